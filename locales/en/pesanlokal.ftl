@@ -1,0 +1,241 @@
+# Pesan Lokal — English (translated from the Indonesian reference). Polite, plain, short.
+# HTML parse mode: only <b>, <i>, <code> tags; arguments arrive already escaped.
+
+## Command menu (setMyCommands)
+cmd-start = Start / main menu
+cmd-bantuan = Help and list of commands
+cmd-daftar = Register as a producer or OPD staff
+cmd-profil = View your profile and account status
+cmd-bahasa = Change language
+cmd-batal = Cancel the current step
+cmd-verifikasi = Review pending registrations
+
+## Roles and statuses
+role-producer = Producer (UMKM)
+role-staff = OPD staff
+role-admin = Admin
+status-new = not registered
+status-pending = awaiting admin verification
+status-approved = verified
+status-rejected = rejected
+value-yes = Yes
+value-no = No
+value-none = —
+
+## Start
+start-greeting =
+    Hello, { $name }! Welcome to <b>Pesan Lokal</b>.
+    Here government offices (OPD) order snacks, catering and souvenirs from local producers, well ahead of their events.
+
+    How would you like to register?
+start-welcome-back =
+    Hello again, { $name }! Your account: <b>{ $role }</b>, { $status }.
+    Type /bantuan to see what you can do.
+start-admin =
+    Hello, { $name }! You are signed in as <b>admin</b>.
+    Type /verifikasi to review pending registrations.
+btn-role-producer = 🏭 Producer (UMKM)
+btn-role-staff = 🏛 OPD staff
+invite-invalid = This invitation link is invalid or has expired. You can still register the usual way.
+
+## Registration: producer
+reg-producer-intro = Great, let's register your business. There are 10 short questions. Type /batal at any time to stop.
+reg-ask-business-name = What is your <b>business name</b>?
+reg-ask-region = Which <b>regency/city</b> is your business in? A district name also works. Example: Samarinda, Kukar, Tenggarong.
+reg-region-pick = Which one do you mean?
+reg-region-not-found = Area “{ $input }” was not found. Try the name of a regency or city, for example: Samarinda.
+reg-region-suggest = Area “{ $input }” was not found. Did you mean one of these?
+reg-ask-categories = Choose your product <b>categories</b> (more than one is fine), then tap “Done”.
+reg-categories-none = Please choose at least one category first.
+reg-use-buttons = Please choose using the buttons.
+reg-ask-products = List your <b>products</b>, separated by commas. Example: amplang, fish crackers, banana chips
+reg-ask-capacity = How many can you <b>make in one day</b>? Type a number, for example 200.
+reg-ask-lead-days = At least how many <b>days in advance</b> must orders come in? Example: 3
+reg-ask-min-order = What is your <b>minimum order</b> (number of units)? Example: 20
+reg-ask-halal = Are your products <b>halal certified</b>?
+reg-ask-nib = Type your <b>NIB</b> (Business ID number, 13 digits). Don't have one yet? Tap “Skip”.
+reg-ask-phone = Finally, share your <b>mobile number</b> using the button below.
+reg-phone-use-button = Please tap the “📱 Share my number” button at the bottom of the screen.
+reg-phone-not-own = Please share your own number, not someone else's contact.
+reg-phone-not-mobile = That is not an Indonesian mobile number. Please share an active mobile number.
+reg-phone-saved = Number saved. Thank you.
+btn-done = ✔️ Done
+btn-yes = ✅ Yes
+btn-no = No
+btn-skip = Skip
+btn-share-contact = 📱 Share my number
+
+## Registration: staff
+reg-staff-intro = Great, let's register you as OPD staff. There are 3 short questions. Type /batal at any time to stop.
+reg-staff-invite-intro = You have been invited as staff of <b>{ $office }</b> ({ $region }). Just one question.
+reg-ask-full-name = What is your <b>full name</b>?
+reg-ask-office = What is the name of your <b>office/OPD</b>? Example: Tourism Office
+reg-ask-staff-region = Which <b>regency/city</b> is that office in?
+
+## Summary and submission
+reg-summary-producer =
+    <b>Check your registration details</b>
+    Business name: { $name }
+    Area: { $region }
+    Categories: { $categories }
+    Products: { $products }
+    Capacity per day: { $capacity }
+    Order at least: { $lead } days in advance
+    Minimum order: { $min_order }
+    Halal: { $halal }
+    NIB: { $nib }
+    Mobile number: { $phone }
+
+    Is this correct?
+reg-summary-staff =
+    <b>Check your registration details</b>
+    Name: { $name }
+    Office/OPD: { $office }
+    Area: { $region }
+
+    Is this correct?
+btn-submit = ✅ Submit
+btn-edit = ✏️ Edit
+btn-cancel = ❌ Cancel
+reg-edit-which = Which part would you like to change?
+field-business-name = Business name
+field-region = Area
+field-categories = Categories
+field-products = Products
+field-capacity = Capacity
+field-lead-days = Days in advance
+field-min-order = Minimum order
+field-halal = Halal
+field-nib = NIB
+field-phone = Mobile number
+field-full-name = Name
+field-office = Office/OPD
+reg-submitted = Thank you! Your registration has been sent and is <b>awaiting admin verification</b>. We will let you know here.
+reg-approved-by-invite = Thank you! Your account is <b>active right away</b> as staff of { $office }. Type /bantuan to get started.
+reg-cancelled = Registration cancelled. Details that were not submitted have not been saved.
+reg-already-pending = Your registration is being reviewed by an admin. Please wait; we will let you know here.
+reg-already-approved = You are already registered as <b>{ $role }</b>. See /profil.
+reg-admin-no-register = Admin accounts do not need to register.
+
+## Input errors (the same question follows)
+err-empty = The answer is empty.
+err-too-short = Too short: at least { $min } characters.
+err-too-long = Too long: at most { $max } characters.
+err-no-letters = Please use letters, not only numbers or symbols.
+err-not-number = Please type a number, for example 200.
+err-negative = The number cannot be negative.
+err-too-small = The smallest allowed number is { $min }.
+err-too-large = The largest allowed number is { $max }.
+err-too-many = At most { $max } products; you can add the rest later.
+err-bad-nib = An NIB has 13 digits. Please check again, or tap “Skip”.
+err-text-expected = Please answer with text.
+err-phone-taken = This mobile number is already used by another producer. If it is your number, please contact the Disperindagkop (trade office) admin.
+err-nib-taken = This NIB is already used by another producer. Please check again, or tap “Skip”.
+err-role-taken = This account is already registered as { $role }. One Telegram account can have only one role.
+err-generic = Sorry, something went wrong. Please try again in a moment.
+stale-button = This button is no longer valid.
+not-allowed = You are not allowed to do this.
+admin-only = This command is for admins only.
+
+## Verification (admins)
+admin-card-producer =
+    <b>New producer registration</b>
+    Business name: { $name }
+    Area: { $region }
+    Categories: { $categories }
+    Products: { $products }
+    Capacity per day: { $capacity } · order { $lead } days in advance · minimum { $min_order }
+    Halal: { $halal } · NIB: { $nib }
+    Mobile number: { $phone }
+admin-card-staff =
+    <b>New OPD staff registration</b>
+    Name: { $name }
+    Office/OPD: { $office }
+    Area: { $region }
+btn-approve = ✅ Approve
+btn-reject = ❌ Reject
+admin-decided-approved = ✅ Approved by { $admin }.
+admin-decided-rejected = ❌ Rejected by { $admin }.
+admin-already-decided = Already decided: { $status }.
+verify-none = There are no pending registrations.
+verify-count = { $total } registrations are pending. Showing the { $shown } oldest:
+btn-new-invite = 🔗 Create an OPD invitation link
+invite-ask-office = Type the name of the <b>office/OPD</b> to invite. Example: Tourism Office
+invite-ask-region = Which <b>regency/city</b> is that office in?
+invite-created =
+    Invitation link for <b>{ $office }</b> ({ $region }):
+    { $link }
+
+    Staff who register through this link are active right away. Valid for { $days } days.
+
+## Decisions told to the user
+decision-approved-producer = Congratulations! Your business <b>{ $name }</b> has been verified. From now on you can receive requests for quotation from OPDs.
+decision-approved-staff = Congratulations! Your staff account has been verified. Type /bantuan to get started.
+decision-rejected = We are sorry, your registration could not be approved yet. Please contact your local Disperindagkop (trade office), or correct your details via /daftar.
+
+## Profile
+profile-none = You are not registered yet. Type /daftar to register.
+profile-producer =
+    <b>{ $name }</b>
+    Status: { $status }
+    Area: { $region }
+    Categories: { $categories }
+    Products: { $products }
+    Capacity per day: { $capacity } · order { $lead } days in advance · minimum { $min_order }
+    Halal: { $halal } · NIB: { $nib }
+    Mobile number: { $phone }
+profile-staff =
+    <b>{ $name }</b>
+    Status: { $status }
+    Office/OPD: { $office }
+    Area: { $region }
+profile-admin = You are a Pesan Lokal <b>admin</b>.
+
+## Help
+help-guest =
+    <b>Pesan Lokal</b> connects government offices (OPD) with local producers.
+    /daftar — register as a producer or OPD staff
+    /profil — view your profile and status
+    /bahasa — change language
+    /batal — cancel the current step
+help-producer =
+    <b>Help for producers</b>
+    /profil — view your business profile and status
+    /daftar — update your business details
+    /bahasa — change language
+    /batal — cancel the current step
+    Requests for quotation from OPDs will arrive here.
+help-staff =
+    <b>Help for OPD staff</b>
+    /profil — view your profile and status
+    /bahasa — change language
+    /batal — cancel the current step
+    Producer search and requests for quotation are coming soon.
+help-admin =
+    <b>Help for admins</b>
+    /verifikasi — review registrations and create OPD invitation links
+    /profil — view your profile
+    /bahasa — change language
+    /batal — cancel the current step
+
+## Language, cancel, fallbacks
+lang-choose = Choose a language:
+lang-changed = Language changed to English.
+cancel-done = Cancelled.
+cancel-nothing = There is no step in progress.
+unknown-command = That command is not available yet. Type /bantuan for the list of commands.
+idle-hint = Type /bantuan to see what you can do.
+private-only = Pesan Lokal only works in private chats.
+
+## Categories (PRODUCT.md §9)
+cat-katering = Catering
+cat-snack = Snacks & cakes
+cat-oleh-oleh = Local specialties (oleh-oleh)
+cat-minuman = Drinks
+cat-merchandise = Merchandise
+cat-kerajinan = Handicrafts
+cat-fesyen = Fashion
+cat-percetakan = Printing
+cat-dekorasi = Decoration
+btn-lang-id = 🇮🇩 Bahasa Indonesia
+btn-lang-en = 🇬🇧 English

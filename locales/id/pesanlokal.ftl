@@ -1,0 +1,241 @@
+# Pesan Lokal — Indonesian (reference). Polite, plain, short. HTML parse mode:
+# only <b>, <i>, <code> tags; arguments arrive already escaped.
+
+## Command menu (setMyCommands)
+cmd-start = Mulai / menu utama
+cmd-bantuan = Bantuan dan daftar perintah
+cmd-daftar = Daftar sebagai produsen atau staf OPD
+cmd-profil = Lihat profil dan status akun
+cmd-bahasa = Ganti bahasa
+cmd-batal = Batalkan langkah yang sedang berjalan
+cmd-verifikasi = Periksa pendaftaran yang menunggu
+
+## Roles and statuses
+role-producer = Produsen (UMKM)
+role-staff = Staf OPD
+role-admin = Admin
+status-new = belum terdaftar
+status-pending = menunggu verifikasi admin
+status-approved = terverifikasi
+status-rejected = ditolak
+value-yes = Ya
+value-no = Tidak
+value-none = —
+
+## Start
+start-greeting =
+    Halo, { $name }! Selamat datang di <b>Pesan Lokal</b>.
+    Di sini kantor OPD memesan snack, katering dan suvenir dari produsen lokal, jauh hari sebelum acara.
+
+    Bapak/Ibu ingin mendaftar sebagai apa?
+start-welcome-back =
+    Halo lagi, { $name }! Akun Bapak/Ibu: <b>{ $role }</b>, { $status }.
+    Ketik /bantuan untuk melihat yang bisa dilakukan.
+start-admin =
+    Halo, { $name }! Bapak/Ibu masuk sebagai <b>admin</b>.
+    Ketik /verifikasi untuk memeriksa pendaftaran yang menunggu.
+btn-role-producer = 🏭 Produsen (UMKM)
+btn-role-staff = 🏛 Staf OPD
+invite-invalid = Tautan undangan ini tidak berlaku atau sudah kedaluwarsa. Bapak/Ibu tetap bisa mendaftar biasa.
+
+## Registration: producer
+reg-producer-intro = Baik, kita daftarkan usaha Bapak/Ibu. Ada 10 pertanyaan singkat. Ketik /batal kapan saja untuk berhenti.
+reg-ask-business-name = Apa <b>nama usaha</b> Bapak/Ibu?
+reg-ask-region = Di <b>kabupaten/kota</b> mana usaha Bapak/Ibu? Boleh juga nama kecamatan. Contoh: Samarinda, Kukar, Tenggarong.
+reg-region-pick = Maksud Bapak/Ibu yang mana?
+reg-region-not-found = Wilayah «{ $input }» tidak ditemukan. Coba tulis nama kabupaten/kota, misalnya: Samarinda.
+reg-region-suggest = Wilayah «{ $input }» tidak ditemukan. Mungkin maksud Bapak/Ibu salah satu ini?
+reg-ask-categories = Pilih <b>kategori</b> produk (boleh lebih dari satu), lalu tekan «Selesai».
+reg-categories-none = Pilih minimal satu kategori dulu.
+reg-use-buttons = Silakan pilih dengan tombol.
+reg-ask-products = Tulis <b>produk</b> Bapak/Ibu, dipisah koma. Contoh: amplang, kerupuk ikan, keripik pisang
+reg-ask-capacity = Berapa banyak yang <b>sanggup dibuat dalam sehari</b>? Tulis angkanya, misalnya 200.
+reg-ask-lead-days = Paling lambat berapa <b>hari sebelumnya</b> pesanan harus masuk? Contoh: 3
+reg-ask-min-order = Berapa <b>pesanan minimal</b> (jumlah unit)? Contoh: 20
+reg-ask-halal = Apakah produk Bapak/Ibu <b>bersertifikat halal</b>?
+reg-ask-nib = Tulis <b>NIB</b> (Nomor Induk Berusaha, 13 angka). Belum punya? Tekan «Lewati».
+reg-ask-phone = Terakhir, bagikan <b>nomor HP</b> Bapak/Ibu dengan tombol di bawah.
+reg-phone-use-button = Mohon tekan tombol «📱 Bagikan nomor saya» di bawah layar.
+reg-phone-not-own = Mohon bagikan nomor Bapak/Ibu sendiri, bukan kontak orang lain.
+reg-phone-not-mobile = Nomor itu bukan nomor HP Indonesia. Mohon bagikan nomor HP yang aktif.
+reg-phone-saved = Nomor tersimpan. Terima kasih.
+btn-done = ✔️ Selesai
+btn-yes = ✅ Ya
+btn-no = Tidak
+btn-skip = Lewati
+btn-share-contact = 📱 Bagikan nomor saya
+
+## Registration: staff
+reg-staff-intro = Baik, kita daftarkan Bapak/Ibu sebagai staf OPD. Ada 3 pertanyaan singkat. Ketik /batal kapan saja untuk berhenti.
+reg-staff-invite-intro = Bapak/Ibu diundang sebagai staf <b>{ $office }</b> ({ $region }). Satu pertanyaan saja.
+reg-ask-full-name = Siapa <b>nama lengkap</b> Bapak/Ibu?
+reg-ask-office = Apa nama <b>kantor/OPD</b> Bapak/Ibu? Contoh: Dinas Pariwisata
+reg-ask-staff-region = Kantor tersebut di <b>kabupaten/kota</b> mana?
+
+## Summary and submission
+reg-summary-producer =
+    <b>Periksa data pendaftaran</b>
+    Nama usaha: { $name }
+    Wilayah: { $region }
+    Kategori: { $categories }
+    Produk: { $products }
+    Kapasitas per hari: { $capacity }
+    Pesan paling lambat: { $lead } hari sebelumnya
+    Pesanan minimal: { $min_order }
+    Halal: { $halal }
+    NIB: { $nib }
+    Nomor HP: { $phone }
+
+    Sudah benar?
+reg-summary-staff =
+    <b>Periksa data pendaftaran</b>
+    Nama: { $name }
+    Kantor/OPD: { $office }
+    Wilayah: { $region }
+
+    Sudah benar?
+btn-submit = ✅ Kirim
+btn-edit = ✏️ Ubah
+btn-cancel = ❌ Batal
+reg-edit-which = Bagian mana yang ingin diubah?
+field-business-name = Nama usaha
+field-region = Wilayah
+field-categories = Kategori
+field-products = Produk
+field-capacity = Kapasitas
+field-lead-days = Hari pemesanan
+field-min-order = Pesanan minimal
+field-halal = Halal
+field-nib = NIB
+field-phone = Nomor HP
+field-full-name = Nama
+field-office = Kantor/OPD
+reg-submitted = Terima kasih! Pendaftaran sudah dikirim dan <b>menunggu verifikasi admin</b>. Kami kabari di sini.
+reg-approved-by-invite = Terima kasih! Akun Bapak/Ibu <b>langsung aktif</b> sebagai staf { $office }. Ketik /bantuan untuk mulai.
+reg-cancelled = Pendaftaran dibatalkan. Data yang belum dikirim tidak disimpan.
+reg-already-pending = Pendaftaran Bapak/Ibu sedang diperiksa admin. Mohon ditunggu; kami kabari di sini.
+reg-already-approved = Bapak/Ibu sudah terdaftar sebagai <b>{ $role }</b>. Lihat /profil.
+reg-admin-no-register = Akun admin tidak perlu mendaftar.
+
+## Input errors (the same question follows)
+err-empty = Jawaban masih kosong.
+err-too-short = Terlalu pendek: minimal { $min } huruf.
+err-too-long = Terlalu panjang: maksimal { $max } huruf.
+err-no-letters = Mohon tulis dengan huruf, bukan hanya angka atau simbol.
+err-not-number = Mohon tulis angka, misalnya 200.
+err-negative = Angka tidak boleh negatif.
+err-too-small = Angka paling kecil { $min }.
+err-too-large = Angka paling besar { $max }.
+err-too-many = Paling banyak { $max } produk; sisanya bisa ditambah nanti.
+err-bad-nib = NIB terdiri dari 13 angka. Periksa lagi, atau tekan «Lewati».
+err-text-expected = Mohon jawab dengan teks.
+err-phone-taken = Nomor HP ini sudah dipakai produsen lain. Hubungi admin Disperindagkop bila ini nomor Bapak/Ibu.
+err-nib-taken = NIB ini sudah dipakai produsen lain. Periksa lagi, atau tekan «Lewati».
+err-role-taken = Akun ini sudah terdaftar sebagai { $role }. Satu akun Telegram hanya untuk satu peran.
+err-generic = Maaf, terjadi gangguan. Silakan coba lagi sebentar lagi.
+stale-button = Tombol ini sudah tidak berlaku.
+not-allowed = Bapak/Ibu tidak berhak melakukan ini.
+admin-only = Perintah ini khusus admin.
+
+## Verification (admins)
+admin-card-producer =
+    <b>Pendaftaran produsen baru</b>
+    Nama usaha: { $name }
+    Wilayah: { $region }
+    Kategori: { $categories }
+    Produk: { $products }
+    Kapasitas per hari: { $capacity } · pesan { $lead } hari sebelumnya · minimal { $min_order }
+    Halal: { $halal } · NIB: { $nib }
+    Nomor HP: { $phone }
+admin-card-staff =
+    <b>Pendaftaran staf OPD baru</b>
+    Nama: { $name }
+    Kantor/OPD: { $office }
+    Wilayah: { $region }
+btn-approve = ✅ Setujui
+btn-reject = ❌ Tolak
+admin-decided-approved = ✅ Disetujui oleh { $admin }.
+admin-decided-rejected = ❌ Ditolak oleh { $admin }.
+admin-already-decided = Sudah diputuskan sebelumnya: { $status }.
+verify-none = Tidak ada pendaftaran yang menunggu.
+verify-count = Ada { $total } pendaftaran menunggu. Ditampilkan { $shown } yang paling lama:
+btn-new-invite = 🔗 Buat tautan undangan OPD
+invite-ask-office = Tulis nama <b>kantor/OPD</b> yang akan diundang. Contoh: Dinas Pariwisata
+invite-ask-region = Kantor tersebut di <b>kabupaten/kota</b> mana?
+invite-created =
+    Tautan undangan untuk <b>{ $office }</b> ({ $region }):
+    { $link }
+
+    Staf yang mendaftar lewat tautan ini langsung aktif. Berlaku { $days } hari.
+
+## Decisions told to the user
+decision-approved-producer = Selamat! Usaha <b>{ $name }</b> sudah diverifikasi. Mulai sekarang Bapak/Ibu bisa menerima permintaan penawaran dari OPD.
+decision-approved-staff = Selamat! Akun staf Bapak/Ibu sudah diverifikasi. Ketik /bantuan untuk mulai.
+decision-rejected = Mohon maaf, pendaftaran Bapak/Ibu belum dapat disetujui. Silakan hubungi Disperindagkop setempat, atau perbaiki data lewat /daftar.
+
+## Profile
+profile-none = Bapak/Ibu belum terdaftar. Ketik /daftar untuk mendaftar.
+profile-producer =
+    <b>{ $name }</b>
+    Status: { $status }
+    Wilayah: { $region }
+    Kategori: { $categories }
+    Produk: { $products }
+    Kapasitas per hari: { $capacity } · pesan { $lead } hari sebelumnya · minimal { $min_order }
+    Halal: { $halal } · NIB: { $nib }
+    Nomor HP: { $phone }
+profile-staff =
+    <b>{ $name }</b>
+    Status: { $status }
+    Kantor/OPD: { $office }
+    Wilayah: { $region }
+profile-admin = Bapak/Ibu adalah <b>admin</b> Pesan Lokal.
+
+## Help
+help-guest =
+    <b>Pesan Lokal</b> menghubungkan kantor OPD dengan produsen lokal.
+    /daftar — daftar sebagai produsen atau staf OPD
+    /profil — lihat profil dan status
+    /bahasa — ganti bahasa
+    /batal — batalkan langkah yang sedang berjalan
+help-producer =
+    <b>Bantuan untuk produsen</b>
+    /profil — lihat profil usaha dan status
+    /daftar — perbarui data usaha
+    /bahasa — ganti bahasa
+    /batal — batalkan langkah yang sedang berjalan
+    Permintaan penawaran dari OPD akan datang ke sini.
+help-staff =
+    <b>Bantuan untuk staf OPD</b>
+    /profil — lihat profil dan status
+    /bahasa — ganti bahasa
+    /batal — batalkan langkah yang sedang berjalan
+    Pencarian produsen dan permintaan penawaran segera hadir.
+help-admin =
+    <b>Bantuan untuk admin</b>
+    /verifikasi — periksa pendaftaran dan buat tautan undangan OPD
+    /profil — lihat profil
+    /bahasa — ganti bahasa
+    /batal — batalkan langkah yang sedang berjalan
+
+## Language, cancel, fallbacks
+lang-choose = Pilih bahasa:
+lang-changed = Bahasa diganti ke Bahasa Indonesia.
+cancel-done = Dibatalkan.
+cancel-nothing = Tidak ada langkah yang sedang berjalan.
+unknown-command = Perintah itu belum tersedia. Ketik /bantuan untuk daftar perintah.
+idle-hint = Ketik /bantuan untuk melihat yang bisa dilakukan.
+private-only = Pesan Lokal hanya melayani chat pribadi.
+
+## Categories (PRODUCT.md §9)
+cat-katering = Katering
+cat-snack = Snack & kue
+cat-oleh-oleh = Oleh-oleh
+cat-minuman = Minuman
+cat-merchandise = Merchandise
+cat-kerajinan = Kerajinan
+cat-fesyen = Fesyen
+cat-percetakan = Percetakan
+cat-dekorasi = Dekorasi
+btn-lang-id = 🇮🇩 Bahasa Indonesia
+btn-lang-en = 🇬🇧 English

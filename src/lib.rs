@@ -1,0 +1,10 @@
+//! Pesan Lokal: a Telegram bot through which regional-government offices
+//! order from local producers. See ARCHITECTURE.md for the rooms and their
+//! rules.
+
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod store;
+pub mod telegram;
+// pub mod testkit;

@@ -1,0 +1,130 @@
+//! `pesanlokal`: the bot and its maintenance subcommands.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use pesanlokal::{config, store, telegram};
+
+#[derive(Parser)]
+#[command(name = "pesanlokal", version, about = "Pesan Lokal: local producers for regional-government orders, by Telegram")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Run the bot (the default).
+    Run,
+    /// Apply database migrations and load the region list, then exit.
+    Migrate,
+    /// Load fictional producers, offices and staff of East Kalimantan.
+    DemoData,
+    /// Manage admins.
+    Admin {
+        #[command(subcommand)]
+        action: AdminCmd,
+    },
+    /// Copy the live database to PATH (safe while the bot runs).
+    Backup { path: String },
+}
+
+#[derive(Subcommand)]
+enum AdminCmd {
+    /// Make a Telegram user id an admin.
+    Add { id: i64 },
+}
+
+fn main() -> ExitCode {
+    // A .env file is optional; the environment wins over it.
+    let _ = dotenvy::dotenv();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,teloxide=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(execute(cli.command.unwrap_or(Cmd::Run))) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn execute(cmd: Cmd) -> anyhow::Result<()> {
+    let database_url = config::database_url(&|k| std::env::var(k).ok());
+    match cmd {
+        Cmd::Run => {
+            let config = config::Config::from_env()?;
+            telegram::run(config, shutdown_signal()).await
+        }
+        Cmd::Migrate => {
+            store::open(&database_url).await?.close().await;
+            println!("database ready: {database_url}");
+            Ok(())
+        }
+        Cmd::DemoData => {
+            let pool = store::open(&database_url).await?;
+            let (producers, staff) = store::demo::load(&pool).await?;
+            pool.close().await;
+            println!("demo data loaded: {producers} producers, {staff} staff (East Kalimantan)");
+            Ok(())
+        }
+        Cmd::Admin { action: AdminCmd::Add { id } } => {
+            if id <= 0 {
+                anyhow::bail!("a Telegram user id is a positive number");
+            }
+            let pool = store::open(&database_url).await?;
+            let before = store::users::ensure_admin(&pool, id).await?;
+            pool.close().await;
+            match before {
+                Some(role) if role != pesanlokal::domain::Role::Admin => {
+                    println!("user {id} was {role:?} and is now an admin")
+                }
+                _ => println!("user {id} is an admin"),
+            }
+            Ok(())
+        }
+        Cmd::Backup { path } => {
+            let pool = store::open(&database_url).await?;
+            store::backup(&pool, &path).await?;
+            pool.close().await;
+            println!("backup written to {path}");
+            Ok(())
+        }
+    }
+}
+
+/// Resolves on SIGTERM (systemd, containers) or Ctrl-C.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = term.recv() => {},
+                    _ = tokio::signal::ctrl_c() => {},
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

@@ -1,0 +1,517 @@
+//! Registration, verification and profiles.
+
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+use super::users::User;
+use crate::domain::registration::{ProducerApplication, StaffApplication};
+use crate::domain::{AccountStatus, Category, PhoneNumber, RegionCode, Role};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SubmitError {
+    #[error("this account already has another role")]
+    RoleTaken(Role),
+    #[error("the phone number belongs to another producer")]
+    PhoneTaken,
+    #[error("the NIB belongs to another producer")]
+    NibTaken,
+    #[error("the invite is unknown or expired")]
+    InviteInvalid,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DecideError {
+    #[error("only admins decide")]
+    NotAdmin,
+    #[error("no such account")]
+    NoSuchAccount,
+    #[error("already decided: {0:?}")]
+    AlreadyDecided(AccountStatus),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProducerProfile {
+    pub business_name: String,
+    pub regency: RegionCode,
+    pub district: Option<String>,
+    pub categories: Vec<Category>,
+    pub products: Vec<String>,
+    pub daily_capacity: u32,
+    pub min_lead_days: u32,
+    pub min_order: u32,
+    pub halal: bool,
+    pub nib: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffProfile {
+    pub full_name: String,
+    pub office_name: String,
+    pub regency: RegionCode,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Profile {
+    Producer(ProducerProfile),
+    Staff(StaffProfile),
+    Admin,
+}
+
+async fn role_of(tx: &mut Transaction<'_, Sqlite>, user_id: i64) -> sqlx::Result<(Option<Role>, AccountStatus)> {
+    let row: Option<(Option<String>, String)> =
+        sqlx::query_as("SELECT role, status FROM users WHERE id = ?")
+            .bind(user_id)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(match row {
+        Some((role, status)) => (
+            role.as_deref().and_then(Role::parse),
+            AccountStatus::parse(&status).unwrap_or(AccountStatus::New),
+        ),
+        None => (None, AccountStatus::New),
+    })
+}
+
+/// An account may register (again) unless it already holds a different role
+/// that is approved or pending, or is an admin.
+fn may_register(current: (Option<Role>, AccountStatus), wanted: Role) -> Result<(), SubmitError> {
+    match current {
+        (Some(Role::Admin), _) => Err(SubmitError::RoleTaken(Role::Admin)),
+        (Some(role), AccountStatus::Approved | AccountStatus::Pending) if role != wanted => {
+            Err(SubmitError::RoleTaken(role))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Stores a producer registration and makes the account pending.
+pub async fn submit_producer(
+    pool: &SqlitePool,
+    user_id: i64,
+    app: &ProducerApplication,
+) -> Result<(), SubmitError> {
+    let mut tx = super::begin_write(pool).await?;
+    may_register(role_of(&mut tx, user_id).await?, Role::Producer)?;
+    let phone_owner: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT user_id FROM producers WHERE phone = ?")
+            .bind(app.phone.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+    if matches!(phone_owner, Some(owner) if owner != Some(user_id)) {
+        return Err(SubmitError::PhoneTaken);
+    }
+    if let Some(nib) = &app.nib {
+        let nib_owner: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT user_id FROM producers WHERE nib = ?")
+                .bind(nib)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if matches!(nib_owner, Some(owner) if owner != Some(user_id)) {
+            return Err(SubmitError::NibTaken);
+        }
+    }
+    let now = super::now_text();
+    let producer_id: i64 = sqlx::query_scalar(
+        "INSERT INTO producers (user_id, business_name, phone, regency_code, district_code,
+                                daily_capacity, min_lead_days, min_order, halal, nib, verified,
+                                created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, ?11, ?11)
+         ON CONFLICT(user_id) DO UPDATE SET
+             business_name = excluded.business_name, phone = excluded.phone,
+             regency_code = excluded.regency_code, district_code = excluded.district_code,
+             daily_capacity = excluded.daily_capacity, min_lead_days = excluded.min_lead_days,
+             min_order = excluded.min_order, halal = excluded.halal, nib = excluded.nib,
+             verified = 0, updated_at = excluded.updated_at
+         RETURNING id",
+    )
+    .bind(user_id)
+    .bind(&app.business_name)
+    .bind(app.phone.as_str())
+    .bind(app.place.regency.as_str())
+    .bind(&app.place.district)
+    .bind(app.daily_capacity)
+    .bind(app.min_lead_days)
+    .bind(app.min_order)
+    .bind(app.halal)
+    .bind(&app.nib)
+    .bind(&now)
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM producer_categories WHERE producer_id = ?")
+        .bind(producer_id)
+        .execute(&mut *tx)
+        .await?;
+    for c in &app.categories {
+        sqlx::query("INSERT INTO producer_categories (producer_id, category) VALUES (?, ?)")
+            .bind(producer_id)
+            .bind(c.slug())
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("DELETE FROM products WHERE producer_id = ?")
+        .bind(producer_id)
+        .execute(&mut *tx)
+        .await?;
+    for p in &app.products {
+        sqlx::query("INSERT INTO products (producer_id, name, created_at) VALUES (?, ?, ?)")
+            .bind(producer_id)
+            .bind(p)
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+    }
+    set_role(&mut tx, user_id, Role::Producer, AccountStatus::Pending).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn set_role(
+    tx: &mut Transaction<'_, Sqlite>,
+    user_id: i64,
+    role: Role,
+    status: AccountStatus,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET role = ?, status = ?, updated_at = ? WHERE id = ?")
+        .bind(role.as_str())
+        .bind(status.as_str())
+        .bind(super::now_text())
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Finds the office by name (case-insensitive) and regency, creating it.
+pub async fn office_id(
+    tx: &mut Transaction<'_, Sqlite>,
+    name: &str,
+    regency: &RegionCode,
+) -> sqlx::Result<i64> {
+    sqlx::query(
+        "INSERT OR IGNORE INTO offices (name, regency_code, created_at) VALUES (?, ?, ?)",
+    )
+    .bind(name)
+    .bind(regency.as_str())
+    .bind(super::now_text())
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query_scalar("SELECT id FROM offices WHERE lower(name) = lower(?) AND regency_code = ?")
+        .bind(name)
+        .bind(regency.as_str())
+        .fetch_one(&mut **tx)
+        .await
+}
+
+/// Stores a staff registration. Through a valid invite the account is
+/// approved at once (and the office is the invite's); otherwise pending.
+pub async fn submit_staff(
+    pool: &SqlitePool,
+    user_id: i64,
+    app: &StaffApplication,
+    invite: Option<&str>,
+) -> Result<AccountStatus, SubmitError> {
+    let mut tx = super::begin_write(pool).await?;
+    may_register(role_of(&mut tx, user_id).await?, Role::Staff)?;
+    let (office, status) = match invite {
+        Some(token) => {
+            let found = super::invites::valid(&mut tx, token)
+                .await?
+                .ok_or(SubmitError::InviteInvalid)?;
+            sqlx::query("UPDATE invites SET uses = uses + 1 WHERE token = ?")
+                .bind(token)
+                .execute(&mut *tx)
+                .await?;
+            (found.office_id, AccountStatus::Approved)
+        }
+        None => (
+            office_id(&mut tx, &app.office_name, &app.regency).await?,
+            AccountStatus::Pending,
+        ),
+    };
+    let now = super::now_text();
+    sqlx::query(
+        "INSERT INTO staff (user_id, full_name, office_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?4)
+         ON CONFLICT(user_id) DO UPDATE SET full_name = excluded.full_name,
+             office_id = excluded.office_id, updated_at = excluded.updated_at",
+    )
+    .bind(user_id)
+    .bind(&app.full_name)
+    .bind(office)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    set_role(&mut tx, user_id, Role::Staff, status).await?;
+    if status == AccountStatus::Approved {
+        sqlx::query(
+            "INSERT INTO verification_log (user_id, decided_by, decision, invite, decided_at)
+             VALUES (?, NULL, 'approved', ?, ?)",
+        )
+        .bind(user_id)
+        .bind(invite)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(status)
+}
+
+/// An admin approves or rejects a pending account. Who may decide is checked
+/// here, against the database, inside the same transaction.
+pub async fn decide(
+    pool: &SqlitePool,
+    admin_id: i64,
+    user_id: i64,
+    approve: bool,
+) -> Result<User, DecideError> {
+    let mut tx = super::begin_write(pool).await?;
+    let (role, status) = role_of(&mut tx, admin_id).await?;
+    if role != Some(Role::Admin) || status != AccountStatus::Approved {
+        return Err(DecideError::NotAdmin);
+    }
+    let (target_role, target_status) = role_of(&mut tx, user_id).await?;
+    let Some(target_role) = target_role else {
+        return Err(DecideError::NoSuchAccount);
+    };
+    if target_status != AccountStatus::Pending {
+        return Err(DecideError::AlreadyDecided(target_status));
+    }
+    let new_status = if approve {
+        AccountStatus::Approved
+    } else {
+        AccountStatus::Rejected
+    };
+    set_role(&mut tx, user_id, target_role, new_status).await?;
+    if target_role == Role::Producer {
+        sqlx::query("UPDATE producers SET verified = ?, updated_at = ? WHERE user_id = ?")
+            .bind(approve)
+            .bind(super::now_text())
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(
+        "INSERT INTO verification_log (user_id, decided_by, decision, decided_at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(user_id)
+    .bind(admin_id)
+    .bind(new_status.as_str())
+    .bind(super::now_text())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    super::users::get(pool, user_id)
+        .await?
+        .ok_or(DecideError::NoSuchAccount)
+}
+
+/// The profile behind an account, if it registered.
+pub async fn profile(pool: &SqlitePool, user_id: i64) -> sqlx::Result<Option<Profile>> {
+    let role: Option<Option<String>> = sqlx::query_scalar("SELECT role FROM users WHERE id = ?")
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await?;
+    match role.flatten().as_deref().and_then(Role::parse) {
+        Some(Role::Producer) => Ok(producer_profile(pool, user_id).await?.map(Profile::Producer)),
+        Some(Role::Staff) => Ok(staff_profile(pool, user_id).await?.map(Profile::Staff)),
+        Some(Role::Admin) => Ok(Some(Profile::Admin)),
+        None => Ok(None),
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ProducerRow {
+    id: i64,
+    business_name: String,
+    regency_code: String,
+    district_code: Option<String>,
+    daily_capacity: i64,
+    min_lead_days: i64,
+    min_order: i64,
+    halal: bool,
+    nib: Option<String>,
+    phone: Option<String>,
+}
+
+async fn producer_profile(pool: &SqlitePool, user_id: i64) -> sqlx::Result<Option<ProducerProfile>> {
+    let row: Option<ProducerRow> = sqlx::query_as(
+        "SELECT id, business_name, regency_code, district_code, daily_capacity, min_lead_days,
+                min_order, halal, nib, phone
+         FROM producers WHERE user_id = ?",
+    )
+    .bind(user_id)
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let categories: Vec<String> = sqlx::query_scalar(
+        "SELECT pc.category FROM producer_categories pc JOIN categories c ON c.slug = pc.category
+         WHERE pc.producer_id = ? ORDER BY c.sort",
+    )
+    .bind(row.id)
+    .fetch_all(pool)
+    .await?;
+    let products: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM products WHERE producer_id = ? ORDER BY id")
+            .bind(row.id)
+            .fetch_all(pool)
+            .await?;
+    let Ok(regency) = RegionCode::parse(&row.regency_code) else {
+        return Ok(None);
+    };
+    Ok(Some(ProducerProfile {
+        business_name: row.business_name,
+        regency,
+        district: row.district_code,
+        categories: categories.iter().filter_map(|c| Category::from_slug(c)).collect(),
+        products,
+        daily_capacity: row.daily_capacity as u32,
+        min_lead_days: row.min_lead_days as u32,
+        min_order: row.min_order as u32,
+        halal: row.halal,
+        nib: row.nib,
+        phone: row.phone.and_then(|p| PhoneNumber::parse(&p).ok().map(|p| p.to_string())),
+    }))
+}
+
+async fn staff_profile(pool: &SqlitePool, user_id: i64) -> sqlx::Result<Option<StaffProfile>> {
+    let row: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT s.full_name, o.name, o.regency_code FROM staff s JOIN offices o ON o.id = s.office_id
+         WHERE s.user_id = ?",
+    )
+    .bind(user_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.and_then(|(full_name, office_name, regency)| {
+        Some(StaffProfile {
+            full_name,
+            office_name,
+            regency: RegionCode::parse(&regency).ok()?,
+        })
+    }))
+}
+
+/// Pending accounts, oldest first, and how many there are in all.
+pub async fn pending(
+    pool: &SqlitePool,
+    limit: i64,
+) -> sqlx::Result<(Vec<(User, Profile)>, i64)> {
+    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE status = 'pending'")
+        .fetch_one(pool)
+        .await?;
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM users WHERE status = 'pending' ORDER BY updated_at, id LIMIT ?",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let (Some(user), Some(profile)) =
+            (super::users::get(pool, id).await?, profile(pool, id).await?)
+        {
+            out.push((user, profile));
+        }
+    }
+    Ok((out, total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Lang, Place};
+    use crate::store::test_support::fresh_db;
+    use crate::store::users::{self, Seen};
+
+    async fn user(pool: &SqlitePool, id: i64) {
+        users::touch(
+            pool,
+            &Seen {
+                id,
+                chat_id: id,
+                first_name: "U",
+                username: None,
+                telegram_language: Lang::Id,
+            },
+        )
+        .await
+        .unwrap();
+    }
+
+    fn application(phone: &str) -> ProducerApplication {
+        ProducerApplication {
+            business_name: "Amplang Bu Sari".into(),
+            place: Place {
+                regency: RegionCode::parse("64.02").unwrap(),
+                district: None,
+            },
+            categories: vec![Category::OlehOleh],
+            products: vec!["Amplang".into()],
+            daily_capacity: 200,
+            min_lead_days: 3,
+            min_order: 20,
+            halal: true,
+            nib: None,
+            phone: PhoneNumber::parse(phone).unwrap(),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_producer_registration_is_pending_until_an_admin_approves_it() {
+        let (pool, _dir) = fresh_db().await;
+        user(&pool, 10).await;
+        users::ensure_admin(&pool, 1).await.unwrap();
+        submit_producer(&pool, 10, &application("081234567890")).await.unwrap();
+        let (list, total) = pending(&pool, 10).await.unwrap();
+        assert_eq!(total, 1);
+        assert!(matches!(&list[0].1, Profile::Producer(p) if p.business_name == "Amplang Bu Sari"));
+        assert!(matches!(decide(&pool, 10, 10, true).await, Err(DecideError::NotAdmin)));
+        let decided = decide(&pool, 1, 10, true).await.unwrap();
+        assert_eq!(decided.status, AccountStatus::Approved);
+        assert!(matches!(
+            decide(&pool, 1, 10, false).await,
+            Err(DecideError::AlreadyDecided(AccountStatus::Approved))
+        ));
+        let verified: bool = sqlx::query_scalar("SELECT verified FROM producers WHERE user_id = 10")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert!(verified);
+    }
+
+    #[tokio::test]
+    async fn another_producers_phone_is_refused() {
+        let (pool, _dir) = fresh_db().await;
+        user(&pool, 10).await;
+        user(&pool, 11).await;
+        submit_producer(&pool, 10, &application("081234567890")).await.unwrap();
+        assert!(matches!(
+            submit_producer(&pool, 11, &application("+62 812 3456 7890")).await,
+            Err(SubmitError::PhoneTaken)
+        ));
+        // The same user may correct and send again.
+        submit_producer(&pool, 10, &application("081234567890")).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn concurrent_registrations_do_not_fail_with_database_locked() {
+        let (pool, _dir) = fresh_db().await;
+        let mut tasks = Vec::new();
+        for i in 0..20i64 {
+            user(&pool, 100 + i).await;
+            let pool = pool.clone();
+            tasks.push(tokio::spawn(async move {
+                submit_producer(&pool, 100 + i, &application(&format!("08123456{:04}", i))).await
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap().unwrap();
+        }
+        let (_, total) = pending(&pool, 1).await.unwrap();
+        assert_eq!(total, 20);
+    }
+}

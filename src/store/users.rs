@@ -1,0 +1,186 @@
+//! Telegram accounts: who they are, their role, status and language.
+
+use sqlx::SqlitePool;
+
+use crate::domain::{AccountStatus, Lang, Role};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub chat_id: i64,
+    pub first_name: String,
+    pub language: Lang,
+    pub role: Option<Role>,
+    pub status: AccountStatus,
+    pub reachable: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: i64,
+    chat_id: i64,
+    first_name: String,
+    language: String,
+    role: Option<String>,
+    status: String,
+    reachable: bool,
+}
+
+impl From<UserRow> for User {
+    fn from(r: UserRow) -> User {
+        User {
+            id: r.id,
+            chat_id: r.chat_id,
+            first_name: r.first_name,
+            language: Lang::parse(&r.language).unwrap_or_default(),
+            role: r.role.as_deref().and_then(Role::parse),
+            status: AccountStatus::parse(&r.status).unwrap_or(AccountStatus::New),
+            reachable: r.reachable,
+        }
+    }
+}
+
+const COLUMNS: &str = "id, chat_id, first_name, language, role, status, reachable";
+
+/// What Telegram tells about the sender of an update.
+#[derive(Debug, Clone)]
+pub struct Seen<'a> {
+    pub id: i64,
+    pub chat_id: i64,
+    pub first_name: &'a str,
+    pub username: Option<&'a str>,
+    pub telegram_language: Lang,
+}
+
+/// Records that a user wrote to the bot and returns the account. A new user
+/// gets the language Telegram reports; later it follows Telegram's language
+/// until the user picks one with /bahasa. Writing again makes them reachable.
+pub async fn touch(pool: &SqlitePool, seen: &Seen<'_>) -> sqlx::Result<User> {
+    let now = super::now_text();
+    let row: UserRow = sqlx::query_as(&format!(
+        "INSERT INTO users (id, chat_id, first_name, username, language, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+         ON CONFLICT(id) DO UPDATE SET
+             chat_id = excluded.chat_id,
+             first_name = excluded.first_name,
+             username = excluded.username,
+             language = CASE WHEN users.language_chosen = 1 THEN users.language ELSE excluded.language END,
+             reachable = 1,
+             updated_at = excluded.updated_at
+         RETURNING {COLUMNS}"
+    ))
+    .bind(seen.id)
+    .bind(seen.chat_id)
+    .bind(seen.first_name)
+    .bind(seen.username)
+    .bind(seen.telegram_language.code())
+    .bind(now)
+    .fetch_one(pool)
+    .await?;
+    Ok(row.into())
+}
+
+pub async fn get(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<User>> {
+    let row: Option<UserRow> =
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.map(User::from))
+}
+
+/// Remembers the language picked with /bahasa.
+pub async fn set_language(pool: &SqlitePool, id: i64, lang: Lang) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE users SET language = ?, language_chosen = 1, updated_at = ? WHERE id = ?",
+    )
+    .bind(lang.code())
+    .bind(super::now_text())
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Approved admins that can still be messaged.
+pub async fn admins(pool: &SqlitePool) -> sqlx::Result<Vec<User>> {
+    let rows: Vec<UserRow> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM users
+         WHERE role = 'admin' AND status = 'approved' AND reachable = 1 ORDER BY id"
+    ))
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(User::from).collect())
+}
+
+/// Makes a Telegram user an approved admin (from configuration or
+/// `pesanlokal admin add`). The private chat id equals the user id until the
+/// user writes to the bot. Returns the role the account had before.
+pub async fn ensure_admin(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<Role>> {
+    let mut tx = super::begin_write(pool).await?;
+    let before: Option<Option<String>> = sqlx::query_scalar("SELECT role FROM users WHERE id = ?")
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let now = super::now_text();
+    sqlx::query(
+        "INSERT INTO users (id, chat_id, role, status, created_at, updated_at)
+         VALUES (?1, ?1, 'admin', 'approved', ?2, ?2)
+         ON CONFLICT(id) DO UPDATE SET role = 'admin', status = 'approved', updated_at = ?2",
+    )
+    .bind(id)
+    .bind(&now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(before.flatten().as_deref().and_then(Role::parse))
+}
+
+/// Telegram said this chat blocked the bot: stop messaging it.
+pub async fn mark_unreachable(pool: &SqlitePool, chat_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET reachable = 0, updated_at = ? WHERE chat_id = ?")
+        .bind(super::now_text())
+        .bind(chat_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::test_support::fresh_db;
+
+    fn seen(lang: Lang) -> Seen<'static> {
+        Seen {
+            id: 42,
+            chat_id: 42,
+            first_name: "Sari",
+            username: None,
+            telegram_language: lang,
+        }
+    }
+
+    #[tokio::test]
+    async fn a_chosen_language_outlives_telegram_language_changes() {
+        let (pool, _dir) = fresh_db().await;
+        let u = touch(&pool, &seen(Lang::En)).await.unwrap();
+        assert_eq!(u.language, Lang::En);
+        assert_eq!(u.status, AccountStatus::New);
+        let u = touch(&pool, &seen(Lang::Id)).await.unwrap();
+        assert_eq!(u.language, Lang::Id, "follows Telegram until chosen");
+        set_language(&pool, 42, Lang::En).await.unwrap();
+        let u = touch(&pool, &seen(Lang::Id)).await.unwrap();
+        assert_eq!(u.language, Lang::En);
+    }
+
+    #[tokio::test]
+    async fn configured_admins_are_approved_admins() {
+        let (pool, _dir) = fresh_db().await;
+        assert_eq!(ensure_admin(&pool, 7).await.unwrap(), None);
+        assert_eq!(ensure_admin(&pool, 7).await.unwrap(), Some(Role::Admin));
+        let admins = admins(&pool).await.unwrap();
+        assert_eq!(admins.len(), 1);
+        assert_eq!(admins[0].status, AccountStatus::Approved);
+    }
+}

@@ -1,0 +1,223 @@
+//! Admin work: verification cards, decisions, invite links.
+
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardMarkup, Me};
+
+use crate::domain::registration;
+use crate::domain::{AccountStatus, Place, Role};
+use crate::store;
+use crate::store::accounts::{DecideError, Profile};
+use crate::store::invites::InviteError;
+
+use super::super::keyboards;
+use super::super::out::Out;
+use super::super::replies::{ProducerView, Reply, StaffView, region_name};
+use super::super::state::{InviteStep, State};
+use super::registration::{PlaceAnswer, read_place};
+use super::{Caller, Dlg, HandlerResult};
+
+fn is_admin(caller: &Caller) -> bool {
+    caller.0.role == Some(Role::Admin) && caller.0.status == AccountStatus::Approved
+}
+
+/// The card an admin sees for one pending account, in the admin's language.
+async fn card(out: &Out, user_id: i64) -> anyhow::Result<Option<String>> {
+    let reply = match store::accounts::profile(&out.pool, user_id).await? {
+        Some(Profile::Producer(p)) => Reply::AdminCardProducer(ProducerView::from_profile(out.loader(), &p)),
+        Some(Profile::Staff(s)) => Reply::AdminCardStaff(StaffView::from_profile(&s)),
+        _ => return Ok(None),
+    };
+    Ok(Some(out.t(&reply)))
+}
+
+/// Sends every admin the card of a new registration with Setujui / Tolak.
+pub async fn notify_admins(out: &Out, user_id: i64) -> HandlerResult {
+    for admin in store::users::admins(&out.pool).await? {
+        let admin_out = Out {
+            chat: ChatId(admin.chat_id),
+            lang: admin.language,
+            ..out.clone()
+        };
+        let Some(text) = card(&admin_out, user_id).await? else {
+            continue;
+        };
+        let markup = keyboards::decision(&admin_out, user_id);
+        if let Err(e) = admin_out.send_text(text, Some(markup.into())).await {
+            tracing::warn!(admin = admin.id, error = %e, "an admin could not be told of a registration");
+        }
+    }
+    Ok(())
+}
+
+/// /verifikasi: the oldest pending accounts, each with its buttons.
+pub async fn verification_list(out: Out, caller: Caller, _me: Me) -> HandlerResult {
+    if !is_admin(&caller) {
+        out.say(Reply::AdminOnly).await?;
+        return Ok(());
+    }
+    const SHOWN: i64 = 10;
+    let (pending, total) = store::accounts::pending(&out.pool, SHOWN).await?;
+    if pending.is_empty() {
+        out.say_with(Reply::VerifyNone, keyboards::new_invite(&out)).await?;
+        return Ok(());
+    }
+    out.say_with(
+        Reply::VerifyCount { total, shown: pending.len() },
+        keyboards::new_invite(&out),
+    )
+    .await?;
+    for (user, _) in pending {
+        if let Some(text) = card(&out, user.id).await? {
+            out.send_text(text, Some(keyboards::decision(&out, user.id).into())).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Setujui / Tolak. Who may decide is checked by the store, in the database.
+/// Returns the text for the callback answer, if any.
+pub async fn decide(
+    out: &Out,
+    caller: &Caller,
+    message: Option<&Message>,
+    user_id: i64,
+    approve: bool,
+) -> anyhow::Result<Option<String>> {
+    match store::accounts::decide(&out.pool, caller.0.id, user_id, approve).await {
+        Ok(target) => {
+            if let (Some(m), Some(text)) = (message, card(out, user_id).await?) {
+                let verdict = if approve {
+                    Reply::DecidedApproved { admin: caller.0.first_name.clone() }
+                } else {
+                    Reply::DecidedRejected { admin: caller.0.first_name.clone() }
+                };
+                let text = format!("{text}\n\n{}", out.t(&verdict));
+                out.edit(m.id, text, Some(InlineKeyboardMarkup::default())).await?;
+            }
+            tell_decision(out, &target).await?;
+            Ok(None)
+        }
+        Err(DecideError::NotAdmin) => Ok(Some(out.t(&Reply::NotAllowed))),
+        Err(DecideError::AlreadyDecided(status)) => {
+            super::registration::clear_buttons(out, message).await;
+            Ok(Some(out.t(&Reply::AlreadyDecided { status })))
+        }
+        Err(DecideError::NoSuchAccount) => Ok(Some(out.t(&Reply::Stale))),
+        Err(DecideError::Db(e)) => Err(e.into()),
+    }
+}
+
+/// Tells the user the decision, in their language, and sets their menu.
+async fn tell_decision(out: &Out, target: &store::users::User) -> HandlerResult {
+    let user_out = Out {
+        chat: ChatId(target.chat_id),
+        lang: target.language,
+        ..out.clone()
+    };
+    let reply = match (target.status, target.role) {
+        (AccountStatus::Approved, Some(Role::Producer)) => {
+            let name = match store::accounts::profile(&out.pool, target.id).await? {
+                Some(Profile::Producer(p)) => p.business_name,
+                _ => target.first_name.clone(),
+            };
+            Reply::DecisionApprovedProducer { name }
+        }
+        (AccountStatus::Approved, _) => Reply::DecisionApprovedStaff,
+        _ => Reply::DecisionRejected,
+    };
+    user_out.say(reply).await?;
+    if let Err(e) = super::super::commands::install_menu_for(&out.bot, &out.texts, target).await {
+        tracing::warn!(error = %e, "could not set the command menu");
+    }
+    Ok(())
+}
+
+/// "Buat tautan undangan OPD".
+pub async fn begin_invite(out: &Out, dialogue: &Dlg, caller: &Caller) -> anyhow::Result<Option<String>> {
+    if !is_admin(caller) {
+        return Ok(Some(out.t(&Reply::NotAllowed)));
+    }
+    let step = InviteStep::Office;
+    dialogue.update(State::Invite { step, office: None }).await?;
+    ask_invite(out, step).await?;
+    Ok(None)
+}
+
+pub async fn ask_invite(out: &Out, step: InviteStep) -> HandlerResult {
+    match step {
+        InviteStep::Office => out.say(Reply::InviteAskOffice).await?,
+        InviteStep::Region => out.say(Reply::InviteAskRegion).await?,
+    };
+    Ok(())
+}
+
+/// Typed answers while creating an invite.
+pub async fn invite_message(
+    out: Out,
+    dialogue: Dlg,
+    caller: Caller,
+    msg: Message,
+    me: Me,
+    (step, office): (InviteStep, Option<String>),
+) -> HandlerResult {
+    if !is_admin(&caller) {
+        dialogue.exit().await?;
+        out.say(Reply::AdminOnly).await?;
+        return Ok(());
+    }
+    let Some(text) = msg.text() else {
+        out.say(Reply::TextExpected).await?;
+        return ask_invite(&out, step).await;
+    };
+    match (step, office) {
+        (InviteStep::Office, _) => match registration::office_name(text) {
+            Ok(name) => {
+                let step = InviteStep::Region;
+                dialogue.update(State::Invite { step, office: Some(name) }).await?;
+                ask_invite(&out, step).await
+            }
+            Err(e) => {
+                out.say(Reply::Field(e)).await?;
+                ask_invite(&out, step).await
+            }
+        },
+        (InviteStep::Region, Some(office)) => match read_place(&out, text).await? {
+            PlaceAnswer::Place(place) => create_invite(&out, &dialogue, &caller, &me, &office, place).await,
+            PlaceAnswer::Answered => Ok(()),
+        },
+        (InviteStep::Region, None) => {
+            dialogue.update(State::Invite { step: InviteStep::Office, office: None }).await?;
+            ask_invite(&out, InviteStep::Office).await
+        }
+    }
+}
+
+pub async fn create_invite(
+    out: &Out,
+    dialogue: &Dlg,
+    caller: &Caller,
+    me: &Me,
+    office: &str,
+    place: Place,
+) -> HandlerResult {
+    match store::invites::create(&out.pool, caller.0.id, office, &place.regency).await {
+        Ok(invite) => {
+            dialogue.exit().await?;
+            let username = me.username.clone().unwrap_or_default();
+            out.say(Reply::InviteCreated {
+                office: invite.office_name,
+                region: region_name(invite.regency.as_str(), None),
+                link: format!("https://t.me/{username}?start=inv_{}", invite.token),
+                days: store::invites::VALID_DAYS,
+            })
+            .await?;
+            Ok(())
+        }
+        Err(InviteError::NotAdmin) => {
+            dialogue.exit().await?;
+            out.say(Reply::NotAllowed).await?;
+            Ok(())
+        }
+        Err(InviteError::Db(e)) => Err(e.into()),
+    }
+}

@@ -1,0 +1,232 @@
+//! Every button press lands here. Each one is answered exactly once; what a
+//! button asks for is checked against the dialogue state and the database,
+//! never trusted because of what the button says.
+
+use teloxide::prelude::*;
+use teloxide::types::{KeyboardRemove, Me};
+
+use crate::domain::Category;
+use crate::store;
+
+use super::super::callback::Cb;
+use super::super::keyboards;
+use super::super::out::Out;
+use super::super::replies::Reply;
+use super::super::state::{InviteStep, ProducerStep, StaffStep, State};
+use super::registration::{self, clear_buttons, place_from_button};
+use super::{Caller, Dlg, HandlerResult, admin};
+
+/// What to answer the callback query with.
+enum Answer {
+    Silent,
+    Toast(String),
+    Alert(String),
+}
+
+pub async fn on_callback(
+    out: Out,
+    dialogue: Dlg,
+    caller: Caller,
+    q: CallbackQuery,
+    state: State,
+    me: Me,
+) -> HandlerResult {
+    let answer = match q.data.as_deref().and_then(Cb::decode) {
+        None => Ok(Answer::Alert(out.t(&Reply::Stale))),
+        Some(cb) => route(&out, &dialogue, &caller, &q, state, &me, cb).await,
+    };
+    // Answer even when the handler failed, then report the failure.
+    let (text, alert) = match &answer {
+        Ok(Answer::Silent) => (None, false),
+        Ok(Answer::Toast(t)) => (Some(t.clone()), false),
+        Ok(Answer::Alert(t)) => (Some(t.clone()), true),
+        Err(_) => (Some(out.t(&Reply::Generic)), true),
+    };
+    let mut request = out.bot.answer_callback_query(q.id.clone());
+    if let Some(text) = text {
+        request = request.text(text).show_alert(alert);
+    }
+    if let Err(e) = request.await {
+        tracing::warn!(error = %e, "answering a callback query failed");
+    }
+    match answer {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            out.say(Reply::Generic).await.ok();
+            // Already answered and apologized: log, but do not apologize twice.
+            tracing::error!(error = %format!("{e:#}"), "callback handler failed");
+            Ok(())
+        }
+    }
+}
+
+async fn route(
+    out: &Out,
+    dialogue: &Dlg,
+    caller: &Caller,
+    q: &CallbackQuery,
+    state: State,
+    me: &Me,
+    cb: Cb,
+) -> anyhow::Result<Answer> {
+    let message = q.regular_message();
+    let stale = || Ok(Answer::Alert(out.t(&Reply::Stale)));
+    match (cb, state) {
+        // Not tied to a flow.
+        (Cb::Decide { user_id, approve }, _) => {
+            Ok(match admin::decide(out, caller, message, user_id, approve).await? {
+                Some(text) => Answer::Alert(text),
+                None => Answer::Silent,
+            })
+        }
+        (Cb::Language(lang), _) => {
+            store::users::set_language(&out.pool, caller.0.id, lang).await?;
+            let out = out.with_lang(lang);
+            clear_buttons(&out, message).await;
+            out.say(Reply::LangChanged).await?;
+            if let Some(user) = store::users::get(&out.pool, caller.0.id).await? {
+                if let Err(e) = super::super::commands::install_menu_for(&out.bot, &out.texts, &user).await {
+                    tracing::warn!(error = %e, "could not set the command menu");
+                }
+            }
+            Ok(Answer::Silent)
+        }
+        (Cb::NewInvite, State::Idle) => Ok(match admin::begin_invite(out, dialogue, caller).await? {
+            Some(text) => Answer::Alert(text),
+            None => Answer::Silent,
+        }),
+        (Cb::Role(role), State::Idle) => {
+            clear_buttons(out, message).await;
+            registration::begin(out.clone(), dialogue.clone(), caller.clone(), role).await?;
+            Ok(Answer::Silent)
+        }
+
+        // Producer registration.
+        (Cb::Region { regency, district }, State::Producer { step: ProducerStep::Region, mut draft, review }) => {
+            let Some(place) = place_from_button(&regency, district.as_deref()) else {
+                return stale();
+            };
+            draft.regency = Some(place.regency.as_str().to_string());
+            draft.district = place.district;
+            clear_buttons(out, message).await;
+            registration::advance_producer(out, dialogue, ProducerStep::Region, draft, review).await?;
+            Ok(Answer::Silent)
+        }
+        (Cb::Category(c), State::Producer { step: ProducerStep::Categories, mut draft, review }) => {
+            toggle(&mut draft.categories, c);
+            dialogue
+                .update(State::Producer { step: ProducerStep::Categories, draft: draft.clone(), review })
+                .await?;
+            if let Some(m) = message {
+                out.edit_buttons(m.id, keyboards::categories(out, &draft.categories)).await?;
+            }
+            Ok(Answer::Silent)
+        }
+        (Cb::CategoriesDone, State::Producer { step: ProducerStep::Categories, draft, review }) => {
+            if draft.categories.is_empty() {
+                return Ok(Answer::Alert(out.t(&Reply::CategoriesNone)));
+            }
+            clear_buttons(out, message).await;
+            registration::advance_producer(out, dialogue, ProducerStep::Categories, draft, review).await?;
+            Ok(Answer::Silent)
+        }
+        (Cb::Halal(h), State::Producer { step: ProducerStep::Halal, mut draft, review }) => {
+            draft.halal = Some(h);
+            clear_buttons(out, message).await;
+            registration::advance_producer(out, dialogue, ProducerStep::Halal, draft, review).await?;
+            Ok(Answer::Silent)
+        }
+        (Cb::SkipNib, State::Producer { step: ProducerStep::Nib, mut draft, review }) => {
+            draft.nib = None;
+            draft.nib_answered = true;
+            clear_buttons(out, message).await;
+            registration::advance_producer(out, dialogue, ProducerStep::Nib, draft, review).await?;
+            Ok(Answer::Silent)
+        }
+        (Cb::Submit, State::Producer { step: ProducerStep::Summary, draft, .. }) => {
+            clear_buttons(out, message).await;
+            registration::submit_producer(out, dialogue, caller, draft).await?;
+            Ok(Answer::Silent)
+        }
+        (Cb::Edit, State::Producer { step: ProducerStep::Summary, .. }) => {
+            if let Some(m) = message {
+                out.edit_buttons(m.id, keyboards::producer_fields(out)).await?;
+            }
+            Ok(Answer::Toast(out.t(&Reply::EditWhich)))
+        }
+        (Cb::EditField(i), State::Producer { step: ProducerStep::Summary, draft, .. }) => {
+            let Some(step) = ProducerStep::from_index(i) else {
+                return stale();
+            };
+            clear_buttons(out, message).await;
+            dialogue.update(State::Producer { step, draft: draft.clone(), review: true }).await?;
+            registration::ask_producer(out, step, &draft).await?;
+            Ok(Answer::Silent)
+        }
+
+        // Staff registration.
+        (Cb::Region { regency, .. }, State::Staff { step: StaffStep::Region, mut draft, review }) => {
+            let Some(place) = place_from_button(&regency, None) else {
+                return stale();
+            };
+            draft.regency = Some(place.regency.as_str().to_string());
+            clear_buttons(out, message).await;
+            registration::advance_staff(out, dialogue, StaffStep::Region, draft, review).await?;
+            Ok(Answer::Silent)
+        }
+        (Cb::Submit, State::Staff { step: StaffStep::Summary, draft, .. }) => {
+            clear_buttons(out, message).await;
+            registration::submit_staff(out, dialogue, caller, draft).await?;
+            Ok(Answer::Silent)
+        }
+        (Cb::Edit, State::Staff { step: StaffStep::Summary, draft, .. }) => {
+            if let Some(m) = message {
+                out.edit_buttons(m.id, keyboards::staff_fields(out, draft.invite.is_some())).await?;
+            }
+            Ok(Answer::Toast(out.t(&Reply::EditWhich)))
+        }
+        (Cb::EditField(i), State::Staff { step: StaffStep::Summary, draft, .. }) => {
+            let Some(step) = StaffStep::from_index(i) else {
+                return stale();
+            };
+            if draft.invite.is_some() && step != StaffStep::FullName {
+                return stale();
+            }
+            clear_buttons(out, message).await;
+            dialogue.update(State::Staff { step, draft: draft.clone(), review: true }).await?;
+            registration::ask_staff(out, step, &draft).await?;
+            Ok(Answer::Silent)
+        }
+
+        // Leaving a registration from its buttons.
+        (Cb::CancelFlow, State::Producer { .. } | State::Staff { .. }) => {
+            clear_buttons(out, message).await;
+            dialogue.exit().await?;
+            out.say_with(Reply::RegCancelled, KeyboardRemove::new()).await?;
+            Ok(Answer::Silent)
+        }
+
+        // An admin's invite.
+        (Cb::Region { regency, .. }, State::Invite { step: InviteStep::Region, office: Some(office) }) => {
+            let Some(place) = place_from_button(&regency, None) else {
+                return stale();
+            };
+            clear_buttons(out, message).await;
+            admin::create_invite(out, dialogue, caller, me, &office, place).await?;
+            Ok(Answer::Silent)
+        }
+
+        // A button from another step, an old message, or forged data.
+        _ => stale(),
+    }
+}
+
+fn toggle(list: &mut Vec<Category>, c: Category) {
+    if let Some(pos) = list.iter().position(|x| *x == c) {
+        list.remove(pos);
+    } else {
+        list.push(c);
+        list.sort_by_key(|c| c.index());
+    }
+}
+

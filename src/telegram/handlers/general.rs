@@ -1,0 +1,122 @@
+//! /start, /bantuan, /profil, /bahasa, /batal and what idle chats say.
+
+use teloxide::prelude::*;
+use teloxide::types::{KeyboardRemove, Me};
+
+use crate::domain::{AccountStatus, Role};
+use crate::store;
+use crate::store::accounts::Profile;
+
+use super::super::commands::Command;
+use super::super::keyboards;
+use super::super::out::Out;
+use super::super::replies::{ProducerView, Reply, StaffView};
+use super::super::state::State;
+use super::{Caller, Dlg, HandlerResult, admin, registration};
+
+pub async fn command(
+    out: Out,
+    dialogue: Dlg,
+    caller: Caller,
+    cmd: Command,
+    state: State,
+    me: Me,
+) -> HandlerResult {
+    match cmd {
+        Command::Start(payload) => start(out, dialogue, caller, state, payload.trim()).await,
+        Command::Daftar => registration::begin_or_resume(out, dialogue, caller, state).await,
+        Command::Bantuan | Command::Help => {
+            let role = match caller.0.status {
+                AccountStatus::Approved | AccountStatus::Pending => caller.0.role,
+                _ => None,
+            };
+            out.say(Reply::Help(role)).await?;
+            Ok(())
+        }
+        Command::Profil => profile(out, caller).await,
+        Command::Bahasa => {
+            out.say_with(Reply::LangChoose, keyboards::languages(&out)).await?;
+            Ok(())
+        }
+        Command::Batal | Command::Cancel => cancel(out, dialogue, state).await,
+        Command::Verifikasi => admin::verification_list(out, caller, me).await,
+    }
+}
+
+async fn start(out: Out, dialogue: Dlg, caller: Caller, state: State, payload: &str) -> HandlerResult {
+    if let Some(token) = payload.strip_prefix("inv_") {
+        return registration::begin_from_invite(out, dialogue, caller, token).await;
+    }
+    if state != State::Idle {
+        return registration::resume(out, state).await;
+    }
+    let user = &caller.0;
+    match (user.role, user.status) {
+        (Some(Role::Admin), _) => {
+            out.say(Reply::StartAdmin { name: user.first_name.clone() }).await?;
+        }
+        (Some(role), AccountStatus::Pending | AccountStatus::Approved) => {
+            out.say(Reply::WelcomeBack {
+                name: user.first_name.clone(),
+                role,
+                status: user.status,
+            })
+            .await?;
+        }
+        _ => {
+            out.say_with(
+                Reply::Greeting { name: user.first_name.clone() },
+                keyboards::roles(&out),
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+async fn profile(out: Out, caller: Caller) -> HandlerResult {
+    let profile = store::accounts::profile(&out.pool, caller.0.id).await?;
+    let reply = match profile {
+        None => Reply::ProfileNone,
+        Some(Profile::Admin) => Reply::ProfileAdmin,
+        Some(Profile::Producer(p)) => Reply::ProfileProducer {
+            view: ProducerView::from_profile(out.loader(), &p),
+            status: caller.0.status,
+        },
+        Some(Profile::Staff(s)) => Reply::ProfileStaff {
+            view: StaffView::from_profile(&s),
+            status: caller.0.status,
+        },
+    };
+    out.say(reply).await?;
+    Ok(())
+}
+
+async fn cancel(out: Out, dialogue: Dlg, state: State) -> HandlerResult {
+    if state == State::Idle {
+        out.say(Reply::CancelNothing).await?;
+        return Ok(());
+    }
+    dialogue.exit().await?;
+    // Also takes away a "share contact" keyboard if one was showing.
+    out.say_with(Reply::CancelDone, KeyboardRemove::new()).await?;
+    Ok(())
+}
+
+/// A message in a chat with no guided flow running.
+pub async fn idle_message(out: Out, caller: Caller, msg: Message) -> HandlerResult {
+    if msg.text().is_some_and(|t| t.starts_with('/')) {
+        out.say(Reply::UnknownCommand).await?;
+        return Ok(());
+    }
+    if caller.0.role.is_none() || caller.0.status == AccountStatus::Rejected {
+        out.say_with(
+            Reply::Greeting { name: caller.0.first_name.clone() },
+            keyboards::roles(&out),
+        )
+        .await?;
+    } else {
+        out.say(Reply::IdleHint).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,162 @@
+//! Inline and reply keyboards. Labels come from the reply catalogue; data
+//! from the callback codec.
+
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup};
+
+use crate::domain::{Category, Lang, Place, Role};
+
+use super::callback::Cb;
+use super::out::Out;
+use super::replies::{FieldLabel, Reply};
+use super::state::{ProducerStep, StaffStep};
+
+fn button(out: &Out, label: Reply, cb: Cb) -> InlineKeyboardButton {
+    InlineKeyboardButton::callback(out.t(&label), cb.encode())
+}
+
+pub fn roles(out: &Out) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([[
+        button(out, Reply::BtnRoleProducer, Cb::Role(Role::Producer)),
+        button(out, Reply::BtnRoleStaff, Cb::Role(Role::Staff)),
+    ]])
+}
+
+/// Category toggles, two a row, ticked when chosen, then "Selesai".
+pub fn categories(out: &Out, chosen: &[Category]) -> InlineKeyboardMarkup {
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = Category::ALL
+        .chunks(2)
+        .map(|pair| {
+            pair.iter()
+                .map(|c| {
+                    let name = out.t(&Reply::Category(*c));
+                    let label = if chosen.contains(c) {
+                        format!("✅ {name}")
+                    } else {
+                        name
+                    };
+                    InlineKeyboardButton::callback(label, Cb::Category(*c).encode())
+                })
+                .collect()
+        })
+        .collect();
+    rows.push(vec![button(out, Reply::BtnDone, Cb::CategoriesDone)]);
+    InlineKeyboardMarkup::new(rows)
+}
+
+pub fn regions(out: &Out, places: &[Place]) -> InlineKeyboardMarkup {
+    let _ = out;
+    InlineKeyboardMarkup::new(places.iter().map(|p| {
+        [InlineKeyboardButton::callback(
+            super::replies::region_name(p.regency.as_str(), p.district.as_deref()),
+            Cb::Region {
+                regency: p.regency.as_str().to_string(),
+                district: p.district.clone(),
+            }
+            .encode(),
+        )]
+    }))
+}
+
+pub fn halal(out: &Out) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([[
+        button(out, Reply::BtnYes, Cb::Halal(true)),
+        button(out, Reply::BtnNo, Cb::Halal(false)),
+    ]])
+}
+
+pub fn skip_nib(out: &Out) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([[button(out, Reply::BtnSkip, Cb::SkipNib)]])
+}
+
+/// The reply keyboard with Telegram's "share contact" button.
+pub fn share_contact(out: &Out) -> KeyboardMarkup {
+    KeyboardMarkup::new([[KeyboardButton::new(out.t(&Reply::BtnShareContact)).request(
+        teloxide::types::ButtonRequest::Contact,
+    )]])
+    .resize_keyboard()
+    .one_time_keyboard()
+}
+
+pub fn summary(out: &Out) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([
+        vec![
+            button(out, Reply::BtnSubmit, Cb::Submit),
+            button(out, Reply::BtnEdit, Cb::Edit),
+        ],
+        vec![button(out, Reply::BtnCancel, Cb::CancelFlow)],
+    ])
+}
+
+fn producer_label(step: ProducerStep) -> FieldLabel {
+    match step {
+        ProducerStep::BusinessName | ProducerStep::Summary => FieldLabel::BusinessName,
+        ProducerStep::Region => FieldLabel::Region,
+        ProducerStep::Categories => FieldLabel::Categories,
+        ProducerStep::Products => FieldLabel::Products,
+        ProducerStep::Capacity => FieldLabel::Capacity,
+        ProducerStep::LeadDays => FieldLabel::LeadDays,
+        ProducerStep::MinOrder => FieldLabel::MinOrder,
+        ProducerStep::Halal => FieldLabel::Halal,
+        ProducerStep::Nib => FieldLabel::Nib,
+        ProducerStep::Phone => FieldLabel::Phone,
+    }
+}
+
+fn fields(out: &Out, items: Vec<(FieldLabel, u8)>) -> InlineKeyboardMarkup {
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = items
+        .chunks(2)
+        .map(|pair| {
+            pair.iter()
+                .map(|(label, i)| button(out, Reply::FieldLabel(*label), Cb::EditField(*i)))
+                .collect()
+        })
+        .collect();
+    rows.push(vec![button(out, Reply::BtnCancel, Cb::CancelFlow)]);
+    InlineKeyboardMarkup::new(rows)
+}
+
+pub fn producer_fields(out: &Out) -> InlineKeyboardMarkup {
+    fields(
+        out,
+        ProducerStep::QUESTIONS
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (producer_label(*s), i as u8))
+            .collect(),
+    )
+}
+
+pub fn staff_fields(out: &Out, invited: bool) -> InlineKeyboardMarkup {
+    let items = StaffStep::QUESTIONS
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !invited || **s == StaffStep::FullName)
+        .map(|(i, s)| {
+            let label = match s {
+                StaffStep::FullName | StaffStep::Summary => FieldLabel::FullName,
+                StaffStep::Office => FieldLabel::Office,
+                StaffStep::Region => FieldLabel::Region,
+            };
+            (label, i as u8)
+        })
+        .collect();
+    fields(out, items)
+}
+
+pub fn decision(out: &Out, user_id: i64) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([[
+        button(out, Reply::BtnApprove, Cb::Decide { user_id, approve: true }),
+        button(out, Reply::BtnReject, Cb::Decide { user_id, approve: false }),
+    ]])
+}
+
+pub fn new_invite(out: &Out) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([[button(out, Reply::BtnNewInvite, Cb::NewInvite)]])
+}
+
+pub fn languages(out: &Out) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([[
+        button(out, Reply::BtnLangId, Cb::Language(Lang::Id)),
+        button(out, Reply::BtnLangEn, Cb::Language(Lang::En)),
+    ]])
+}

@@ -1,0 +1,156 @@
+//! The only room that imports teloxide: the handler tree, commands, dialogue
+//! state, callback codec, keyboards and the reply catalogue.
+
+pub mod callback;
+pub mod commands;
+pub mod handlers;
+pub mod keyboards;
+pub mod listener;
+pub mod out;
+pub mod replies;
+pub mod state;
+pub mod storage;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::SqlitePool;
+use teloxide::adaptors::throttle::Limits;
+use teloxide::dispatching::UpdateHandler;
+use teloxide::error_handlers::LoggingErrorHandler;
+use teloxide::prelude::*;
+
+use crate::config::Config;
+use crate::i18n::Texts;
+use crate::store;
+
+use commands::Command;
+use handlers::{admin, callbacks, general, registration};
+use out::TgBot;
+use state::State;
+use storage::DbStorage;
+
+/// The whole handler tree.
+///
+/// ```text
+/// update ─ inbox tracking (skip handled, mark finished)
+///   └ identify caller (private chats only) ─ reply context ─ dialogue
+///       ├ message ─┬ command ............................ general::command
+///       │          ├ State::Producer ..................... registration::producer_message
+///       │          ├ State::Staff ........................ registration::staff_message
+///       │          ├ State::Invite ....................... admin::invite_message
+///       │          └ State::Idle ......................... general::idle_message
+///       └ callback query ................................ callbacks::on_callback
+/// ```
+pub fn schema() -> UpdateHandler<anyhow::Error> {
+    let messages = Update::filter_message()
+        .branch(
+            dptree::entry()
+                .filter_command::<Command>()
+                .endpoint(general::command),
+        )
+        .branch(dptree::case![State::Producer { step, draft, review }].endpoint(registration::producer_message))
+        .branch(dptree::case![State::Staff { step, draft, review }].endpoint(registration::staff_message))
+        .branch(dptree::case![State::Invite { step, office }].endpoint(admin::invite_message))
+        .branch(dptree::endpoint(general::idle_message));
+
+    let callbacks = Update::filter_callback_query().endpoint(callbacks::on_callback);
+
+    listener::track_inbox(
+        dptree::entry()
+            .filter_map_async(handlers::identify)
+            .map(handlers::make_out)
+            .enter_dialogue::<Update, DbStorage, State>()
+            .branch(messages)
+            .branch(callbacks),
+    )
+}
+
+/// The dependencies the tree needs besides the bot and `Me` (which the
+/// dispatcher adds itself).
+pub fn dependencies(pool: SqlitePool, texts: Arc<Texts>) -> dptree::di::DependencyMap {
+    dptree::deps![pool.clone(), texts, DbStorage::new(pool)]
+}
+
+/// teloxide's `Bot`, pointed at `TELOXIDE_API_URL` when set.
+pub fn plain_bot(config: &Config) -> Bot {
+    let bot = Bot::new(config.token.expose());
+    match &config.api_url {
+        Some(url) => bot.set_api_url(url.clone()),
+        None => bot,
+    }
+}
+
+/// The throttled bot: Telegram's rates kept, 429s waited out and retried.
+pub fn throttled(bot: Bot, config: &Config) -> TgBot {
+    let rates = config.send_rates;
+    bot.throttle(Limits {
+        messages_per_sec_chat: rates.per_chat_per_sec,
+        messages_per_min_chat: rates.per_chat_per_min,
+        messages_per_min_channel_or_supergroup: 20,
+        messages_per_sec_overall: rates.overall_per_sec,
+    })
+}
+
+/// Runs the bot until `stop` resolves (SIGTERM / Ctrl-C in the binary).
+/// In-flight updates finish; the pool is closed at the end.
+pub async fn run(config: Config, stop: impl std::future::Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    let pool = store::open(&config.database_url).await?;
+    for admin in &config.admins {
+        store::users::ensure_admin(&pool, *admin)
+            .await
+            .context("registering the configured admins")?;
+    }
+    let texts = Arc::new(Texts::load().context("loading the locales")?);
+    let plain = plain_bot(&config);
+    let bot = throttled(plain.clone(), &config);
+
+    let me = bot
+        .get_me()
+        .await
+        .context("cannot reach the Telegram Bot API (check TELOXIDE_TOKEN and TELOXIDE_API_URL)")?;
+    tracing::info!(username = ?me.username, "connected to the Bot API");
+    if let Err(e) = commands::install_default_menus(&bot, &texts).await {
+        tracing::warn!(error = %e, "could not set the command menus");
+    }
+    for admin in store::users::admins(&pool).await? {
+        if let Err(e) = commands::install_menu_for(&bot, &texts, &admin).await {
+            tracing::warn!(admin = admin.id, error = %e, "could not set an admin's command menu");
+        }
+    }
+
+    let mut dispatcher = Dispatcher::builder(bot, schema())
+        .dependencies(dependencies(pool.clone(), texts))
+        .default_handler(|update| async move {
+            tracing::debug!(update_id = update.id.0, "update not handled");
+        })
+        .error_handler(LoggingErrorHandler::with_custom_text("handler failed"))
+        .build();
+
+    let shutdown = dispatcher.shutdown_token();
+    tokio::spawn(async move {
+        stop.await;
+        tracing::info!("stopping: finishing updates in flight");
+        // The dispatcher may still be starting; retry until it accepts.
+        loop {
+            match shutdown.shutdown() {
+                Ok(done) => {
+                    done.await;
+                    break;
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
+    });
+
+    let listener = listener::InboxListener::new(plain, pool.clone());
+    dispatcher
+        .try_dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("update listener"))
+        .await
+        .context("the dispatcher could not start")?;
+    pool.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+

@@ -1,0 +1,139 @@
+//! The one path by which handlers talk to Telegram: through the throttled
+//! bot (no reply lost to a 429), every message logged in `messages_out`,
+//! and a user who blocked the bot marked unreachable.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use sqlx::SqlitePool;
+use teloxide::adaptors::Throttle;
+use teloxide::prelude::*;
+use teloxide::types::{MessageId, ParseMode, ReplyMarkup};
+use teloxide::{ApiError, RequestError};
+
+use crate::domain::Lang;
+use crate::i18n::Texts;
+use crate::store;
+
+use super::replies::Reply;
+
+/// The bot every handler uses: teloxide's `Bot` behind `Throttle`, which
+/// keeps to Telegram's rates and waits out 429s instead of failing.
+pub type TgBot = Throttle<Bot>;
+
+/// Sends one HTML message and logs it. `Ok(None)` when the chat blocked the
+/// bot (it is then marked unreachable).
+pub async fn deliver(
+    bot: &TgBot,
+    pool: &SqlitePool,
+    chat: ChatId,
+    text: String,
+    markup: Option<ReplyMarkup>,
+) -> anyhow::Result<Option<Message>> {
+    let mut request = bot.send_message(chat, text.clone()).parse_mode(ParseMode::Html);
+    if let Some(markup) = markup {
+        request = request.reply_markup(markup);
+    }
+    match request.await {
+        Ok(message) => {
+            store::inbox::log_outgoing(pool, chat.0, Some(i64::from(message.id.0)), "sendMessage", Some(&text))
+                .await
+                .context("logging an outgoing message")?;
+            Ok(Some(message))
+        }
+        Err(RequestError::Api(ApiError::BotBlocked | ApiError::UserDeactivated | ApiError::ChatNotFound)) => {
+            tracing::info!(chat = chat.0, "chat unreachable; marked");
+            store::users::mark_unreachable(pool, chat.0).await?;
+            Ok(None)
+        }
+        Err(e) => Err(e).context("sending a message"),
+    }
+}
+
+/// Replies to the chat of the current update, in the caller's language.
+#[derive(Clone)]
+pub struct Out {
+    pub bot: TgBot,
+    pub pool: SqlitePool,
+    pub texts: Arc<Texts>,
+    pub chat: ChatId,
+    pub lang: Lang,
+}
+
+impl Out {
+    pub fn t(&self, reply: &Reply) -> String {
+        reply.render(self.texts.loader(self.lang))
+    }
+
+    pub fn loader(&self) -> &i18n_embed::fluent::FluentLanguageLoader {
+        self.texts.loader(self.lang)
+    }
+
+    pub fn with_lang(&self, lang: Lang) -> Out {
+        Out { lang, ..self.clone() }
+    }
+
+    pub async fn say(&self, reply: Reply) -> anyhow::Result<Option<Message>> {
+        deliver(&self.bot, &self.pool, self.chat, self.t(&reply), None).await
+    }
+
+    pub async fn say_with(
+        &self,
+        reply: Reply,
+        markup: impl Into<ReplyMarkup>,
+    ) -> anyhow::Result<Option<Message>> {
+        deliver(&self.bot, &self.pool, self.chat, self.t(&reply), Some(markup.into())).await
+    }
+
+    /// Sends text that was already rendered (and escaped).
+    pub async fn send_text(
+        &self,
+        text: String,
+        markup: Option<ReplyMarkup>,
+    ) -> anyhow::Result<Option<Message>> {
+        deliver(&self.bot, &self.pool, self.chat, text, markup).await
+    }
+
+    /// Replaces the text (and buttons) of one of the bot's messages.
+    pub async fn edit(
+        &self,
+        message: MessageId,
+        text: String,
+        markup: Option<teloxide::types::InlineKeyboardMarkup>,
+    ) -> anyhow::Result<()> {
+        let mut request = self
+            .bot
+            .edit_message_text(self.chat, message, text.clone())
+            .parse_mode(ParseMode::Html);
+        if let Some(markup) = markup {
+            request = request.reply_markup(markup);
+        }
+        match request.await {
+            Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => {}
+            Err(e) => return Err(e).context("editing a message"),
+        }
+        store::inbox::log_outgoing(&self.pool, self.chat.0, Some(i64::from(message.0)), "editMessageText", Some(&text))
+            .await?;
+        Ok(())
+    }
+
+    /// Replaces only the buttons of one of the bot's messages.
+    pub async fn edit_buttons(
+        &self,
+        message: MessageId,
+        markup: teloxide::types::InlineKeyboardMarkup,
+    ) -> anyhow::Result<()> {
+        match self
+            .bot
+            .edit_message_reply_markup(self.chat, message)
+            .reply_markup(markup)
+            .await
+        {
+            Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => {}
+            Err(e) => return Err(e).context("editing buttons"),
+        }
+        store::inbox::log_outgoing(&self.pool, self.chat.0, Some(i64::from(message.0)), "editMessageReplyMarkup", None)
+            .await?;
+        Ok(())
+    }
+}

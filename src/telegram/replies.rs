@@ -1,0 +1,516 @@
+//! The reply catalogue: everything the bot says, as typed values, mapped to
+//! Fluent message ids in one place. `fl!` checks each id against the
+//! Indonesian reference at compile time; the locale tests check English.
+//! User-supplied text is escaped for HTML here, and only here.
+
+use i18n_embed::fluent::FluentLanguageLoader;
+use i18n_embed_fl::fl;
+use teloxide::utils::html::escape;
+
+use crate::domain::registration::FieldError;
+use crate::domain::{AccountStatus, Category, RegionCode, Regions, Role};
+use crate::store::accounts::{ProducerProfile, StaffProfile};
+
+use super::state::{ProducerDraft, StaffDraft};
+
+/// A producer's details, formatted for one language and escaped.
+#[derive(Debug, Clone)]
+pub struct ProducerView {
+    pub name: String,
+    pub region: String,
+    pub categories: String,
+    pub products: String,
+    pub capacity: String,
+    pub lead: String,
+    pub min_order: String,
+    pub halal: String,
+    pub nib: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct StaffView {
+    pub name: String,
+    pub office: String,
+    pub region: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum Reply {
+    CmdStart,
+    CmdBantuan,
+    CmdDaftar,
+    CmdProfil,
+    CmdBahasa,
+    CmdBatal,
+    CmdVerifikasi,
+    Greeting { name: String },
+    WelcomeBack { name: String, role: Role, status: AccountStatus },
+    StartAdmin { name: String },
+    BtnRoleProducer,
+    BtnRoleStaff,
+    InviteInvalid,
+    ProducerIntro,
+    AskBusinessName,
+    AskRegion,
+    RegionPick,
+    RegionNotFound { input: String },
+    RegionSuggest { input: String },
+    AskCategories,
+    CategoriesNone,
+    UseButtons,
+    AskProducts,
+    AskCapacity,
+    AskLeadDays,
+    AskMinOrder,
+    AskHalal,
+    AskNib,
+    AskPhone,
+    PhoneUseButton,
+    PhoneNotOwn,
+    PhoneNotMobile,
+    PhoneSaved,
+    BtnDone,
+    BtnYes,
+    BtnNo,
+    BtnSkip,
+    BtnShareContact,
+    StaffIntro,
+    StaffInviteIntro { office: String, region: String },
+    AskFullName,
+    AskOffice,
+    AskStaffRegion,
+    ProducerSummary(ProducerView),
+    StaffSummary(StaffView),
+    BtnSubmit,
+    BtnEdit,
+    BtnCancel,
+    EditWhich,
+    FieldLabel(FieldLabel),
+    Submitted,
+    ApprovedByInvite { office: String },
+    RegCancelled,
+    AlreadyPending,
+    AlreadyApproved { role: Role },
+    AdminNoRegister,
+    Field(FieldError),
+    TextExpected,
+    PhoneTaken,
+    NibTaken,
+    RoleTaken { role: Role },
+    Generic,
+    Stale,
+    NotAllowed,
+    AdminOnly,
+    AdminCardProducer(ProducerView),
+    AdminCardStaff(StaffView),
+    BtnApprove,
+    BtnReject,
+    DecidedApproved { admin: String },
+    DecidedRejected { admin: String },
+    AlreadyDecided { status: AccountStatus },
+    VerifyNone,
+    VerifyCount { total: i64, shown: usize },
+    BtnNewInvite,
+    InviteAskOffice,
+    InviteAskRegion,
+    InviteCreated { office: String, region: String, link: String, days: i64 },
+    DecisionApprovedProducer { name: String },
+    DecisionApprovedStaff,
+    DecisionRejected,
+    ProfileNone,
+    ProfileProducer { view: ProducerView, status: AccountStatus },
+    ProfileStaff { view: StaffView, status: AccountStatus },
+    ProfileAdmin,
+    Help(Option<Role>),
+    LangChoose,
+    LangChanged,
+    BtnLangId,
+    BtnLangEn,
+    CancelDone,
+    CancelNothing,
+    UnknownCommand,
+    IdleHint,
+    Category(Category),
+    RoleName(Role),
+    Status(AccountStatus),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldLabel {
+    BusinessName,
+    Region,
+    Categories,
+    Products,
+    Capacity,
+    LeadDays,
+    MinOrder,
+    Halal,
+    Nib,
+    Phone,
+    FullName,
+    Office,
+}
+
+impl Reply {
+    pub fn render(&self, l: &FluentLanguageLoader) -> String {
+        match self {
+            Reply::CmdStart => fl!(l, "cmd-start"),
+            Reply::CmdBantuan => fl!(l, "cmd-bantuan"),
+            Reply::CmdDaftar => fl!(l, "cmd-daftar"),
+            Reply::CmdProfil => fl!(l, "cmd-profil"),
+            Reply::CmdBahasa => fl!(l, "cmd-bahasa"),
+            Reply::CmdBatal => fl!(l, "cmd-batal"),
+            Reply::CmdVerifikasi => fl!(l, "cmd-verifikasi"),
+            Reply::Greeting { name } => fl!(l, "start-greeting", name = escape(name)),
+            Reply::WelcomeBack { name, role, status } => fl!(
+                l,
+                "start-welcome-back",
+                name = escape(name),
+                role = Reply::RoleName(*role).render(l),
+                status = Reply::Status(*status).render(l)
+            ),
+            Reply::StartAdmin { name } => fl!(l, "start-admin", name = escape(name)),
+            Reply::BtnRoleProducer => fl!(l, "btn-role-producer"),
+            Reply::BtnRoleStaff => fl!(l, "btn-role-staff"),
+            Reply::InviteInvalid => fl!(l, "invite-invalid"),
+            Reply::ProducerIntro => fl!(l, "reg-producer-intro"),
+            Reply::AskBusinessName => fl!(l, "reg-ask-business-name"),
+            Reply::AskRegion => fl!(l, "reg-ask-region"),
+            Reply::RegionPick => fl!(l, "reg-region-pick"),
+            Reply::RegionNotFound { input } => {
+                fl!(l, "reg-region-not-found", input = escape(&shorten(input, 40)))
+            }
+            Reply::RegionSuggest { input } => {
+                fl!(l, "reg-region-suggest", input = escape(&shorten(input, 40)))
+            }
+            Reply::AskCategories => fl!(l, "reg-ask-categories"),
+            Reply::CategoriesNone => fl!(l, "reg-categories-none"),
+            Reply::UseButtons => fl!(l, "reg-use-buttons"),
+            Reply::AskProducts => fl!(l, "reg-ask-products"),
+            Reply::AskCapacity => fl!(l, "reg-ask-capacity"),
+            Reply::AskLeadDays => fl!(l, "reg-ask-lead-days"),
+            Reply::AskMinOrder => fl!(l, "reg-ask-min-order"),
+            Reply::AskHalal => fl!(l, "reg-ask-halal"),
+            Reply::AskNib => fl!(l, "reg-ask-nib"),
+            Reply::AskPhone => fl!(l, "reg-ask-phone"),
+            Reply::PhoneUseButton => fl!(l, "reg-phone-use-button"),
+            Reply::PhoneNotOwn => fl!(l, "reg-phone-not-own"),
+            Reply::PhoneNotMobile => fl!(l, "reg-phone-not-mobile"),
+            Reply::PhoneSaved => fl!(l, "reg-phone-saved"),
+            Reply::BtnDone => fl!(l, "btn-done"),
+            Reply::BtnYes => fl!(l, "btn-yes"),
+            Reply::BtnNo => fl!(l, "btn-no"),
+            Reply::BtnSkip => fl!(l, "btn-skip"),
+            Reply::BtnShareContact => fl!(l, "btn-share-contact"),
+            Reply::StaffIntro => fl!(l, "reg-staff-intro"),
+            Reply::StaffInviteIntro { office, region } => fl!(
+                l,
+                "reg-staff-invite-intro",
+                office = escape(office),
+                region = escape(region)
+            ),
+            Reply::AskFullName => fl!(l, "reg-ask-full-name"),
+            Reply::AskOffice => fl!(l, "reg-ask-office"),
+            Reply::AskStaffRegion => fl!(l, "reg-ask-staff-region"),
+            Reply::ProducerSummary(v) => fl!(
+                l,
+                "reg-summary-producer",
+                name = v.name.clone(),
+                region = v.region.clone(),
+                categories = v.categories.clone(),
+                products = v.products.clone(),
+                capacity = v.capacity.clone(),
+                lead = v.lead.clone(),
+                min_order = v.min_order.clone(),
+                halal = v.halal.clone(),
+                nib = v.nib.clone(),
+                phone = v.phone.clone()
+            ),
+            Reply::StaffSummary(v) => fl!(
+                l,
+                "reg-summary-staff",
+                name = v.name.clone(),
+                office = v.office.clone(),
+                region = v.region.clone()
+            ),
+            Reply::BtnSubmit => fl!(l, "btn-submit"),
+            Reply::BtnEdit => fl!(l, "btn-edit"),
+            Reply::BtnCancel => fl!(l, "btn-cancel"),
+            Reply::EditWhich => fl!(l, "reg-edit-which"),
+            Reply::FieldLabel(f) => match f {
+                FieldLabel::BusinessName => fl!(l, "field-business-name"),
+                FieldLabel::Region => fl!(l, "field-region"),
+                FieldLabel::Categories => fl!(l, "field-categories"),
+                FieldLabel::Products => fl!(l, "field-products"),
+                FieldLabel::Capacity => fl!(l, "field-capacity"),
+                FieldLabel::LeadDays => fl!(l, "field-lead-days"),
+                FieldLabel::MinOrder => fl!(l, "field-min-order"),
+                FieldLabel::Halal => fl!(l, "field-halal"),
+                FieldLabel::Nib => fl!(l, "field-nib"),
+                FieldLabel::Phone => fl!(l, "field-phone"),
+                FieldLabel::FullName => fl!(l, "field-full-name"),
+                FieldLabel::Office => fl!(l, "field-office"),
+            },
+            Reply::Submitted => fl!(l, "reg-submitted"),
+            Reply::ApprovedByInvite { office } => {
+                fl!(l, "reg-approved-by-invite", office = escape(office))
+            }
+            Reply::RegCancelled => fl!(l, "reg-cancelled"),
+            Reply::AlreadyPending => fl!(l, "reg-already-pending"),
+            Reply::AlreadyApproved { role } => fl!(
+                l,
+                "reg-already-approved",
+                role = Reply::RoleName(*role).render(l)
+            ),
+            Reply::AdminNoRegister => fl!(l, "reg-admin-no-register"),
+            Reply::Field(e) => match e {
+                FieldError::Empty => fl!(l, "err-empty"),
+                FieldError::TooShort { min } => fl!(l, "err-too-short", min = min.to_string()),
+                FieldError::TooLong { max } => fl!(l, "err-too-long", max = max.to_string()),
+                FieldError::NoLetters => fl!(l, "err-no-letters"),
+                FieldError::NotANumber => fl!(l, "err-not-number"),
+                FieldError::Negative => fl!(l, "err-negative"),
+                FieldError::TooSmall { min } => fl!(l, "err-too-small", min = min.to_string()),
+                FieldError::TooLarge { max } => fl!(l, "err-too-large", max = max.to_string()),
+                FieldError::TooMany { max } => fl!(l, "err-too-many", max = max.to_string()),
+                FieldError::BadNib => fl!(l, "err-bad-nib"),
+            },
+            Reply::TextExpected => fl!(l, "err-text-expected"),
+            Reply::PhoneTaken => fl!(l, "err-phone-taken"),
+            Reply::NibTaken => fl!(l, "err-nib-taken"),
+            Reply::RoleTaken { role } => {
+                fl!(l, "err-role-taken", role = Reply::RoleName(*role).render(l))
+            }
+            Reply::Generic => fl!(l, "err-generic"),
+            Reply::Stale => fl!(l, "stale-button"),
+            Reply::NotAllowed => fl!(l, "not-allowed"),
+            Reply::AdminOnly => fl!(l, "admin-only"),
+            Reply::AdminCardProducer(v) => fl!(
+                l,
+                "admin-card-producer",
+                name = v.name.clone(),
+                region = v.region.clone(),
+                categories = v.categories.clone(),
+                products = v.products.clone(),
+                capacity = v.capacity.clone(),
+                lead = v.lead.clone(),
+                min_order = v.min_order.clone(),
+                halal = v.halal.clone(),
+                nib = v.nib.clone(),
+                phone = v.phone.clone()
+            ),
+            Reply::AdminCardStaff(v) => fl!(
+                l,
+                "admin-card-staff",
+                name = v.name.clone(),
+                office = v.office.clone(),
+                region = v.region.clone()
+            ),
+            Reply::BtnApprove => fl!(l, "btn-approve"),
+            Reply::BtnReject => fl!(l, "btn-reject"),
+            Reply::DecidedApproved { admin } => {
+                fl!(l, "admin-decided-approved", admin = escape(admin))
+            }
+            Reply::DecidedRejected { admin } => {
+                fl!(l, "admin-decided-rejected", admin = escape(admin))
+            }
+            Reply::AlreadyDecided { status } => fl!(
+                l,
+                "admin-already-decided",
+                status = Reply::Status(*status).render(l)
+            ),
+            Reply::VerifyNone => fl!(l, "verify-none"),
+            Reply::VerifyCount { total, shown } => {
+                fl!(l, "verify-count", total = total.to_string(), shown = shown.to_string())
+            }
+            Reply::BtnNewInvite => fl!(l, "btn-new-invite"),
+            Reply::InviteAskOffice => fl!(l, "invite-ask-office"),
+            Reply::InviteAskRegion => fl!(l, "invite-ask-region"),
+            Reply::InviteCreated { office, region, link, days } => fl!(
+                l,
+                "invite-created",
+                office = escape(office),
+                region = escape(region),
+                link = escape(link),
+                days = days.to_string()
+            ),
+            Reply::DecisionApprovedProducer { name } => {
+                fl!(l, "decision-approved-producer", name = escape(name))
+            }
+            Reply::DecisionApprovedStaff => fl!(l, "decision-approved-staff"),
+            Reply::DecisionRejected => fl!(l, "decision-rejected"),
+            Reply::ProfileNone => fl!(l, "profile-none"),
+            Reply::ProfileProducer { view: v, status } => fl!(
+                l,
+                "profile-producer",
+                name = v.name.clone(),
+                status = Reply::Status(*status).render(l),
+                region = v.region.clone(),
+                categories = v.categories.clone(),
+                products = v.products.clone(),
+                capacity = v.capacity.clone(),
+                lead = v.lead.clone(),
+                min_order = v.min_order.clone(),
+                halal = v.halal.clone(),
+                nib = v.nib.clone(),
+                phone = v.phone.clone()
+            ),
+            Reply::ProfileStaff { view: v, status } => fl!(
+                l,
+                "profile-staff",
+                name = v.name.clone(),
+                status = Reply::Status(*status).render(l),
+                office = v.office.clone(),
+                region = v.region.clone()
+            ),
+            Reply::ProfileAdmin => fl!(l, "profile-admin"),
+            Reply::Help(role) => match role {
+                None => fl!(l, "help-guest"),
+                Some(Role::Producer) => fl!(l, "help-producer"),
+                Some(Role::Staff) => fl!(l, "help-staff"),
+                Some(Role::Admin) => fl!(l, "help-admin"),
+            },
+            Reply::LangChoose => fl!(l, "lang-choose"),
+            Reply::LangChanged => fl!(l, "lang-changed"),
+            Reply::BtnLangId => fl!(l, "btn-lang-id"),
+            Reply::BtnLangEn => fl!(l, "btn-lang-en"),
+            Reply::CancelDone => fl!(l, "cancel-done"),
+            Reply::CancelNothing => fl!(l, "cancel-nothing"),
+            Reply::UnknownCommand => fl!(l, "unknown-command"),
+            Reply::IdleHint => fl!(l, "idle-hint"),
+            Reply::Category(c) => match c {
+                Category::Katering => fl!(l, "cat-katering"),
+                Category::Snack => fl!(l, "cat-snack"),
+                Category::OlehOleh => fl!(l, "cat-oleh-oleh"),
+                Category::Minuman => fl!(l, "cat-minuman"),
+                Category::Merchandise => fl!(l, "cat-merchandise"),
+                Category::Kerajinan => fl!(l, "cat-kerajinan"),
+                Category::Fesyen => fl!(l, "cat-fesyen"),
+                Category::Percetakan => fl!(l, "cat-percetakan"),
+                Category::Dekorasi => fl!(l, "cat-dekorasi"),
+            },
+            Reply::RoleName(r) => match r {
+                Role::Producer => fl!(l, "role-producer"),
+                Role::Staff => fl!(l, "role-staff"),
+                Role::Admin => fl!(l, "role-admin"),
+            },
+            Reply::Status(s) => match s {
+                AccountStatus::New => fl!(l, "status-new"),
+                AccountStatus::Pending => fl!(l, "status-pending"),
+                AccountStatus::Approved => fl!(l, "status-approved"),
+                AccountStatus::Rejected => fl!(l, "status-rejected"),
+            },
+        }
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max).collect();
+        out.push('…');
+        out
+    }
+}
+
+/// "Tenggarong, Kabupaten Kutai Kartanegara" or just the regency.
+pub fn region_name(regency: &str, district: Option<&str>) -> String {
+    let regions = Regions::embedded();
+    let Ok(code) = RegionCode::parse(regency) else {
+        return regency.to_string();
+    };
+    let regency_name = regions
+        .regency(&code)
+        .map(|r| r.name.clone())
+        .unwrap_or_else(|| regency.to_string());
+    match district.and_then(|d| regions.district(d)) {
+        Some(d) => format!("{}, {}", d.name, regency_name),
+        None => regency_name,
+    }
+}
+
+fn yes_no(l: &FluentLanguageLoader, v: Option<bool>) -> String {
+    match v {
+        Some(true) => fl!(l, "value-yes"),
+        Some(false) => fl!(l, "value-no"),
+        None => fl!(l, "value-none"),
+    }
+}
+
+fn or_dash(l: &FluentLanguageLoader, v: Option<String>) -> String {
+    v.map(|s| escape(&s)).unwrap_or_else(|| fl!(l, "value-none"))
+}
+
+fn categories_text(l: &FluentLanguageLoader, cats: &[Category]) -> String {
+    if cats.is_empty() {
+        return fl!(l, "value-none");
+    }
+    cats.iter()
+        .map(|c| Reply::Category(*c).render(l))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn products_text(l: &FluentLanguageLoader, products: &[String]) -> String {
+    if products.is_empty() {
+        return fl!(l, "value-none");
+    }
+    escape(&products.join(", "))
+}
+
+impl ProducerView {
+    pub fn from_draft(l: &FluentLanguageLoader, d: &ProducerDraft) -> ProducerView {
+        ProducerView {
+            name: or_dash(l, d.business_name.clone()),
+            region: or_dash(
+                l,
+                d.regency
+                    .as_deref()
+                    .map(|r| region_name(r, d.district.as_deref())),
+            ),
+            categories: categories_text(l, &d.categories),
+            products: products_text(l, &d.products),
+            capacity: or_dash(l, d.capacity.map(|c| c.to_string())),
+            lead: or_dash(l, d.lead_days.map(|c| c.to_string())),
+            min_order: or_dash(l, d.min_order.map(|c| c.to_string())),
+            halal: yes_no(l, d.halal),
+            nib: or_dash(l, d.nib.clone()),
+            phone: or_dash(l, d.phone.clone()),
+        }
+    }
+
+    pub fn from_profile(l: &FluentLanguageLoader, p: &ProducerProfile) -> ProducerView {
+        ProducerView {
+            name: escape(&p.business_name),
+            region: escape(&region_name(p.regency.as_str(), p.district.as_deref())),
+            categories: categories_text(l, &p.categories),
+            products: products_text(l, &p.products),
+            capacity: p.daily_capacity.to_string(),
+            lead: p.min_lead_days.to_string(),
+            min_order: p.min_order.to_string(),
+            halal: yes_no(l, Some(p.halal)),
+            nib: or_dash(l, p.nib.clone()),
+            phone: or_dash(l, p.phone.clone()),
+        }
+    }
+}
+
+impl StaffView {
+    pub fn from_draft(l: &FluentLanguageLoader, d: &StaffDraft) -> StaffView {
+        StaffView {
+            name: or_dash(l, d.full_name.clone()),
+            office: or_dash(l, d.office.clone()),
+            region: or_dash(l, d.regency.as_deref().map(|r| region_name(r, None))),
+        }
+    }
+
+    pub fn from_profile(p: &StaffProfile) -> StaffView {
+        StaffView {
+            name: escape(&p.full_name),
+            office: escape(&p.office_name),
+            region: escape(&region_name(p.regency.as_str(), None)),
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! The dialogue state of one chat, stored as JSON in `dialogues`.
+//!
+//! Keep it small and serde-stable: new fields get `#[serde(default)]`, old
+//! variants are never renamed. Stored samples are decoded in the tests
+//! below; a state that can no longer be decoded resets to `Idle` (see
+//! `storage.rs`) instead of locking the chat out.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Category;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state")]
+pub enum State {
+    #[default]
+    Idle,
+    Producer {
+        step: ProducerStep,
+        #[serde(default)]
+        draft: ProducerDraft,
+        /// Came here with "Ubah": go back to the summary after this step.
+        #[serde(default)]
+        review: bool,
+    },
+    Staff {
+        step: StaffStep,
+        #[serde(default)]
+        draft: StaffDraft,
+        #[serde(default)]
+        review: bool,
+    },
+    /// An admin creating an invite link.
+    Invite {
+        step: InviteStep,
+        #[serde(default)]
+        office: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProducerStep {
+    BusinessName,
+    Region,
+    Categories,
+    Products,
+    Capacity,
+    LeadDays,
+    MinOrder,
+    Halal,
+    Nib,
+    Phone,
+    Summary,
+}
+
+impl ProducerStep {
+    /// The questions in order; `Summary` comes after the last.
+    pub const QUESTIONS: [ProducerStep; 10] = [
+        ProducerStep::BusinessName,
+        ProducerStep::Region,
+        ProducerStep::Categories,
+        ProducerStep::Products,
+        ProducerStep::Capacity,
+        ProducerStep::LeadDays,
+        ProducerStep::MinOrder,
+        ProducerStep::Halal,
+        ProducerStep::Nib,
+        ProducerStep::Phone,
+    ];
+
+    pub fn index(self) -> Option<u8> {
+        Self::QUESTIONS.iter().position(|s| *s == self).map(|i| i as u8)
+    }
+
+    pub fn from_index(i: u8) -> Option<ProducerStep> {
+        Self::QUESTIONS.get(i as usize).copied()
+    }
+
+    pub fn next(self) -> ProducerStep {
+        self.index()
+            .and_then(|i| Self::from_index(i + 1))
+            .unwrap_or(ProducerStep::Summary)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StaffStep {
+    FullName,
+    Office,
+    Region,
+    Summary,
+}
+
+impl StaffStep {
+    pub const QUESTIONS: [StaffStep; 3] = [StaffStep::FullName, StaffStep::Office, StaffStep::Region];
+
+    pub fn index(self) -> Option<u8> {
+        Self::QUESTIONS.iter().position(|s| *s == self).map(|i| i as u8)
+    }
+
+    pub fn from_index(i: u8) -> Option<StaffStep> {
+        Self::QUESTIONS.get(i as usize).copied()
+    }
+
+    pub fn next(self, invited: bool) -> StaffStep {
+        if invited {
+            return StaffStep::Summary;
+        }
+        self.index()
+            .and_then(|i| Self::from_index(i + 1))
+            .unwrap_or(StaffStep::Summary)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InviteStep {
+    Office,
+    Region,
+}
+
+/// Answers given so far; each is already valid when stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProducerDraft {
+    #[serde(default)]
+    pub business_name: Option<String>,
+    #[serde(default)]
+    pub regency: Option<String>,
+    #[serde(default)]
+    pub district: Option<String>,
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    #[serde(default)]
+    pub products: Vec<String>,
+    #[serde(default)]
+    pub capacity: Option<u32>,
+    #[serde(default)]
+    pub lead_days: Option<u32>,
+    #[serde(default)]
+    pub min_order: Option<u32>,
+    #[serde(default)]
+    pub halal: Option<bool>,
+    #[serde(default)]
+    pub nib: Option<String>,
+    /// The NIB question was answered (with a NIB, or skipped).
+    #[serde(default)]
+    pub nib_answered: bool,
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffDraft {
+    #[serde(default)]
+    pub full_name: Option<String>,
+    #[serde(default)]
+    pub office: Option<String>,
+    #[serde(default)]
+    pub regency: Option<String>,
+    /// The invite token when registering through an invite link.
+    #[serde(default)]
+    pub invite: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// States as earlier builds stored them. Never delete a sample: add one
+    /// when the state changes, and keep them all decoding.
+    const STORED: &[&str] = &[
+        r#"{"state":"Idle"}"#,
+        r#"{"state":"Producer","step":"Region","draft":{"business_name":"Amplang <b>Bu Sari</b>"},"review":false}"#,
+        r#"{"state":"Producer","step":"Phone","draft":{"business_name":"Kue","regency":"64.02","district":"64.02.06","categories":["oleh_oleh","snack"],"products":["Amplang"],"capacity":200,"lead_days":3,"min_order":20,"halal":true,"nib":null,"phone":null},"review":true}"#,
+        r#"{"state":"Producer","step":"Summary","draft":{"nib":null,"nib_answered":true}}"#,
+        r#"{"state":"Staff","step":"FullName","draft":{"office":"Dinas Pariwisata","regency":"64.72","invite":"abc"}}"#,
+        r#"{"state":"Invite","step":"Region","office":"Bappeda"}"#,
+    ];
+
+    #[test]
+    fn every_stored_sample_still_decodes() {
+        for s in STORED {
+            let state: Result<State, _> = serde_json::from_str(s);
+            assert!(state.is_ok(), "{s}: {state:?}");
+        }
+    }
+
+    #[test]
+    fn states_round_trip_through_json() {
+        let state = State::Producer {
+            step: ProducerStep::Capacity,
+            draft: ProducerDraft {
+                business_name: Some("Kue & Co".into()),
+                categories: vec![Category::Snack],
+                nib_answered: true,
+                ..Default::default()
+            },
+            review: false,
+        };
+        let json = serde_json::to_string(&state).unwrap();
+        assert_eq!(serde_json::from_str::<State>(&json).unwrap(), state);
+    }
+
+    #[test]
+    fn producer_steps_run_in_order_to_the_summary() {
+        let mut step = ProducerStep::BusinessName;
+        let mut seen = vec![step];
+        while step != ProducerStep::Summary {
+            step = step.next();
+            seen.push(step);
+        }
+        assert_eq!(seen.len(), 11);
+        assert_eq!(StaffStep::FullName.next(true), StaffStep::Summary);
+        assert_eq!(StaffStep::FullName.next(false), StaffStep::Office);
+        assert_eq!(StaffStep::Region.next(false), StaffStep::Summary);
+    }
+}
