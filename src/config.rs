@@ -41,9 +41,13 @@ impl fmt::Debug for BotToken {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
-    #[error("TELOXIDE_TOKEN is not set: put the bot token from @BotFather in the environment or in .env")]
+    #[error(
+        "TELOXIDE_TOKEN is not set: put the bot token from @BotFather in the environment or in .env"
+    )]
     MissingToken,
-    #[error("TELOXIDE_TOKEN is malformed: expected digits, a colon and the secret, as @BotFather gives it")]
+    #[error(
+        "TELOXIDE_TOKEN is malformed: expected digits, a colon and the secret, as @BotFather gives it"
+    )]
     MalformedToken,
     #[error("TELOXIDE_API_URL is not a valid http(s) URL: {0}")]
     BadApiUrl(String),
@@ -95,8 +99,15 @@ pub fn database_url(get: &dyn Fn(&str) -> Option<String>) -> String {
         .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string())
 }
 
-fn number(get: &dyn Fn(&str) -> Option<String>, name: &'static str, default: u32) -> Result<u32, ConfigError> {
-    match get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()) {
+fn number(
+    get: &dyn Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: u32,
+) -> Result<u32, ConfigError> {
+    match get(name)
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+    {
         None => Ok(default),
         Some(v) => match v.parse::<u32>() {
             Ok(n) if n > 0 => Ok(n),
@@ -116,7 +127,8 @@ impl Config {
         let api_url = match get("TELOXIDE_API_URL").filter(|u| !u.trim().is_empty()) {
             None => None,
             Some(u) => {
-                let parsed = url::Url::parse(u.trim()).map_err(|_| ConfigError::BadApiUrl(u.clone()))?;
+                let parsed =
+                    url::Url::parse(u.trim()).map_err(|_| ConfigError::BadApiUrl(u.clone()))?;
                 if !matches!(parsed.scheme(), "http" | "https") {
                     return Err(ConfigError::BadApiUrl(u));
                 }
@@ -145,7 +157,11 @@ impl Config {
         let defaults = SendRates::default();
         let send_rates = SendRates {
             per_chat_per_sec: number(get, "PESANLOKAL_CHAT_RATE", defaults.per_chat_per_sec)?,
-            per_chat_per_min: number(get, "PESANLOKAL_CHAT_RATE_MINUTE", defaults.per_chat_per_min)?,
+            per_chat_per_min: number(
+                get,
+                "PESANLOKAL_CHAT_RATE_MINUTE",
+                defaults.per_chat_per_min,
+            )?,
             overall_per_sec: number(get, "PESANLOKAL_GLOBAL_RATE", defaults.overall_per_sec)?,
         };
         Ok(Config {
@@ -171,8 +187,10 @@ mod tests {
     const TOKEN: &str = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 
     fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(&move |k| map.get(k).cloned())
     }
 
@@ -213,7 +231,10 @@ mod tests {
             Err(ConfigError::BadAdmins(_))
         ));
         assert!(matches!(
-            config(&[("TELOXIDE_TOKEN", TOKEN), ("PESANLOKAL_TIMEZONE", "Mars/Base")]),
+            config(&[
+                ("TELOXIDE_TOKEN", TOKEN),
+                ("PESANLOKAL_TIMEZONE", "Mars/Base")
+            ]),
             Err(ConfigError::BadTimezone(_))
         ));
         assert!(matches!(

@@ -7,4 +7,4 @@ pub mod domain;
 pub mod i18n;
 pub mod store;
 pub mod telegram;
-// pub mod testkit;
+pub mod testkit;

@@ -6,7 +6,11 @@ use clap::{Parser, Subcommand};
 use pesanlokal::{config, store, telegram};
 
 #[derive(Parser)]
-#[command(name = "pesanlokal", version, about = "Pesan Lokal: local producers for regional-government orders, by Telegram")]
+#[command(
+    name = "pesanlokal",
+    version,
+    about = "Pesan Lokal: local producers for regional-government orders, by Telegram"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Cmd>,
@@ -81,7 +85,9 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
             println!("demo data loaded: {producers} producers, {staff} staff (East Kalimantan)");
             Ok(())
         }
-        Cmd::Admin { action: AdminCmd::Add { id } } => {
+        Cmd::Admin {
+            action: AdminCmd::Add { id },
+        } => {
             if id <= 0 {
                 anyhow::bail!("a Telegram user id is a positive number");
             }

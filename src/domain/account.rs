@@ -91,7 +91,9 @@ impl Lang {
     /// when it says English; Indonesian for everything else and for none.
     pub fn from_telegram(code: Option<&str>) -> Lang {
         match code {
-            Some(c) if c.eq_ignore_ascii_case("en") || c.to_ascii_lowercase().starts_with("en-") => {
+            Some(c)
+                if c.eq_ignore_ascii_case("en") || c.to_ascii_lowercase().starts_with("en-") =>
+            {
                 Lang::En
             }
             _ => Lang::Id,

@@ -56,7 +56,9 @@ fn parse_digits(text: &str) -> Result<u64, NumberError> {
     } else {
         int_part.parse().map_err(|_| NumberError::TooLarge)?
     };
-    let mut value = int_value.checked_mul(multiplier).ok_or(NumberError::TooLarge)?;
+    let mut value = int_value
+        .checked_mul(multiplier)
+        .ok_or(NumberError::TooLarge)?;
     if !frac_part.is_empty() {
         // 1,5 rb = 1500; 1,5 alone is not a whole number.
         let scale = 10u64.pow(frac_part.len() as u32);
@@ -220,7 +222,10 @@ mod tests {
         assert_eq!(parse_whole("abc"), Err(NumberError::NotANumber));
         assert_eq!(parse_whole(""), Err(NumberError::NotANumber));
         assert_eq!(parse_whole("1,5"), Err(NumberError::NotWhole));
-        assert_eq!(parse_whole("99999999999999999999"), Err(NumberError::TooLarge));
+        assert_eq!(
+            parse_whole("99999999999999999999"),
+            Err(NumberError::TooLarge)
+        );
         assert_eq!(parse_whole("-5"), Err(NumberError::NotANumber));
         assert!(looks_negative("-5"));
         assert!(looks_negative(" - 10"));

@@ -94,7 +94,10 @@ pub fn products(input: &str) -> Result<Vec<String>, FieldError> {
             continue;
         }
         let item = bounded_name(&item, PRODUCT_MAX_CHARS)?;
-        if !items.iter().any(|i| i.to_lowercase() == item.to_lowercase()) {
+        if !items
+            .iter()
+            .any(|i| i.to_lowercase() == item.to_lowercase())
+        {
             items.push(item);
         }
     }
@@ -133,9 +136,26 @@ pub fn daily_capacity(input: &str) -> Result<u32, FieldError> {
     bounded_number(input, 1, CAPACITY_MAX)
 }
 
-/// How many days ahead an order must come: 0 to 365.
+/// How many days ahead an order must come: 0 to 365. `2 minggu` is 14
+/// days, `1 bulan` 30, `1 tahun` 365.
 pub fn min_lead_days(input: &str) -> Result<u32, FieldError> {
-    bounded_number(input, 0, LEAD_DAYS_MAX)
+    let lower = input.to_lowercase();
+    let per_unit = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .find_map(|w| match w {
+            "hari" => Some(1),
+            "minggu" | "pekan" => Some(7),
+            "bulan" => Some(30),
+            "tahun" => Some(365),
+            _ => None,
+        })
+        .unwrap_or(1);
+    let count = bounded_number(input, 0, LEAD_DAYS_MAX)?;
+    let days = u64::from(count) * per_unit;
+    if days > LEAD_DAYS_MAX {
+        return Err(FieldError::TooLarge { max: LEAD_DAYS_MAX });
+    }
+    Ok(days as u32)
 }
 
 /// The smallest order taken: 1 to 1,000,000 units.
@@ -197,6 +217,12 @@ mod tests {
     fn lead_days_may_be_zero_but_not_over_a_year() {
         assert_eq!(min_lead_days("0"), Ok(0));
         assert_eq!(min_lead_days("3 hari"), Ok(3));
+        assert_eq!(min_lead_days("2 minggu"), Ok(14));
+        assert_eq!(min_lead_days("satu bulan"), Ok(30));
+        assert_eq!(
+            min_lead_days("2 tahun"),
+            Err(FieldError::TooLarge { max: LEAD_DAYS_MAX })
+        );
         assert_eq!(
             min_lead_days("400"),
             Err(FieldError::TooLarge { max: LEAD_DAYS_MAX })
@@ -214,7 +240,10 @@ mod tests {
             ])
         );
         assert_eq!(products(" , ; "), Err(FieldError::Empty));
-        let many = (0..31).map(|i| format!("produk {i}")).collect::<Vec<_>>().join(",");
+        let many = (0..31)
+            .map(|i| format!("produk {i}"))
+            .collect::<Vec<_>>()
+            .join(",");
         assert_eq!(products(&many), Err(FieldError::TooMany { max: 30 }));
     }
 

@@ -61,7 +61,10 @@ pub enum Profile {
     Admin,
 }
 
-async fn role_of(tx: &mut Transaction<'_, Sqlite>, user_id: i64) -> sqlx::Result<(Option<Role>, AccountStatus)> {
+async fn role_of(
+    tx: &mut Transaction<'_, Sqlite>,
+    user_id: i64,
+) -> sqlx::Result<(Option<Role>, AccountStatus)> {
     let row: Option<(Option<String>, String)> =
         sqlx::query_as("SELECT role, status FROM users WHERE id = ?")
             .bind(user_id)
@@ -191,14 +194,12 @@ pub async fn office_id(
     name: &str,
     regency: &RegionCode,
 ) -> sqlx::Result<i64> {
-    sqlx::query(
-        "INSERT OR IGNORE INTO offices (name, regency_code, created_at) VALUES (?, ?, ?)",
-    )
-    .bind(name)
-    .bind(regency.as_str())
-    .bind(super::now_text())
-    .execute(&mut **tx)
-    .await?;
+    sqlx::query("INSERT OR IGNORE INTO offices (name, regency_code, created_at) VALUES (?, ?, ?)")
+        .bind(name)
+        .bind(regency.as_str())
+        .bind(super::now_text())
+        .execute(&mut **tx)
+        .await?;
     sqlx::query_scalar("SELECT id FROM offices WHERE lower(name) = lower(?) AND regency_code = ?")
         .bind(name)
         .bind(regency.as_str())
@@ -317,7 +318,9 @@ pub async fn profile(pool: &SqlitePool, user_id: i64) -> sqlx::Result<Option<Pro
         .fetch_optional(pool)
         .await?;
     match role.flatten().as_deref().and_then(Role::parse) {
-        Some(Role::Producer) => Ok(producer_profile(pool, user_id).await?.map(Profile::Producer)),
+        Some(Role::Producer) => Ok(producer_profile(pool, user_id)
+            .await?
+            .map(Profile::Producer)),
         Some(Role::Staff) => Ok(staff_profile(pool, user_id).await?.map(Profile::Staff)),
         Some(Role::Admin) => Ok(Some(Profile::Admin)),
         None => Ok(None),
@@ -338,7 +341,10 @@ struct ProducerRow {
     phone: Option<String>,
 }
 
-async fn producer_profile(pool: &SqlitePool, user_id: i64) -> sqlx::Result<Option<ProducerProfile>> {
+async fn producer_profile(
+    pool: &SqlitePool,
+    user_id: i64,
+) -> sqlx::Result<Option<ProducerProfile>> {
     let row: Option<ProducerRow> = sqlx::query_as(
         "SELECT id, business_name, regency_code, district_code, daily_capacity, min_lead_days,
                 min_order, halal, nib, phone
@@ -367,14 +373,19 @@ async fn producer_profile(pool: &SqlitePool, user_id: i64) -> sqlx::Result<Optio
         business_name: row.business_name,
         regency,
         district: row.district_code,
-        categories: categories.iter().filter_map(|c| Category::from_slug(c)).collect(),
+        categories: categories
+            .iter()
+            .filter_map(|c| Category::from_slug(c))
+            .collect(),
         products,
         daily_capacity: row.daily_capacity as u32,
         min_lead_days: row.min_lead_days as u32,
         min_order: row.min_order as u32,
         halal: row.halal,
         nib: row.nib,
-        phone: row.phone.and_then(|p| PhoneNumber::parse(&p).ok().map(|p| p.to_string())),
+        phone: row
+            .phone
+            .and_then(|p| PhoneNumber::parse(&p).ok().map(|p| p.to_string())),
     }))
 }
 
@@ -396,10 +407,7 @@ async fn staff_profile(pool: &SqlitePool, user_id: i64) -> sqlx::Result<Option<S
 }
 
 /// Pending accounts, oldest first, and how many there are in all.
-pub async fn pending(
-    pool: &SqlitePool,
-    limit: i64,
-) -> sqlx::Result<(Vec<(User, Profile)>, i64)> {
+pub async fn pending(pool: &SqlitePool, limit: i64) -> sqlx::Result<(Vec<(User, Profile)>, i64)> {
     let total: i64 = sqlx::query_scalar("SELECT count(*) FROM users WHERE status = 'pending'")
         .fetch_one(pool)
         .await?;
@@ -465,21 +473,27 @@ mod tests {
         let (pool, _dir) = fresh_db().await;
         user(&pool, 10).await;
         users::ensure_admin(&pool, 1).await.unwrap();
-        submit_producer(&pool, 10, &application("081234567890")).await.unwrap();
+        submit_producer(&pool, 10, &application("081234567890"))
+            .await
+            .unwrap();
         let (list, total) = pending(&pool, 10).await.unwrap();
         assert_eq!(total, 1);
         assert!(matches!(&list[0].1, Profile::Producer(p) if p.business_name == "Amplang Bu Sari"));
-        assert!(matches!(decide(&pool, 10, 10, true).await, Err(DecideError::NotAdmin)));
+        assert!(matches!(
+            decide(&pool, 10, 10, true).await,
+            Err(DecideError::NotAdmin)
+        ));
         let decided = decide(&pool, 1, 10, true).await.unwrap();
         assert_eq!(decided.status, AccountStatus::Approved);
         assert!(matches!(
             decide(&pool, 1, 10, false).await,
             Err(DecideError::AlreadyDecided(AccountStatus::Approved))
         ));
-        let verified: bool = sqlx::query_scalar("SELECT verified FROM producers WHERE user_id = 10")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+        let verified: bool =
+            sqlx::query_scalar("SELECT verified FROM producers WHERE user_id = 10")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
         assert!(verified);
     }
 
@@ -488,13 +502,17 @@ mod tests {
         let (pool, _dir) = fresh_db().await;
         user(&pool, 10).await;
         user(&pool, 11).await;
-        submit_producer(&pool, 10, &application("081234567890")).await.unwrap();
+        submit_producer(&pool, 10, &application("081234567890"))
+            .await
+            .unwrap();
         assert!(matches!(
             submit_producer(&pool, 11, &application("+62 812 3456 7890")).await,
             Err(SubmitError::PhoneTaken)
         ));
         // The same user may correct and send again.
-        submit_producer(&pool, 10, &application("081234567890")).await.unwrap();
+        submit_producer(&pool, 10, &application("081234567890"))
+            .await
+            .unwrap();
     }
 
     #[tokio::test]

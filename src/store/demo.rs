@@ -20,16 +20,142 @@ struct DemoProducer {
 }
 
 const PRODUCERS: &[DemoProducer] = &[
-    DemoProducer { name: "Amplang Mahakam Bu Ratna", owner: "Ratna Dewi", phone: "+6281100000001", regency: "64.02", district: Some("64.02.06"), categories: &["oleh_oleh"], products: &["Amplang ikan pipih", "Kerupuk udang", "Keripik pisang"], capacity: 300, lead_days: 3, min_order: 20, halal: true },
-    DemoProducer { name: "Kue Talam Acil Samarinda", owner: "Siti Aminah", phone: "+6281100000002", regency: "64.72", district: Some("64.72.03"), categories: &["snack"], products: &["Kue talam", "Kue lapis", "Bingka kentang", "Snack box"], capacity: 250, lead_days: 2, min_order: 25, halal: true },
-    DemoProducer { name: "Katering Nasi Kuning Berkah", owner: "Hj. Masitah", phone: "+6281100000003", regency: "64.72", district: None, categories: &["katering", "snack"], products: &["Nasi kuning", "Nasi kotak", "Prasmanan", "Snack box"], capacity: 400, lead_days: 3, min_order: 30, halal: true },
-    DemoProducer { name: "Sasirangan Kembang Kaltim", owner: "Yuliani", phone: "+6281100000004", regency: "64.72", district: None, categories: &["fesyen", "merchandise"], products: &["Kain sasirangan", "Kemeja batik Kaltim", "Goodie bag kain"], capacity: 40, lead_days: 10, min_order: 10, halal: false },
-    DemoProducer { name: "Rotan Anjat Tenggarong", owner: "Markus Lawing", phone: "+6281100000005", regency: "64.02", district: Some("64.02.06"), categories: &["kerajinan"], products: &["Tas anjat rotan", "Tikar rotan", "Souvenir manik Dayak"], capacity: 15, lead_days: 14, min_order: 5, halal: false },
-    DemoProducer { name: "Percetakan Borneo Grafika", owner: "Andi Saputra", phone: "+6281100000006", regency: "64.71", district: Some("64.71.06"), categories: &["percetakan", "merchandise"], products: &["Banner", "Sertifikat", "ID card", "Seminar kit", "Sablon kaos"], capacity: 500, lead_days: 2, min_order: 10, halal: false },
-    DemoProducer { name: "Dapur Bontang Sejahtera", owner: "Nurhayati", phone: "+6281100000007", regency: "64.74", district: None, categories: &["katering"], products: &["Nasi kotak", "Ayam bakar", "Prasmanan"], capacity: 300, lead_days: 2, min_order: 20, halal: true },
-    DemoProducer { name: "Kopi dan Minuman Sangatta", owner: "Rahmat Hidayat", phone: "+6281100000008", regency: "64.08", district: Some("64.08.04"), categories: &["minuman"], products: &["Kopi robusta kemasan", "Es teh", "Sirup nanas"], capacity: 200, lead_days: 1, min_order: 10, halal: true },
-    DemoProducer { name: "Bunga Rangkai Balikpapan", owner: "Dewi Lestari", phone: "+6281100000009", regency: "64.71", district: None, categories: &["dekorasi"], products: &["Rangkaian bunga meja", "Dekorasi panggung", "Papan bunga"], capacity: 20, lead_days: 3, min_order: 1, halal: false },
-    DemoProducer { name: "Keripik Tanah Grogot", owner: "Asniah", phone: "+6281100000010", regency: "64.01", district: None, categories: &["oleh_oleh", "snack"], products: &["Keripik singkong", "Kue tradisional", "Amplang"], capacity: 150, lead_days: 4, min_order: 20, halal: true },
+    DemoProducer {
+        name: "Amplang Mahakam Bu Ratna",
+        owner: "Ratna Dewi",
+        phone: "+6281100000001",
+        regency: "64.02",
+        district: Some("64.02.06"),
+        categories: &["oleh_oleh"],
+        products: &["Amplang ikan pipih", "Kerupuk udang", "Keripik pisang"],
+        capacity: 300,
+        lead_days: 3,
+        min_order: 20,
+        halal: true,
+    },
+    DemoProducer {
+        name: "Kue Talam Acil Samarinda",
+        owner: "Siti Aminah",
+        phone: "+6281100000002",
+        regency: "64.72",
+        district: Some("64.72.03"),
+        categories: &["snack"],
+        products: &["Kue talam", "Kue lapis", "Bingka kentang", "Snack box"],
+        capacity: 250,
+        lead_days: 2,
+        min_order: 25,
+        halal: true,
+    },
+    DemoProducer {
+        name: "Katering Nasi Kuning Berkah",
+        owner: "Hj. Masitah",
+        phone: "+6281100000003",
+        regency: "64.72",
+        district: None,
+        categories: &["katering", "snack"],
+        products: &["Nasi kuning", "Nasi kotak", "Prasmanan", "Snack box"],
+        capacity: 400,
+        lead_days: 3,
+        min_order: 30,
+        halal: true,
+    },
+    DemoProducer {
+        name: "Sasirangan Kembang Kaltim",
+        owner: "Yuliani",
+        phone: "+6281100000004",
+        regency: "64.72",
+        district: None,
+        categories: &["fesyen", "merchandise"],
+        products: &["Kain sasirangan", "Kemeja batik Kaltim", "Goodie bag kain"],
+        capacity: 40,
+        lead_days: 10,
+        min_order: 10,
+        halal: false,
+    },
+    DemoProducer {
+        name: "Rotan Anjat Tenggarong",
+        owner: "Markus Lawing",
+        phone: "+6281100000005",
+        regency: "64.02",
+        district: Some("64.02.06"),
+        categories: &["kerajinan"],
+        products: &["Tas anjat rotan", "Tikar rotan", "Souvenir manik Dayak"],
+        capacity: 15,
+        lead_days: 14,
+        min_order: 5,
+        halal: false,
+    },
+    DemoProducer {
+        name: "Percetakan Borneo Grafika",
+        owner: "Andi Saputra",
+        phone: "+6281100000006",
+        regency: "64.71",
+        district: Some("64.71.06"),
+        categories: &["percetakan", "merchandise"],
+        products: &[
+            "Banner",
+            "Sertifikat",
+            "ID card",
+            "Seminar kit",
+            "Sablon kaos",
+        ],
+        capacity: 500,
+        lead_days: 2,
+        min_order: 10,
+        halal: false,
+    },
+    DemoProducer {
+        name: "Dapur Bontang Sejahtera",
+        owner: "Nurhayati",
+        phone: "+6281100000007",
+        regency: "64.74",
+        district: None,
+        categories: &["katering"],
+        products: &["Nasi kotak", "Ayam bakar", "Prasmanan"],
+        capacity: 300,
+        lead_days: 2,
+        min_order: 20,
+        halal: true,
+    },
+    DemoProducer {
+        name: "Kopi dan Minuman Sangatta",
+        owner: "Rahmat Hidayat",
+        phone: "+6281100000008",
+        regency: "64.08",
+        district: Some("64.08.04"),
+        categories: &["minuman"],
+        products: &["Kopi robusta kemasan", "Es teh", "Sirup nanas"],
+        capacity: 200,
+        lead_days: 1,
+        min_order: 10,
+        halal: true,
+    },
+    DemoProducer {
+        name: "Bunga Rangkai Balikpapan",
+        owner: "Dewi Lestari",
+        phone: "+6281100000009",
+        regency: "64.71",
+        district: None,
+        categories: &["dekorasi"],
+        products: &["Rangkaian bunga meja", "Dekorasi panggung", "Papan bunga"],
+        capacity: 20,
+        lead_days: 3,
+        min_order: 1,
+        halal: false,
+    },
+    DemoProducer {
+        name: "Keripik Tanah Grogot",
+        owner: "Asniah",
+        phone: "+6281100000010",
+        regency: "64.01",
+        district: None,
+        categories: &["oleh_oleh", "snack"],
+        products: &["Keripik singkong", "Kue tradisional", "Amplang"],
+        capacity: 150,
+        lead_days: 4,
+        min_order: 20,
+        halal: true,
+    },
 ];
 
 struct DemoStaff {
@@ -41,9 +167,24 @@ struct DemoStaff {
 
 /// Demo Telegram ids are far outside the range real accounts use in tests.
 const STAFF: &[DemoStaff] = &[
-    DemoStaff { user_id: 9_100_000_001, name: "Budi Santoso", office: "Dinas Pariwisata", regency: "64.72" },
-    DemoStaff { user_id: 9_100_000_002, name: "Rina Marlina", office: "Bappeda", regency: "64.02" },
-    DemoStaff { user_id: 9_100_000_003, name: "Agus Salim", office: "Sekretariat Daerah", regency: "64.71" },
+    DemoStaff {
+        user_id: 9_100_000_001,
+        name: "Budi Santoso",
+        office: "Dinas Pariwisata",
+        regency: "64.72",
+    },
+    DemoStaff {
+        user_id: 9_100_000_002,
+        name: "Rina Marlina",
+        office: "Bappeda",
+        regency: "64.02",
+    },
+    DemoStaff {
+        user_id: 9_100_000_003,
+        name: "Agus Salim",
+        office: "Sekretariat Daerah",
+        regency: "64.71",
+    },
 ];
 
 /// Loads the demo set; running it twice changes nothing.
@@ -74,11 +215,13 @@ pub async fn load(pool: &SqlitePool) -> anyhow::Result<(usize, usize)> {
         .fetch_one(&mut *tx)
         .await?;
         for c in p.categories {
-            sqlx::query("INSERT OR IGNORE INTO producer_categories (producer_id, category) VALUES (?, ?)")
-                .bind(id)
-                .bind(c)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT OR IGNORE INTO producer_categories (producer_id, category) VALUES (?, ?)",
+            )
+            .bind(id)
+            .bind(c)
+            .execute(&mut *tx)
+            .await?;
         }
         let known: i64 = sqlx::query_scalar("SELECT count(*) FROM products WHERE producer_id = ?")
             .bind(id)
@@ -86,12 +229,14 @@ pub async fn load(pool: &SqlitePool) -> anyhow::Result<(usize, usize)> {
             .await?;
         if known == 0 {
             for name in p.products {
-                sqlx::query("INSERT INTO products (producer_id, name, created_at) VALUES (?, ?, ?)")
-                    .bind(id)
-                    .bind(name)
-                    .bind(&now)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO products (producer_id, name, created_at) VALUES (?, ?, ?)",
+                )
+                .bind(id)
+                .bind(name)
+                .bind(&now)
+                .execute(&mut *tx)
+                .await?;
             }
         }
     }

@@ -59,7 +59,9 @@ pub async fn create(
     .bind(super::timestamp(now + chrono::Duration::days(VALID_DAYS)))
     .execute(&mut *tx)
     .await?;
-    let invite = find(&mut tx, &token).await?.ok_or(sqlx::Error::RowNotFound)?;
+    let invite = find(&mut tx, &token)
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)?;
     tx.commit().await?;
     Ok(invite)
 }
@@ -111,13 +113,17 @@ mod tests {
             Err(InviteError::NotAdmin)
         ));
         users::ensure_admin(&pool, 5).await.unwrap();
-        let invite = create(&pool, 5, "Dinas Pariwisata", &samarinda).await.unwrap();
+        let invite = create(&pool, 5, "Dinas Pariwisata", &samarinda)
+            .await
+            .unwrap();
         assert_eq!(invite.token.len(), 16);
         let found = lookup(&pool, &invite.token).await.unwrap().unwrap();
         assert_eq!(found.office_name, "Dinas Pariwisata");
         assert!(lookup(&pool, "nope").await.unwrap().is_none());
         // The same office name (any case) in the same regency is one office.
-        let again = create(&pool, 5, "dinas pariwisata", &samarinda).await.unwrap();
+        let again = create(&pool, 5, "dinas pariwisata", &samarinda)
+            .await
+            .unwrap();
         assert_eq!(again.office_id, invite.office_id);
     }
 }

@@ -30,12 +30,14 @@ pub async fn seed(pool: &SqlitePool, regions: &Regions) -> sqlx::Result<()> {
             .await?;
     }
     for reg in regions.regencies() {
-        sqlx::query("INSERT OR REPLACE INTO regencies (code, province_code, name) VALUES (?, ?, ?)")
-            .bind(reg.code.as_str())
-            .bind(&reg.province_code)
-            .bind(&reg.name)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT OR REPLACE INTO regencies (code, province_code, name) VALUES (?, ?, ?)",
+        )
+        .bind(reg.code.as_str())
+        .bind(&reg.province_code)
+        .bind(&reg.name)
+        .execute(&mut *tx)
+        .await?;
     }
     for dist in regions.districts() {
         sqlx::query("INSERT OR REPLACE INTO districts (code, regency_code, name) VALUES (?, ?, ?)")
@@ -71,7 +73,9 @@ mod tests {
         assert_eq!(r, 514);
         assert_eq!(d, 7277);
         // Seeding again changes nothing.
-        super::seed(&pool, crate::domain::Regions::embedded()).await.unwrap();
+        super::seed(&pool, crate::domain::Regions::embedded())
+            .await
+            .unwrap();
         let again: i64 = sqlx::query_scalar("SELECT count(*) FROM regencies")
             .fetch_one(&pool)
             .await

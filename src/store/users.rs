@@ -81,24 +81,21 @@ pub async fn touch(pool: &SqlitePool, seen: &Seen<'_>) -> sqlx::Result<User> {
 }
 
 pub async fn get(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<User>> {
-    let row: Option<UserRow> =
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = ?"))
-            .bind(id)
-            .fetch_optional(pool)
-            .await?;
+    let row: Option<UserRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = ?"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
     Ok(row.map(User::from))
 }
 
 /// Remembers the language picked with /bahasa.
 pub async fn set_language(pool: &SqlitePool, id: i64, lang: Lang) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE users SET language = ?, language_chosen = 1, updated_at = ? WHERE id = ?",
-    )
-    .bind(lang.code())
-    .bind(super::now_text())
-    .bind(id)
-    .execute(pool)
-    .await?;
+    sqlx::query("UPDATE users SET language = ?, language_chosen = 1, updated_at = ? WHERE id = ?")
+        .bind(lang.code())
+        .bind(super::now_text())
+        .bind(id)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 

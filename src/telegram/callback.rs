@@ -12,7 +12,10 @@ pub enum Cb {
     /// Register as producer or staff.
     Role(Role),
     /// A region suggestion: regency code, optionally a district code.
-    Region { regency: String, district: Option<String> },
+    Region {
+        regency: String,
+        district: Option<String>,
+    },
     /// Toggle a category while registering.
     Category(Category),
     /// Finish choosing categories.
@@ -25,7 +28,10 @@ pub enum Cb {
     EditField(u8),
     CancelFlow,
     /// Admin decision on a pending account.
-    Decide { user_id: i64, approve: bool },
+    Decide {
+        user_id: i64,
+        approve: bool,
+    },
     Language(Lang),
     NewInvite,
 }
@@ -74,7 +80,9 @@ impl Cb {
             ("r", Some("a"), None) => Cb::Role(Role::Admin),
             ("g", Some(regency), district) => {
                 let code_ok = |s: &str| {
-                    !s.is_empty() && s.len() <= 16 && s.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+                    !s.is_empty()
+                        && s.len() <= 16
+                        && s.bytes().all(|c| c.is_ascii_digit() || c == b'.')
                 };
                 if !code_ok(regency) || district.is_some_and(|d| !code_ok(d)) {
                     return None;
@@ -118,8 +126,14 @@ mod tests {
             Cb::Role(Role::Producer),
             Cb::Role(Role::Staff),
             Cb::Role(Role::Admin),
-            Cb::Region { regency: "64.02".into(), district: None },
-            Cb::Region { regency: "36.03".into(), district: Some("36.03.12".into()) },
+            Cb::Region {
+                regency: "64.02".into(),
+                district: None,
+            },
+            Cb::Region {
+                regency: "36.03".into(),
+                district: Some("36.03.12".into()),
+            },
             Cb::CategoriesDone,
             Cb::Halal(true),
             Cb::Halal(false),
@@ -129,8 +143,14 @@ mod tests {
             Cb::EditField(0),
             Cb::EditField(255),
             Cb::CancelFlow,
-            Cb::Decide { user_id: i64::MAX, approve: true },
-            Cb::Decide { user_id: 1, approve: false },
+            Cb::Decide {
+                user_id: i64::MAX,
+                approve: true,
+            },
+            Cb::Decide {
+                user_id: 1,
+                approve: false,
+            },
             Cb::Language(Lang::Id),
             Cb::Language(Lang::En),
             Cb::NewInvite,

@@ -70,6 +70,22 @@ pub async fn install_menu_for(bot: &TgBot, texts: &Texts, user: &User) -> anyhow
     Ok(())
 }
 
+/// Re-reads the account and sets its menu; a failure is logged, never
+/// shown to the user (the menu is a convenience).
+pub async fn refresh_menu(bot: &TgBot, texts: &Texts, pool: &sqlx::SqlitePool, user_id: i64) {
+    match crate::store::users::get(pool, user_id).await {
+        Ok(Some(user)) => {
+            if let Err(e) = install_menu_for(bot, texts, &user).await {
+                tracing::warn!(user = user_id, error = %e, "could not set the command menu");
+            }
+        }
+        Ok(None) => {}
+        Err(e) => {
+            tracing::warn!(user = user_id, error = %e, "could not read the account for its menu")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,7 +100,10 @@ mod tests {
                 .collect();
             assert!(admin.contains(&"verifikasi".to_string()));
             assert!(!admin.contains(&"daftar".to_string()));
-            let guest: Vec<_> = menu(&texts, lang, None).into_iter().map(|c| c.command).collect();
+            let guest: Vec<_> = menu(&texts, lang, None)
+                .into_iter()
+                .map(|c| c.command)
+                .collect();
             assert!(!guest.contains(&"verifikasi".to_string()));
             assert!(guest.contains(&"daftar".to_string()));
             for c in menu(&texts, lang, Some(Role::Producer)) {
@@ -103,8 +122,14 @@ mod tests {
             Command::parse("/start", "pesanlokal_bot").unwrap(),
             Command::Start(String::new())
         );
-        assert_eq!(Command::parse("/batal", "pesanlokal_bot").unwrap(), Command::Batal);
-        assert_eq!(Command::parse("/help@pesanlokal_bot", "pesanlokal_bot").unwrap(), Command::Help);
+        assert_eq!(
+            Command::parse("/batal", "pesanlokal_bot").unwrap(),
+            Command::Batal
+        );
+        assert_eq!(
+            Command::parse("/help@pesanlokal_bot", "pesanlokal_bot").unwrap(),
+            Command::Help
+        );
         assert!(Command::parse("/cari kue", "pesanlokal_bot").is_err());
     }
 }

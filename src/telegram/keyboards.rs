@@ -70,9 +70,8 @@ pub fn skip_nib(out: &Out) -> InlineKeyboardMarkup {
 
 /// The reply keyboard with Telegram's "share contact" button.
 pub fn share_contact(out: &Out) -> KeyboardMarkup {
-    KeyboardMarkup::new([[KeyboardButton::new(out.t(&Reply::BtnShareContact)).request(
-        teloxide::types::ButtonRequest::Contact,
-    )]])
+    KeyboardMarkup::new([[KeyboardButton::new(out.t(&Reply::BtnShareContact))
+        .request(teloxide::types::ButtonRequest::Contact)]])
     .resize_keyboard()
     .one_time_keyboard()
 }
@@ -145,8 +144,22 @@ pub fn staff_fields(out: &Out, invited: bool) -> InlineKeyboardMarkup {
 
 pub fn decision(out: &Out, user_id: i64) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([[
-        button(out, Reply::BtnApprove, Cb::Decide { user_id, approve: true }),
-        button(out, Reply::BtnReject, Cb::Decide { user_id, approve: false }),
+        button(
+            out,
+            Reply::BtnApprove,
+            Cb::Decide {
+                user_id,
+                approve: true,
+            },
+        ),
+        button(
+            out,
+            Reply::BtnReject,
+            Cb::Decide {
+                user_id,
+                approve: false,
+            },
+        ),
     ]])
 }
 

@@ -182,7 +182,8 @@ pub fn describe(update: &Update) -> Incoming {
 
 impl<'a> AsUpdateStream<'a> for InboxListener {
     type StreamErr = std::convert::Infallible;
-    type Stream = std::pin::Pin<Box<dyn Stream<Item = Result<Update, Self::StreamErr>> + Send + 'a>>;
+    type Stream =
+        std::pin::Pin<Box<dyn Stream<Item = Result<Update, Self::StreamErr>> + Send + 'a>>;
 
     fn as_stream(&'a mut self) -> Self::Stream {
         let rx = match self.rx.take() {
@@ -202,19 +203,24 @@ impl UpdateListener for InboxListener {
         self.stop_token.clone()
     }
 
+    /// The tree's own hint is "everything" (its first step inspects any
+    /// update); ask Telegram only for what the bot handles.
     fn hint_allowed_updates(&mut self, hint: &mut dyn Iterator<Item = AllowedUpdate>) {
-        self.allowed = Some(hint.collect());
+        let wanted = [
+            AllowedUpdate::Message,
+            AllowedUpdate::CallbackQuery,
+            AllowedUpdate::MyChatMember,
+        ];
+        self.allowed = Some(hint.filter(|u| wanted.contains(u)).collect());
     }
 }
 
 /// Wraps the handler tree: skips an update already finished, and marks each
 /// update finished (or failed) in the inbox once the tree is done with it.
-pub fn track_inbox(
-    inner: UpdateHandler<anyhow::Error>,
-) -> UpdateHandler<anyhow::Error> {
+pub fn track_inbox(inner: UpdateHandler<anyhow::Error>) -> UpdateHandler<anyhow::Error> {
     let sig = inner.sig().clone();
     let description = inner.description().clone();
-        dptree::from_fn_with_description(
+    dptree::from_fn_with_description(
         description,
         move |deps: dptree::di::DependencyMap, cont| {
             let inner = inner.clone();
@@ -222,7 +228,7 @@ pub fn track_inbox(
                 let update: Arc<Update> = deps.get();
                 let pool: Arc<SqlitePool> = deps.get();
                 let bot: Arc<super::out::TgBot> = deps.get();
-                let texts: Arc<crate::i18n::Texts> = deps.get();
+                let texts: Arc<Arc<crate::i18n::Texts>> = deps.get();
                 let id = i64::from(update.id.0);
                 if store::inbox::is_finished(&pool, id).await.unwrap_or(false) {
                     tracing::debug!(update_id = id, "already handled; skipped");

@@ -50,8 +50,22 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 .filter_command::<Command>()
                 .endpoint(general::command),
         )
-        .branch(dptree::case![State::Producer { step, draft, review }].endpoint(registration::producer_message))
-        .branch(dptree::case![State::Staff { step, draft, review }].endpoint(registration::staff_message))
+        .branch(
+            dptree::case![State::Producer {
+                step,
+                draft,
+                review
+            }]
+            .endpoint(registration::producer_message),
+        )
+        .branch(
+            dptree::case![State::Staff {
+                step,
+                draft,
+                review
+            }]
+            .endpoint(registration::staff_message),
+        )
         .branch(dptree::case![State::Invite { step, office }].endpoint(admin::invite_message))
         .branch(dptree::endpoint(general::idle_message));
 
@@ -95,7 +109,10 @@ pub fn throttled(bot: Bot, config: &Config) -> TgBot {
 
 /// Runs the bot until `stop` resolves (SIGTERM / Ctrl-C in the binary).
 /// In-flight updates finish; the pool is closed at the end.
-pub async fn run(config: Config, stop: impl std::future::Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+pub async fn run(
+    config: Config,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let pool = store::open(&config.database_url).await?;
     for admin in &config.admins {
         store::users::ensure_admin(&pool, *admin)
@@ -146,11 +163,13 @@ pub async fn run(config: Config, stop: impl std::future::Future<Output = ()> + S
 
     let listener = listener::InboxListener::new(plain, pool.clone());
     dispatcher
-        .try_dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("update listener"))
+        .try_dispatch_with_listener(
+            listener,
+            LoggingErrorHandler::with_custom_text("update listener"),
+        )
         .await
         .context("the dispatcher could not start")?;
     pool.close().await;
     tracing::info!("stopped");
     Ok(())
 }
-

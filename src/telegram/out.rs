@@ -30,18 +30,28 @@ pub async fn deliver(
     text: String,
     markup: Option<ReplyMarkup>,
 ) -> anyhow::Result<Option<Message>> {
-    let mut request = bot.send_message(chat, text.clone()).parse_mode(ParseMode::Html);
+    let mut request = bot
+        .send_message(chat, text.clone())
+        .parse_mode(ParseMode::Html);
     if let Some(markup) = markup {
         request = request.reply_markup(markup);
     }
     match request.await {
         Ok(message) => {
-            store::inbox::log_outgoing(pool, chat.0, Some(i64::from(message.id.0)), "sendMessage", Some(&text))
-                .await
-                .context("logging an outgoing message")?;
+            store::inbox::log_outgoing(
+                pool,
+                chat.0,
+                Some(i64::from(message.id.0)),
+                "sendMessage",
+                Some(&text),
+            )
+            .await
+            .context("logging an outgoing message")?;
             Ok(Some(message))
         }
-        Err(RequestError::Api(ApiError::BotBlocked | ApiError::UserDeactivated | ApiError::ChatNotFound)) => {
+        Err(RequestError::Api(
+            ApiError::BotBlocked | ApiError::UserDeactivated | ApiError::ChatNotFound,
+        )) => {
             tracing::info!(chat = chat.0, "chat unreachable; marked");
             store::users::mark_unreachable(pool, chat.0).await?;
             Ok(None)
@@ -70,7 +80,10 @@ impl Out {
     }
 
     pub fn with_lang(&self, lang: Lang) -> Out {
-        Out { lang, ..self.clone() }
+        Out {
+            lang,
+            ..self.clone()
+        }
     }
 
     pub async fn say(&self, reply: Reply) -> anyhow::Result<Option<Message>> {
@@ -82,7 +95,14 @@ impl Out {
         reply: Reply,
         markup: impl Into<ReplyMarkup>,
     ) -> anyhow::Result<Option<Message>> {
-        deliver(&self.bot, &self.pool, self.chat, self.t(&reply), Some(markup.into())).await
+        deliver(
+            &self.bot,
+            &self.pool,
+            self.chat,
+            self.t(&reply),
+            Some(markup.into()),
+        )
+        .await
     }
 
     /// Sends text that was already rendered (and escaped).
@@ -112,8 +132,14 @@ impl Out {
             Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => {}
             Err(e) => return Err(e).context("editing a message"),
         }
-        store::inbox::log_outgoing(&self.pool, self.chat.0, Some(i64::from(message.0)), "editMessageText", Some(&text))
-            .await?;
+        store::inbox::log_outgoing(
+            &self.pool,
+            self.chat.0,
+            Some(i64::from(message.0)),
+            "editMessageText",
+            Some(&text),
+        )
+        .await?;
         Ok(())
     }
 
@@ -132,8 +158,14 @@ impl Out {
             Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => {}
             Err(e) => return Err(e).context("editing buttons"),
         }
-        store::inbox::log_outgoing(&self.pool, self.chat.0, Some(i64::from(message.0)), "editMessageReplyMarkup", None)
-            .await?;
+        store::inbox::log_outgoing(
+            &self.pool,
+            self.chat.0,
+            Some(i64::from(message.0)),
+            "editMessageReplyMarkup",
+            None,
+        )
+        .await?;
         Ok(())
     }
 }

@@ -44,9 +44,17 @@ pub enum Reply {
     CmdBahasa,
     CmdBatal,
     CmdVerifikasi,
-    Greeting { name: String },
-    WelcomeBack { name: String, role: Role, status: AccountStatus },
-    StartAdmin { name: String },
+    Greeting {
+        name: String,
+    },
+    WelcomeBack {
+        name: String,
+        role: Role,
+        status: AccountStatus,
+    },
+    StartAdmin {
+        name: String,
+    },
     BtnRoleProducer,
     BtnRoleStaff,
     InviteInvalid,
@@ -54,8 +62,12 @@ pub enum Reply {
     AskBusinessName,
     AskRegion,
     RegionPick,
-    RegionNotFound { input: String },
-    RegionSuggest { input: String },
+    RegionNotFound {
+        input: String,
+    },
+    RegionSuggest {
+        input: String,
+    },
     AskCategories,
     CategoriesNone,
     UseButtons,
@@ -76,7 +88,10 @@ pub enum Reply {
     BtnSkip,
     BtnShareContact,
     StaffIntro,
-    StaffInviteIntro { office: String, region: String },
+    StaffInviteIntro {
+        office: String,
+        region: String,
+    },
     AskFullName,
     AskOffice,
     AskStaffRegion,
@@ -88,16 +103,22 @@ pub enum Reply {
     EditWhich,
     FieldLabel(FieldLabel),
     Submitted,
-    ApprovedByInvite { office: String },
+    ApprovedByInvite {
+        office: String,
+    },
     RegCancelled,
     AlreadyPending,
-    AlreadyApproved { role: Role },
+    AlreadyApproved {
+        role: Role,
+    },
     AdminNoRegister,
     Field(FieldError),
     TextExpected,
     PhoneTaken,
     NibTaken,
-    RoleTaken { role: Role },
+    RoleTaken {
+        role: Role,
+    },
     Generic,
     Stale,
     NotAllowed,
@@ -106,21 +127,43 @@ pub enum Reply {
     AdminCardStaff(StaffView),
     BtnApprove,
     BtnReject,
-    DecidedApproved { admin: String },
-    DecidedRejected { admin: String },
-    AlreadyDecided { status: AccountStatus },
+    DecidedApproved {
+        admin: String,
+    },
+    DecidedRejected {
+        admin: String,
+    },
+    AlreadyDecided {
+        status: AccountStatus,
+    },
     VerifyNone,
-    VerifyCount { total: i64, shown: usize },
+    VerifyCount {
+        total: i64,
+        shown: usize,
+    },
     BtnNewInvite,
     InviteAskOffice,
     InviteAskRegion,
-    InviteCreated { office: String, region: String, link: String, days: i64 },
-    DecisionApprovedProducer { name: String },
+    InviteCreated {
+        office: String,
+        region: String,
+        link: String,
+        days: i64,
+    },
+    DecisionApprovedProducer {
+        name: String,
+    },
     DecisionApprovedStaff,
     DecisionRejected,
     ProfileNone,
-    ProfileProducer { view: ProducerView, status: AccountStatus },
-    ProfileStaff { view: StaffView, status: AccountStatus },
+    ProfileProducer {
+        view: ProducerView,
+        status: AccountStatus,
+    },
+    ProfileStaff {
+        view: StaffView,
+        status: AccountStatus,
+    },
     ProfileAdmin,
     Help(Option<Role>),
     LangChoose,
@@ -179,7 +222,11 @@ impl Reply {
             Reply::AskRegion => fl!(l, "reg-ask-region"),
             Reply::RegionPick => fl!(l, "reg-region-pick"),
             Reply::RegionNotFound { input } => {
-                fl!(l, "reg-region-not-found", input = escape(&shorten(input, 40)))
+                fl!(
+                    l,
+                    "reg-region-not-found",
+                    input = escape(&shorten(input, 40))
+                )
             }
             Reply::RegionSuggest { input } => {
                 fl!(l, "reg-region-suggest", input = escape(&shorten(input, 40)))
@@ -322,12 +369,22 @@ impl Reply {
             ),
             Reply::VerifyNone => fl!(l, "verify-none"),
             Reply::VerifyCount { total, shown } => {
-                fl!(l, "verify-count", total = total.to_string(), shown = shown.to_string())
+                fl!(
+                    l,
+                    "verify-count",
+                    total = total.to_string(),
+                    shown = shown.to_string()
+                )
             }
             Reply::BtnNewInvite => fl!(l, "btn-new-invite"),
             Reply::InviteAskOffice => fl!(l, "invite-ask-office"),
             Reply::InviteAskRegion => fl!(l, "invite-ask-region"),
-            Reply::InviteCreated { office, region, link, days } => fl!(
+            Reply::InviteCreated {
+                office,
+                region,
+                link,
+                days,
+            } => fl!(
                 l,
                 "invite-created",
                 office = escape(office),
@@ -440,7 +497,8 @@ fn yes_no(l: &FluentLanguageLoader, v: Option<bool>) -> String {
 }
 
 fn or_dash(l: &FluentLanguageLoader, v: Option<String>) -> String {
-    v.map(|s| escape(&s)).unwrap_or_else(|| fl!(l, "value-none"))
+    v.map(|s| escape(&s))
+        .unwrap_or_else(|| fl!(l, "value-none"))
 }
 
 fn categories_text(l: &FluentLanguageLoader, cats: &[Category]) -> String {

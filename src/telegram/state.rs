@@ -68,7 +68,10 @@ impl ProducerStep {
     ];
 
     pub fn index(self) -> Option<u8> {
-        Self::QUESTIONS.iter().position(|s| *s == self).map(|i| i as u8)
+        Self::QUESTIONS
+            .iter()
+            .position(|s| *s == self)
+            .map(|i| i as u8)
     }
 
     pub fn from_index(i: u8) -> Option<ProducerStep> {
@@ -91,10 +94,14 @@ pub enum StaffStep {
 }
 
 impl StaffStep {
-    pub const QUESTIONS: [StaffStep; 3] = [StaffStep::FullName, StaffStep::Office, StaffStep::Region];
+    pub const QUESTIONS: [StaffStep; 3] =
+        [StaffStep::FullName, StaffStep::Office, StaffStep::Region];
 
     pub fn index(self) -> Option<u8> {
-        Self::QUESTIONS.iter().position(|s| *s == self).map(|i| i as u8)
+        Self::QUESTIONS
+            .iter()
+            .position(|s| *s == self)
+            .map(|i| i as u8)
     }
 
     pub fn from_index(i: u8) -> Option<StaffStep> {

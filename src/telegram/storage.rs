@@ -34,7 +34,10 @@ pub enum StorageError {
 impl Storage<State> for DbStorage {
     type Error = StorageError;
 
-    fn remove_dialogue(self: Arc<Self>, chat_id: ChatId) -> BoxFuture<'static, Result<(), Self::Error>> {
+    fn remove_dialogue(
+        self: Arc<Self>,
+        chat_id: ChatId,
+    ) -> BoxFuture<'static, Result<(), Self::Error>> {
         Box::pin(async move { Ok(store::dialogues::remove(&self.pool, chat_id.0).await?) })
     }
 
@@ -54,7 +57,10 @@ impl Storage<State> for DbStorage {
 
     /// A stored state that no longer decodes (written by an older build)
     /// reads as none, so the chat starts over instead of being locked out.
-    fn get_dialogue(self: Arc<Self>, chat_id: ChatId) -> BoxFuture<'static, Result<Option<State>, Self::Error>> {
+    fn get_dialogue(
+        self: Arc<Self>,
+        chat_id: ChatId,
+    ) -> BoxFuture<'static, Result<Option<State>, Self::Error>> {
         Box::pin(async move {
             let Some(json) = store::dialogues::get(&self.pool, chat_id.0).await? else {
                 return Ok(None);

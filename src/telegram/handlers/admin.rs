@@ -23,7 +23,9 @@ fn is_admin(caller: &Caller) -> bool {
 /// The card an admin sees for one pending account, in the admin's language.
 async fn card(out: &Out, user_id: i64) -> anyhow::Result<Option<String>> {
     let reply = match store::accounts::profile(&out.pool, user_id).await? {
-        Some(Profile::Producer(p)) => Reply::AdminCardProducer(ProducerView::from_profile(out.loader(), &p)),
+        Some(Profile::Producer(p)) => {
+            Reply::AdminCardProducer(ProducerView::from_profile(out.loader(), &p))
+        }
         Some(Profile::Staff(s)) => Reply::AdminCardStaff(StaffView::from_profile(&s)),
         _ => return Ok(None),
     };
@@ -58,17 +60,22 @@ pub async fn verification_list(out: Out, caller: Caller, _me: Me) -> HandlerResu
     const SHOWN: i64 = 10;
     let (pending, total) = store::accounts::pending(&out.pool, SHOWN).await?;
     if pending.is_empty() {
-        out.say_with(Reply::VerifyNone, keyboards::new_invite(&out)).await?;
+        out.say_with(Reply::VerifyNone, keyboards::new_invite(&out))
+            .await?;
         return Ok(());
     }
     out.say_with(
-        Reply::VerifyCount { total, shown: pending.len() },
+        Reply::VerifyCount {
+            total,
+            shown: pending.len(),
+        },
         keyboards::new_invite(&out),
     )
     .await?;
     for (user, _) in pending {
         if let Some(text) = card(&out, user.id).await? {
-            out.send_text(text, Some(keyboards::decision(&out, user.id).into())).await?;
+            out.send_text(text, Some(keyboards::decision(&out, user.id).into()))
+                .await?;
         }
     }
     Ok(())
@@ -87,12 +94,17 @@ pub async fn decide(
         Ok(target) => {
             if let (Some(m), Some(text)) = (message, card(out, user_id).await?) {
                 let verdict = if approve {
-                    Reply::DecidedApproved { admin: caller.0.first_name.clone() }
+                    Reply::DecidedApproved {
+                        admin: caller.0.first_name.clone(),
+                    }
                 } else {
-                    Reply::DecidedRejected { admin: caller.0.first_name.clone() }
+                    Reply::DecidedRejected {
+                        admin: caller.0.first_name.clone(),
+                    }
                 };
                 let text = format!("{text}\n\n{}", out.t(&verdict));
-                out.edit(m.id, text, Some(InlineKeyboardMarkup::default())).await?;
+                out.edit(m.id, text, Some(InlineKeyboardMarkup::default()))
+                    .await?;
             }
             tell_decision(out, &target).await?;
             Ok(None)
@@ -126,19 +138,23 @@ async fn tell_decision(out: &Out, target: &store::users::User) -> HandlerResult 
         _ => Reply::DecisionRejected,
     };
     user_out.say(reply).await?;
-    if let Err(e) = super::super::commands::install_menu_for(&out.bot, &out.texts, target).await {
-        tracing::warn!(error = %e, "could not set the command menu");
-    }
+    super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, target.id).await;
     Ok(())
 }
 
 /// "Buat tautan undangan OPD".
-pub async fn begin_invite(out: &Out, dialogue: &Dlg, caller: &Caller) -> anyhow::Result<Option<String>> {
+pub async fn begin_invite(
+    out: &Out,
+    dialogue: &Dlg,
+    caller: &Caller,
+) -> anyhow::Result<Option<String>> {
     if !is_admin(caller) {
         return Ok(Some(out.t(&Reply::NotAllowed)));
     }
     let step = InviteStep::Office;
-    dialogue.update(State::Invite { step, office: None }).await?;
+    dialogue
+        .update(State::Invite { step, office: None })
+        .await?;
     ask_invite(out, step).await?;
     Ok(None)
 }
@@ -173,7 +189,12 @@ pub async fn invite_message(
         (InviteStep::Office, _) => match registration::office_name(text) {
             Ok(name) => {
                 let step = InviteStep::Region;
-                dialogue.update(State::Invite { step, office: Some(name) }).await?;
+                dialogue
+                    .update(State::Invite {
+                        step,
+                        office: Some(name),
+                    })
+                    .await?;
                 ask_invite(&out, step).await
             }
             Err(e) => {
@@ -182,11 +203,18 @@ pub async fn invite_message(
             }
         },
         (InviteStep::Region, Some(office)) => match read_place(&out, text).await? {
-            PlaceAnswer::Place(place) => create_invite(&out, &dialogue, &caller, &me, &office, place).await,
+            PlaceAnswer::Place(place) => {
+                create_invite(&out, &dialogue, &caller, &me, &office, place).await
+            }
             PlaceAnswer::Answered => Ok(()),
         },
         (InviteStep::Region, None) => {
-            dialogue.update(State::Invite { step: InviteStep::Office, office: None }).await?;
+            dialogue
+                .update(State::Invite {
+                    step: InviteStep::Office,
+                    office: None,
+                })
+                .await?;
             ask_invite(&out, InviteStep::Office).await
         }
     }

@@ -73,28 +73,27 @@ async fn route(
     let stale = || Ok(Answer::Alert(out.t(&Reply::Stale)));
     match (cb, state) {
         // Not tied to a flow.
-        (Cb::Decide { user_id, approve }, _) => {
-            Ok(match admin::decide(out, caller, message, user_id, approve).await? {
+        (Cb::Decide { user_id, approve }, _) => Ok(
+            match admin::decide(out, caller, message, user_id, approve).await? {
                 Some(text) => Answer::Alert(text),
                 None => Answer::Silent,
-            })
-        }
+            },
+        ),
         (Cb::Language(lang), _) => {
             store::users::set_language(&out.pool, caller.0.id, lang).await?;
             let out = out.with_lang(lang);
             clear_buttons(&out, message).await;
             out.say(Reply::LangChanged).await?;
-            if let Some(user) = store::users::get(&out.pool, caller.0.id).await? {
-                if let Err(e) = super::super::commands::install_menu_for(&out.bot, &out.texts, &user).await {
-                    tracing::warn!(error = %e, "could not set the command menu");
-                }
-            }
+            super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, caller.0.id)
+                .await;
             Ok(Answer::Silent)
         }
-        (Cb::NewInvite, State::Idle) => Ok(match admin::begin_invite(out, dialogue, caller).await? {
-            Some(text) => Answer::Alert(text),
-            None => Answer::Silent,
-        }),
+        (Cb::NewInvite, State::Idle) => {
+            Ok(match admin::begin_invite(out, dialogue, caller).await? {
+                Some(text) => Answer::Alert(text),
+                None => Answer::Silent,
+            })
+        }
         (Cb::Role(role), State::Idle) => {
             clear_buttons(out, message).await;
             registration::begin(out.clone(), dialogue.clone(), caller.clone(), role).await?;
@@ -102,70 +101,147 @@ async fn route(
         }
 
         // Producer registration.
-        (Cb::Region { regency, district }, State::Producer { step: ProducerStep::Region, mut draft, review }) => {
+        (
+            Cb::Region { regency, district },
+            State::Producer {
+                step: ProducerStep::Region,
+                mut draft,
+                review,
+            },
+        ) => {
             let Some(place) = place_from_button(&regency, district.as_deref()) else {
                 return stale();
             };
             draft.regency = Some(place.regency.as_str().to_string());
             draft.district = place.district;
             clear_buttons(out, message).await;
-            registration::advance_producer(out, dialogue, ProducerStep::Region, draft, review).await?;
+            registration::advance_producer(out, dialogue, ProducerStep::Region, draft, review)
+                .await?;
             Ok(Answer::Silent)
         }
-        (Cb::Category(c), State::Producer { step: ProducerStep::Categories, mut draft, review }) => {
+        (
+            Cb::Category(c),
+            State::Producer {
+                step: ProducerStep::Categories,
+                mut draft,
+                review,
+            },
+        ) => {
             toggle(&mut draft.categories, c);
             dialogue
-                .update(State::Producer { step: ProducerStep::Categories, draft: draft.clone(), review })
+                .update(State::Producer {
+                    step: ProducerStep::Categories,
+                    draft: draft.clone(),
+                    review,
+                })
                 .await?;
             if let Some(m) = message {
-                out.edit_buttons(m.id, keyboards::categories(out, &draft.categories)).await?;
+                out.edit_buttons(m.id, keyboards::categories(out, &draft.categories))
+                    .await?;
             }
             Ok(Answer::Silent)
         }
-        (Cb::CategoriesDone, State::Producer { step: ProducerStep::Categories, draft, review }) => {
+        (
+            Cb::CategoriesDone,
+            State::Producer {
+                step: ProducerStep::Categories,
+                draft,
+                review,
+            },
+        ) => {
             if draft.categories.is_empty() {
                 return Ok(Answer::Alert(out.t(&Reply::CategoriesNone)));
             }
             clear_buttons(out, message).await;
-            registration::advance_producer(out, dialogue, ProducerStep::Categories, draft, review).await?;
+            registration::advance_producer(out, dialogue, ProducerStep::Categories, draft, review)
+                .await?;
             Ok(Answer::Silent)
         }
-        (Cb::Halal(h), State::Producer { step: ProducerStep::Halal, mut draft, review }) => {
+        (
+            Cb::Halal(h),
+            State::Producer {
+                step: ProducerStep::Halal,
+                mut draft,
+                review,
+            },
+        ) => {
             draft.halal = Some(h);
             clear_buttons(out, message).await;
-            registration::advance_producer(out, dialogue, ProducerStep::Halal, draft, review).await?;
+            registration::advance_producer(out, dialogue, ProducerStep::Halal, draft, review)
+                .await?;
             Ok(Answer::Silent)
         }
-        (Cb::SkipNib, State::Producer { step: ProducerStep::Nib, mut draft, review }) => {
+        (
+            Cb::SkipNib,
+            State::Producer {
+                step: ProducerStep::Nib,
+                mut draft,
+                review,
+            },
+        ) => {
             draft.nib = None;
             draft.nib_answered = true;
             clear_buttons(out, message).await;
             registration::advance_producer(out, dialogue, ProducerStep::Nib, draft, review).await?;
             Ok(Answer::Silent)
         }
-        (Cb::Submit, State::Producer { step: ProducerStep::Summary, draft, .. }) => {
+        (
+            Cb::Submit,
+            State::Producer {
+                step: ProducerStep::Summary,
+                draft,
+                ..
+            },
+        ) => {
             clear_buttons(out, message).await;
             registration::submit_producer(out, dialogue, caller, draft).await?;
             Ok(Answer::Silent)
         }
-        (Cb::Edit, State::Producer { step: ProducerStep::Summary, .. }) => {
+        (
+            Cb::Edit,
+            State::Producer {
+                step: ProducerStep::Summary,
+                ..
+            },
+        ) => {
             if let Some(m) = message {
-                out.edit_buttons(m.id, keyboards::producer_fields(out)).await?;
+                out.edit_buttons(m.id, keyboards::producer_fields(out))
+                    .await?;
             }
             Ok(Answer::Toast(out.t(&Reply::EditWhich)))
         }
-        (Cb::EditField(i), State::Producer { step: ProducerStep::Summary, draft, .. }) => {
+        (
+            Cb::EditField(i),
+            State::Producer {
+                step: ProducerStep::Summary,
+                draft,
+                ..
+            },
+        ) => {
             let Some(step) = ProducerStep::from_index(i) else {
                 return stale();
             };
             clear_buttons(out, message).await;
-            dialogue.update(State::Producer { step, draft: draft.clone(), review: true }).await?;
+            dialogue
+                .update(State::Producer {
+                    step,
+                    draft: draft.clone(),
+                    review: true,
+                })
+                .await?;
             registration::ask_producer(out, step, &draft).await?;
             Ok(Answer::Silent)
         }
 
         // Staff registration.
-        (Cb::Region { regency, .. }, State::Staff { step: StaffStep::Region, mut draft, review }) => {
+        (
+            Cb::Region { regency, .. },
+            State::Staff {
+                step: StaffStep::Region,
+                mut draft,
+                review,
+            },
+        ) => {
             let Some(place) = place_from_button(&regency, None) else {
                 return stale();
             };
@@ -174,18 +250,40 @@ async fn route(
             registration::advance_staff(out, dialogue, StaffStep::Region, draft, review).await?;
             Ok(Answer::Silent)
         }
-        (Cb::Submit, State::Staff { step: StaffStep::Summary, draft, .. }) => {
+        (
+            Cb::Submit,
+            State::Staff {
+                step: StaffStep::Summary,
+                draft,
+                ..
+            },
+        ) => {
             clear_buttons(out, message).await;
             registration::submit_staff(out, dialogue, caller, draft).await?;
             Ok(Answer::Silent)
         }
-        (Cb::Edit, State::Staff { step: StaffStep::Summary, draft, .. }) => {
+        (
+            Cb::Edit,
+            State::Staff {
+                step: StaffStep::Summary,
+                draft,
+                ..
+            },
+        ) => {
             if let Some(m) = message {
-                out.edit_buttons(m.id, keyboards::staff_fields(out, draft.invite.is_some())).await?;
+                out.edit_buttons(m.id, keyboards::staff_fields(out, draft.invite.is_some()))
+                    .await?;
             }
             Ok(Answer::Toast(out.t(&Reply::EditWhich)))
         }
-        (Cb::EditField(i), State::Staff { step: StaffStep::Summary, draft, .. }) => {
+        (
+            Cb::EditField(i),
+            State::Staff {
+                step: StaffStep::Summary,
+                draft,
+                ..
+            },
+        ) => {
             let Some(step) = StaffStep::from_index(i) else {
                 return stale();
             };
@@ -193,7 +291,13 @@ async fn route(
                 return stale();
             }
             clear_buttons(out, message).await;
-            dialogue.update(State::Staff { step, draft: draft.clone(), review: true }).await?;
+            dialogue
+                .update(State::Staff {
+                    step,
+                    draft: draft.clone(),
+                    review: true,
+                })
+                .await?;
             registration::ask_staff(out, step, &draft).await?;
             Ok(Answer::Silent)
         }
@@ -202,12 +306,19 @@ async fn route(
         (Cb::CancelFlow, State::Producer { .. } | State::Staff { .. }) => {
             clear_buttons(out, message).await;
             dialogue.exit().await?;
-            out.say_with(Reply::RegCancelled, KeyboardRemove::new()).await?;
+            out.say_with(Reply::RegCancelled, KeyboardRemove::new())
+                .await?;
             Ok(Answer::Silent)
         }
 
         // An admin's invite.
-        (Cb::Region { regency, .. }, State::Invite { step: InviteStep::Region, office: Some(office) }) => {
+        (
+            Cb::Region { regency, .. },
+            State::Invite {
+                step: InviteStep::Region,
+                office: Some(office),
+            },
+        ) => {
             let Some(place) = place_from_button(&regency, None) else {
                 return stale();
             };
@@ -229,4 +340,3 @@ fn toggle(list: &mut Vec<Category>, c: Category) {
         list.sort_by_key(|c| c.index());
     }
 }
-

@@ -35,7 +35,8 @@ pub async fn command(
         }
         Command::Profil => profile(out, caller).await,
         Command::Bahasa => {
-            out.say_with(Reply::LangChoose, keyboards::languages(&out)).await?;
+            out.say_with(Reply::LangChoose, keyboards::languages(&out))
+                .await?;
             Ok(())
         }
         Command::Batal | Command::Cancel => cancel(out, dialogue, state).await,
@@ -43,7 +44,13 @@ pub async fn command(
     }
 }
 
-async fn start(out: Out, dialogue: Dlg, caller: Caller, state: State, payload: &str) -> HandlerResult {
+async fn start(
+    out: Out,
+    dialogue: Dlg,
+    caller: Caller,
+    state: State,
+    payload: &str,
+) -> HandlerResult {
     if let Some(token) = payload.strip_prefix("inv_") {
         return registration::begin_from_invite(out, dialogue, caller, token).await;
     }
@@ -53,7 +60,10 @@ async fn start(out: Out, dialogue: Dlg, caller: Caller, state: State, payload: &
     let user = &caller.0;
     match (user.role, user.status) {
         (Some(Role::Admin), _) => {
-            out.say(Reply::StartAdmin { name: user.first_name.clone() }).await?;
+            out.say(Reply::StartAdmin {
+                name: user.first_name.clone(),
+            })
+            .await?;
         }
         (Some(role), AccountStatus::Pending | AccountStatus::Approved) => {
             out.say(Reply::WelcomeBack {
@@ -65,7 +75,9 @@ async fn start(out: Out, dialogue: Dlg, caller: Caller, state: State, payload: &
         }
         _ => {
             out.say_with(
-                Reply::Greeting { name: user.first_name.clone() },
+                Reply::Greeting {
+                    name: user.first_name.clone(),
+                },
                 keyboards::roles(&out),
             )
             .await?;
@@ -99,7 +111,8 @@ async fn cancel(out: Out, dialogue: Dlg, state: State) -> HandlerResult {
     }
     dialogue.exit().await?;
     // Also takes away a "share contact" keyboard if one was showing.
-    out.say_with(Reply::CancelDone, KeyboardRemove::new()).await?;
+    out.say_with(Reply::CancelDone, KeyboardRemove::new())
+        .await?;
     Ok(())
 }
 
@@ -111,7 +124,9 @@ pub async fn idle_message(out: Out, caller: Caller, msg: Message) -> HandlerResu
     }
     if caller.0.role.is_none() || caller.0.status == AccountStatus::Rejected {
         out.say_with(
-            Reply::Greeting { name: caller.0.first_name.clone() },
+            Reply::Greeting {
+                name: caller.0.first_name.clone(),
+            },
             keyboards::roles(&out),
         )
         .await?;

@@ -38,10 +38,8 @@ pub async fn identify(update: Update, pool: SqlitePool) -> Option<Caller> {
         return None;
     }
     let chat = update.chat();
-    if let Some(chat) = chat {
-        if !chat.is_private() {
-            return None;
-        }
+    if chat.is_some_and(|c| !c.is_private()) {
+        return None;
     }
     let seen = Seen {
         id: user.id.0 as i64,
@@ -79,11 +77,14 @@ pub async fn apologize(bot: &TgBot, pool: &SqlitePool, texts: &Texts, update: &U
     };
     let text = Reply::Generic.render(texts.loader(lang));
     if let teloxide::types::UpdateKind::CallbackQuery(q) = &update.kind {
-        let _ = bot.answer_callback_query(q.id.clone()).text(text.clone()).await;
+        let _ = bot
+            .answer_callback_query(q.id.clone())
+            .text(text.clone())
+            .await;
     }
-    if let Some(chat) = update.chat() {
-        if let Err(e) = super::out::deliver(bot, pool, chat.id, text, None).await {
-            tracing::warn!(error = %e, "the apology could not be sent either");
-        }
+    if let Some(chat) = update.chat()
+        && let Err(e) = super::out::deliver(bot, pool, chat.id, text, None).await
+    {
+        tracing::warn!(error = %e, "the apology could not be sent either");
     }
 }

@@ -35,13 +35,20 @@ async fn may_start(out: &Out, caller: &Caller) -> anyhow::Result<bool> {
 }
 
 /// /daftar: asks for the role, or continues a registration under way.
-pub async fn begin_or_resume(out: Out, _dialogue: Dlg, caller: Caller, state: State) -> HandlerResult {
+pub async fn begin_or_resume(
+    out: Out,
+    _dialogue: Dlg,
+    caller: Caller,
+    state: State,
+) -> HandlerResult {
     if state != State::Idle {
         return resume(out, state).await;
     }
     if may_start(&out, &caller).await? {
         out.say_with(
-            Reply::Greeting { name: caller.0.first_name.clone() },
+            Reply::Greeting {
+                name: caller.0.first_name.clone(),
+            },
             keyboards::roles(&out),
         )
         .await?;
@@ -68,7 +75,11 @@ pub async fn begin(out: Out, dialogue: Dlg, caller: Caller, role: Role) -> Handl
         Role::Producer => {
             let step = ProducerStep::BusinessName;
             dialogue
-                .update(State::Producer { step, draft: ProducerDraft::default(), review: false })
+                .update(State::Producer {
+                    step,
+                    draft: ProducerDraft::default(),
+                    review: false,
+                })
                 .await?;
             out.say(Reply::ProducerIntro).await?;
             ask_producer(&out, step, &ProducerDraft::default()).await
@@ -76,7 +87,11 @@ pub async fn begin(out: Out, dialogue: Dlg, caller: Caller, role: Role) -> Handl
         Role::Staff => {
             let step = StaffStep::FullName;
             dialogue
-                .update(State::Staff { step, draft: StaffDraft::default(), review: false })
+                .update(State::Staff {
+                    step,
+                    draft: StaffDraft::default(),
+                    review: false,
+                })
                 .await?;
             out.say(Reply::StaffIntro).await?;
             ask_staff(&out, step, &StaffDraft::default()).await
@@ -89,13 +104,20 @@ pub async fn begin(out: Out, dialogue: Dlg, caller: Caller, role: Role) -> Handl
 }
 
 /// `/start inv_<token>`: staff registration for the invite's office.
-pub async fn begin_from_invite(out: Out, dialogue: Dlg, caller: Caller, token: &str) -> HandlerResult {
+pub async fn begin_from_invite(
+    out: Out,
+    dialogue: Dlg,
+    caller: Caller,
+    token: &str,
+) -> HandlerResult {
     let invite = store::invites::lookup(&out.pool, token).await?;
     let Some(invite) = invite else {
         out.say(Reply::InviteInvalid).await?;
         if may_start(&out, &caller).await? {
             out.say_with(
-                Reply::Greeting { name: caller.0.first_name.clone() },
+                Reply::Greeting {
+                    name: caller.0.first_name.clone(),
+                },
                 keyboards::roles(&out),
             )
             .await?;
@@ -113,7 +135,11 @@ pub async fn begin_from_invite(out: Out, dialogue: Dlg, caller: Caller, token: &
     };
     let step = StaffStep::FullName;
     dialogue
-        .update(State::Staff { step, draft: draft.clone(), review: false })
+        .update(State::Staff {
+            step,
+            draft: draft.clone(),
+            review: false,
+        })
         .await?;
     out.say(Reply::StaffInviteIntro {
         office: invite.office_name,
@@ -128,19 +154,29 @@ pub async fn ask_producer(out: &Out, step: ProducerStep, draft: &ProducerDraft) 
         ProducerStep::BusinessName => out.say(Reply::AskBusinessName).await?,
         ProducerStep::Region => out.say(Reply::AskRegion).await?,
         ProducerStep::Categories => {
-            out.say_with(Reply::AskCategories, keyboards::categories(out, &draft.categories))
-                .await?
+            out.say_with(
+                Reply::AskCategories,
+                keyboards::categories(out, &draft.categories),
+            )
+            .await?
         }
         ProducerStep::Products => out.say(Reply::AskProducts).await?,
         ProducerStep::Capacity => out.say(Reply::AskCapacity).await?,
         ProducerStep::LeadDays => out.say(Reply::AskLeadDays).await?,
         ProducerStep::MinOrder => out.say(Reply::AskMinOrder).await?,
         ProducerStep::Halal => out.say_with(Reply::AskHalal, keyboards::halal(out)).await?,
-        ProducerStep::Nib => out.say_with(Reply::AskNib, keyboards::skip_nib(out)).await?,
-        ProducerStep::Phone => out.say_with(Reply::AskPhone, keyboards::share_contact(out)).await?,
+        ProducerStep::Nib => {
+            out.say_with(Reply::AskNib, keyboards::skip_nib(out))
+                .await?
+        }
+        ProducerStep::Phone => {
+            out.say_with(Reply::AskPhone, keyboards::share_contact(out))
+                .await?
+        }
         ProducerStep::Summary => {
             let view = ProducerView::from_draft(out.loader(), draft);
-            out.say_with(Reply::ProducerSummary(view), keyboards::summary(out)).await?
+            out.say_with(Reply::ProducerSummary(view), keyboards::summary(out))
+                .await?
         }
     };
     Ok(())
@@ -153,7 +189,8 @@ pub async fn ask_staff(out: &Out, step: StaffStep, draft: &StaffDraft) -> Handle
         StaffStep::Region => out.say(Reply::AskStaffRegion).await?,
         StaffStep::Summary => {
             let view = StaffView::from_draft(out.loader(), draft);
-            out.say_with(Reply::StaffSummary(view), keyboards::summary(out)).await?
+            out.say_with(Reply::StaffSummary(view), keyboards::summary(out))
+                .await?
         }
     };
     Ok(())
@@ -167,9 +204,17 @@ pub async fn advance_producer(
     draft: ProducerDraft,
     review: bool,
 ) -> HandlerResult {
-    let next = if review { ProducerStep::Summary } else { step.next() };
+    let next = if review {
+        ProducerStep::Summary
+    } else {
+        step.next()
+    };
     dialogue
-        .update(State::Producer { step: next, draft: draft.clone(), review })
+        .update(State::Producer {
+            step: next,
+            draft: draft.clone(),
+            review,
+        })
         .await?;
     ask_producer(out, next, &draft).await
 }
@@ -187,7 +232,11 @@ pub async fn advance_staff(
         step.next(draft.invite.is_some())
     };
     dialogue
-        .update(State::Staff { step: next, draft: draft.clone(), review })
+        .update(State::Staff {
+            step: next,
+            draft: draft.clone(),
+            review,
+        })
         .await?;
     ask_staff(out, next, &draft).await
 }
@@ -204,16 +253,22 @@ pub async fn read_place(out: &Out, text: &str) -> anyhow::Result<PlaceAnswer> {
     match Regions::embedded().resolve(text) {
         Resolution::Found(place) => Ok(PlaceAnswer::Place(place)),
         Resolution::Ambiguous(places) => {
-            out.say_with(Reply::RegionPick, keyboards::regions(out, &places)).await?;
+            out.say_with(Reply::RegionPick, keyboards::regions(out, &places))
+                .await?;
             Ok(PlaceAnswer::Answered)
         }
         Resolution::NotFound { suggestions } if suggestions.is_empty() => {
-            out.say(Reply::RegionNotFound { input: text.to_string() }).await?;
+            out.say(Reply::RegionNotFound {
+                input: text.to_string(),
+            })
+            .await?;
             Ok(PlaceAnswer::Answered)
         }
         Resolution::NotFound { suggestions } => {
             out.say_with(
-                Reply::RegionSuggest { input: text.to_string() },
+                Reply::RegionSuggest {
+                    input: text.to_string(),
+                },
                 keyboards::regions(out, &suggestions),
             )
             .await?;
@@ -227,12 +282,15 @@ pub fn place_from_button(regency: &str, district: Option<&str>) -> Option<Place>
     let regions = Regions::embedded();
     let code = RegionCode::parse(regency).ok()?;
     regions.regency(&code)?;
-    if let Some(d) = district {
-        if regions.district(d)?.regency_code != code {
-            return None;
-        }
+    if let Some(d) = district
+        && regions.district(d)?.regency_code != code
+    {
+        return None;
     }
-    Some(Place { regency: code, district: district.map(str::to_string) })
+    Some(Place {
+        regency: code,
+        district: district.map(str::to_string),
+    })
 }
 
 /// A message while a producer registers.
@@ -318,22 +376,26 @@ async fn producer_phone(
 ) -> HandlerResult {
     let step = ProducerStep::Phone;
     let Some(contact) = msg.contact() else {
-        out.say_with(Reply::PhoneUseButton, keyboards::share_contact(&out)).await?;
+        out.say_with(Reply::PhoneUseButton, keyboards::share_contact(&out))
+            .await?;
         return Ok(());
     };
     let sender = msg.from.as_ref().map(|u| u.id);
     if contact.user_id.is_none() || contact.user_id != sender {
-        out.say_with(Reply::PhoneNotOwn, keyboards::share_contact(&out)).await?;
+        out.say_with(Reply::PhoneNotOwn, keyboards::share_contact(&out))
+            .await?;
         return Ok(());
     }
     match PhoneNumber::parse(&contact.phone_number) {
         Ok(phone) => {
             draft.phone = Some(phone.to_string());
-            out.say_with(Reply::PhoneSaved, KeyboardRemove::new()).await?;
+            out.say_with(Reply::PhoneSaved, KeyboardRemove::new())
+                .await?;
             advance_producer(&out, &dialogue, step, draft, review).await
         }
         Err(_) => {
-            out.say_with(Reply::PhoneNotMobile, keyboards::share_contact(&out)).await?;
+            out.say_with(Reply::PhoneNotMobile, keyboards::share_contact(&out))
+                .await?;
             Ok(())
         }
     }
@@ -386,18 +448,33 @@ fn producer_application(d: &ProducerDraft) -> Option<ProducerApplication> {
         min_lead_days: d.lead_days?,
         min_order: d.min_order?,
         halal: d.halal?,
-        nib: if d.nib_answered { d.nib.clone() } else { return None },
+        nib: if d.nib_answered {
+            d.nib.clone()
+        } else {
+            return None;
+        },
         phone: PhoneNumber::parse(d.phone.as_deref()?).ok()?,
     })
     .filter(|a| !a.categories.is_empty() && !a.products.is_empty())
 }
 
 /// "Kirim" on the producer summary.
-pub async fn submit_producer(out: &Out, dialogue: &Dlg, caller: &Caller, draft: ProducerDraft) -> HandlerResult {
+pub async fn submit_producer(
+    out: &Out,
+    dialogue: &Dlg,
+    caller: &Caller,
+    draft: ProducerDraft,
+) -> HandlerResult {
     let Some(app) = producer_application(&draft) else {
         // A field is missing (should not happen): ask from the first gap.
         let step = first_gap(&draft);
-        dialogue.update(State::Producer { step, draft: draft.clone(), review: false }).await?;
+        dialogue
+            .update(State::Producer {
+                step,
+                draft: draft.clone(),
+                review: false,
+            })
+            .await?;
         return ask_producer(out, step, &draft).await;
     };
     match store::accounts::submit_producer(&out.pool, caller.0.id, &app).await {
@@ -423,8 +500,19 @@ pub async fn submit_producer(out: &Out, dialogue: &Dlg, caller: &Caller, draft: 
     }
 }
 
-async fn reask(out: &Out, dialogue: &Dlg, step: ProducerStep, draft: ProducerDraft) -> HandlerResult {
-    dialogue.update(State::Producer { step, draft: draft.clone(), review: true }).await?;
+async fn reask(
+    out: &Out,
+    dialogue: &Dlg,
+    step: ProducerStep,
+    draft: ProducerDraft,
+) -> HandlerResult {
+    dialogue
+        .update(State::Producer {
+            step,
+            draft: draft.clone(),
+            review: true,
+        })
+        .await?;
     ask_producer(out, step, &draft).await
 }
 
@@ -453,7 +541,12 @@ fn first_gap(d: &ProducerDraft) -> ProducerStep {
 }
 
 /// "Kirim" on the staff summary.
-pub async fn submit_staff(out: &Out, dialogue: &Dlg, caller: &Caller, mut draft: StaffDraft) -> HandlerResult {
+pub async fn submit_staff(
+    out: &Out,
+    dialogue: &Dlg,
+    caller: &Caller,
+    mut draft: StaffDraft,
+) -> HandlerResult {
     let app = (|| {
         Some(StaffApplication {
             full_name: draft.full_name.clone()?,
@@ -469,18 +562,25 @@ pub async fn submit_staff(out: &Out, dialogue: &Dlg, caller: &Caller, mut draft:
         } else {
             StaffStep::Region
         };
-        dialogue.update(State::Staff { step, draft: draft.clone(), review: false }).await?;
+        dialogue
+            .update(State::Staff {
+                step,
+                draft: draft.clone(),
+                review: false,
+            })
+            .await?;
         return ask_staff(out, step, &draft).await;
     };
-    match store::accounts::submit_staff(&out.pool, caller.0.id, &app, draft.invite.as_deref()).await {
+    match store::accounts::submit_staff(&out.pool, caller.0.id, &app, draft.invite.as_deref()).await
+    {
         Ok(AccountStatus::Approved) => {
             dialogue.exit().await?;
-            out.say(Reply::ApprovedByInvite { office: app.office_name }).await?;
-            if let Some(user) = store::users::get(&out.pool, caller.0.id).await? {
-                if let Err(e) = super::super::commands::install_menu_for(&out.bot, &out.texts, &user).await {
-                    tracing::warn!(error = %e, "could not set the command menu");
-                }
-            }
+            out.say(Reply::ApprovedByInvite {
+                office: app.office_name,
+            })
+            .await?;
+            super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, caller.0.id)
+                .await;
             Ok(())
         }
         Ok(_) => {
@@ -495,7 +595,13 @@ pub async fn submit_staff(out: &Out, dialogue: &Dlg, caller: &Caller, mut draft:
             draft.office = None;
             draft.regency = None;
             let step = StaffStep::Office;
-            dialogue.update(State::Staff { step, draft: draft.clone(), review: false }).await?;
+            dialogue
+                .update(State::Staff {
+                    step,
+                    draft: draft.clone(),
+                    review: false,
+                })
+                .await?;
             ask_staff(out, step, &draft).await
         }
         Err(SubmitError::RoleTaken(role)) => {
@@ -509,9 +615,11 @@ pub async fn submit_staff(out: &Out, dialogue: &Dlg, caller: &Caller, mut draft:
 
 /// Removes the buttons under a message whose question was answered.
 pub async fn clear_buttons(out: &Out, message: Option<&Message>) {
-    if let Some(m) = message {
-        if let Err(e) = out.edit_buttons(m.id, InlineKeyboardMarkup::default()).await {
-            tracing::debug!(error = %e, "could not clear buttons");
-        }
+    if let Some(m) = message
+        && let Err(e) = out
+            .edit_buttons(m.id, InlineKeyboardMarkup::default())
+            .await
+    {
+        tracing::debug!(error = %e, "could not clear buttons");
     }
 }

@@ -1,0 +1,274 @@
+//! The end-to-end harness: the real bot (same handler tree, database and
+//! listener as production) against the fake Bot API on 127.0.0.1.
+#![allow(dead_code, unused_imports)]
+
+use std::collections::HashMap;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use pesanlokal::config::Config;
+pub use pesanlokal::testkit::fake_bot_api::{BotMessage, Checkpoint, FakeBotApi, FakeUser, Fault};
+use sqlx::SqlitePool;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub const TOKEN: &str = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+pub const ADMIN: i64 = 1001;
+pub const WAIT: Duration = Duration::from_secs(15);
+
+pub struct World {
+    pub api: FakeBotApi,
+    pub dir: tempfile::TempDir,
+    pub db_url: String,
+    running: Option<(oneshot::Sender<()>, JoinHandle<anyhow::Result<()>>)>,
+}
+
+/// Environment for the bot: fast send rates so tests do not wait on the
+/// 1-message-a-second per-chat pace (the throttle itself stays in the path).
+pub fn env(api: &FakeBotApi, db_url: &str) -> HashMap<String, String> {
+    [
+        ("TELOXIDE_TOKEN", TOKEN.to_string()),
+        ("TELOXIDE_API_URL", api.url().to_string()),
+        ("DATABASE_URL", db_url.to_string()),
+        ("PESANLOKAL_ADMINS", ADMIN.to_string()),
+        ("PESANLOKAL_CHAT_RATE", "100".to_string()),
+        ("PESANLOKAL_CHAT_RATE_MINUTE", "6000".to_string()),
+        ("PESANLOKAL_GLOBAL_RATE", "1000".to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
+}
+
+impl World {
+    /// A fake Bot API, a fresh database, and the bot running.
+    pub async fn start() -> World {
+        init_logs();
+        let api = FakeBotApi::start().await.expect("fake Bot API");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
+        let mut world = World {
+            api,
+            dir,
+            db_url,
+            running: None,
+        };
+        world.boot().await;
+        world
+    }
+
+    pub fn config(&self) -> Config {
+        let env = env(&self.api, &self.db_url);
+        Config::from_lookup(&move |k| env.get(k).cloned()).expect("test config")
+    }
+
+    pub async fn boot(&mut self) {
+        assert!(self.running.is_none(), "bot already running");
+        let (tx, rx) = oneshot::channel::<()>();
+        let config = self.config();
+        let task = tokio::spawn(pesanlokal::telegram::run(config, async move {
+            let _ = rx.await;
+        }));
+        self.running = Some((tx, task));
+        // Ready once it polls for updates.
+        let since = Checkpoint::default();
+        self.api
+            .wait_for_call_after(since, "getUpdates", |_| true, WAIT)
+            .await
+            .expect("the bot polls for updates");
+    }
+
+    /// Graceful stop: in-flight updates finish, the pool closes.
+    pub async fn shutdown(&mut self) {
+        if let Some((tx, task)) = self.running.take() {
+            let _ = tx.send(());
+            let result = tokio::time::timeout(WAIT, task)
+                .await
+                .expect("the bot stops in time")
+                .expect("the bot task did not panic");
+            result.expect("the bot stopped cleanly");
+        }
+    }
+
+    pub async fn restart(&mut self) {
+        self.shutdown().await;
+        self.boot().await;
+    }
+
+    pub async fn pool(&self) -> SqlitePool {
+        pesanlokal::store::connect(&self.db_url).await.expect("db")
+    }
+
+    /// Sends text as `user` and waits for a bot message to them containing `expect`.
+    pub async fn say(&self, user: &FakeUser, text: &str, expect: &str) -> BotMessage {
+        let since = self.api.checkpoint();
+        self.api.send_text(user, text);
+        self.expect_after(since, user.id, expect).await
+    }
+
+    pub async fn expect_after(&self, since: Checkpoint, chat: i64, expect: &str) -> BotMessage {
+        match self
+            .api
+            .wait_for_message_after(since, chat, |m| m.text_or_caption().contains(expect), WAIT)
+            .await
+        {
+            Ok(m) => m,
+            Err(e) => panic!("waiting for {expect:?}: {e}"),
+        }
+    }
+
+    /// Presses the inline button whose label contains `label` under `message`.
+    pub async fn press(
+        &self,
+        user: &FakeUser,
+        message: &BotMessage,
+        label: &str,
+        expect: &str,
+    ) -> BotMessage {
+        let data = message
+            .button_data(label)
+            .unwrap_or_else(|| panic!("no button {label:?} in {:?}", message.inline_buttons()));
+        self.press_data(user, message.message_id, &data, expect)
+            .await
+    }
+
+    pub async fn press_data(
+        &self,
+        user: &FakeUser,
+        message_id: i64,
+        data: &str,
+        expect: &str,
+    ) -> BotMessage {
+        let since = self.api.checkpoint();
+        self.api.press_button(user, message_id, data);
+        self.expect_after(since, user.id, expect).await
+    }
+
+    /// Presses a button and waits for the callback query to be answered.
+    pub async fn press_and_answer(
+        &self,
+        user: &FakeUser,
+        message_id: i64,
+        data: &str,
+    ) -> serde_json::Value {
+        let since = self.api.checkpoint();
+        self.api.press_button(user, message_id, data);
+        let query_id = self
+            .api
+            .callback_query_ids_sent()
+            .last()
+            .cloned()
+            .expect("a callback query was sent");
+        let call = self
+            .api
+            .wait_for_call_after(
+                since,
+                "answerCallbackQuery",
+                |c| c.param_str("callback_query_id").as_deref() == Some(query_id.as_str()),
+                WAIT,
+            )
+            .await
+            .expect("the callback query is answered");
+        call.params.clone()
+    }
+
+    /// Waits until every stored update has been handled.
+    pub async fn settled(&self) {
+        let pool = self.pool().await;
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            let open: i64 =
+                sqlx::query_scalar("SELECT count(*) FROM inbox WHERE status = 'received'")
+                    .fetch_one(&pool)
+                    .await
+                    .expect("inbox");
+            if open == 0 {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{open} updates still unhandled"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    pub async fn assert_every_callback_answered(&self) {
+        self.settled().await;
+        let unanswered = self.api.unanswered_callback_ids();
+        assert!(
+            unanswered.is_empty(),
+            "unanswered callback queries: {unanswered:?}"
+        );
+    }
+
+    /// How many messages (sends, not edits) the bot sent to a chat.
+    pub fn sent_count(&self, chat: i64) -> usize {
+        self.api
+            .calls()
+            .iter()
+            .filter(|c| c.method.eq_ignore_ascii_case("sendMessage") && c.chat_id() == Some(chat))
+            .count()
+    }
+}
+
+/// Registers a producer from /start up to the summary, answering well.
+pub async fn register_producer_until_summary(
+    w: &World,
+    user: &FakeUser,
+    business: &str,
+) -> BotMessage {
+    let greeting = w.say(user, "/start", "mendaftar sebagai apa").await;
+    w.press(user, &greeting, "Produsen", "nama usaha").await;
+    w.say(user, business, "kabupaten/kota").await;
+    let cats = w.say(user, "tenggarong", "kategori").await;
+    let cats = w.press(user, &cats, "Oleh-oleh", "kategori").await;
+    assert!(
+        cats.button_data("✅ Oleh-oleh").is_some(),
+        "the choice is ticked"
+    );
+    w.press(user, &cats, "Selesai", "produk").await;
+    w.say(user, "amplang, kerupuk ikan", "sehari").await;
+    w.say(user, "300", "hari sebelumnya").await;
+    w.say(user, "3", "pesanan minimal").await;
+    let halal = w.say(user, "20", "halal").await;
+    w.press(user, &halal, "Ya", "NIB").await;
+    w.say(user, "1234567890123", "nomor HP").await;
+    let since = w.api.checkpoint();
+    w.api
+        .share_contact(user, "+62 812-3456-7890", Some(user.id));
+    w.expect_after(since, user.id, "Periksa data").await
+}
+
+/// The latest message to `chat` (as edited) that has a button labelled `label`.
+pub fn find_with_button(w: &World, chat: i64, label: &str) -> BotMessage {
+    w.api
+        .messages_to(chat)
+        .into_iter()
+        .rev()
+        .find(|m| m.button_data(label).is_some())
+        .unwrap_or_else(|| panic!("no message to {chat} with a {label:?} button"))
+}
+
+/// The binary, started as a separate process (for kill and signal tests).
+pub fn spawn_binary(env: &HashMap<String, String>, args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_pesanlokal"))
+        .args(args)
+        .envs(env)
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the binary")
+}
+
+/// Logs to the test output when RUST_LOG is set.
+pub fn init_logs() {
+    if std::env::var("RUST_LOG").is_ok() {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_test_writer()
+            .try_init();
+    }
+}
