@@ -225,7 +225,6 @@ cancel-done = Cancelled.
 cancel-nothing = There is no step in progress.
 unknown-command = That command is not available yet. Type /bantuan for the list of commands.
 idle-hint = Type /bantuan to see what you can do.
-private-only = Pesan Lokal only works in private chats.
 
 ## Categories (PRODUCT.md §9)
 cat-katering = Catering

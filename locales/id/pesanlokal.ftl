@@ -225,7 +225,6 @@ cancel-done = Dibatalkan.
 cancel-nothing = Tidak ada langkah yang sedang berjalan.
 unknown-command = Perintah itu belum tersedia. Ketik /bantuan untuk daftar perintah.
 idle-hint = Ketik /bantuan untuk melihat yang bisa dilakukan.
-private-only = Pesan Lokal hanya melayani chat pribadi.
 
 ## Categories (PRODUCT.md §9)
 cat-katering = Katering

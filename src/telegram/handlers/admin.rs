@@ -52,7 +52,7 @@ pub async fn notify_admins(out: &Out, user_id: i64) -> HandlerResult {
 }
 
 /// /verifikasi: the oldest pending accounts, each with its buttons.
-pub async fn verification_list(out: Out, caller: Caller, _me: Me) -> HandlerResult {
+pub async fn verification_list(out: Out, caller: Caller) -> HandlerResult {
     if !is_admin(&caller) {
         out.say(Reply::AdminOnly).await?;
         return Ok(());

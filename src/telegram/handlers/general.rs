@@ -1,7 +1,7 @@
 //! /start, /bantuan, /profil, /bahasa, /batal and what idle chats say.
 
 use teloxide::prelude::*;
-use teloxide::types::{KeyboardRemove, Me};
+use teloxide::types::KeyboardRemove;
 
 use crate::domain::{AccountStatus, Role};
 use crate::store;
@@ -20,7 +20,6 @@ pub async fn command(
     caller: Caller,
     cmd: Command,
     state: State,
-    me: Me,
 ) -> HandlerResult {
     match cmd {
         Command::Start(payload) => start(out, dialogue, caller, state, payload.trim()).await,
@@ -40,7 +39,7 @@ pub async fn command(
             Ok(())
         }
         Command::Batal | Command::Cancel => cancel(out, dialogue, state).await,
-        Command::Verifikasi => admin::verification_list(out, caller, me).await,
+        Command::Verifikasi => admin::verification_list(out, caller).await,
     }
 }
 
