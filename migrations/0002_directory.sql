@@ -106,3 +106,13 @@ INSERT INTO producer_fts(rowid, name, products, categories, place)
     SELECT id, name, products, categories, place FROM producer_search_doc;
 INSERT INTO producer_trigram(rowid, words)
     SELECT id, name || ' ' || products FROM producer_search_doc;
+
+-- A search someone ran, so paging and filter buttons (64-byte callback
+-- data) can refer to it by id.
+CREATE TABLE searches (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users(id),
+    query      TEXT NOT NULL,          -- what was typed, for the header
+    spec       TEXT NOT NULL,          -- JSON: terms and filters
+    created_at TEXT NOT NULL
+);

@@ -91,51 +91,17 @@ pub async fn search(
 ) -> sqlx::Result<Page> {
     let cats = categories_json(filters);
     let day = day(filters);
-    let Some(expr) = search::fts_expression(terms) else {
-        let sql = format!("SELECT p.id FROM producers p WHERE {FILTERS} ORDER BY {ORDER_BY_MERIT} LIMIT ?7 OFFSET ?8");
-        let ids: Vec<i64> = sqlx::query_scalar(&sql)
-            .bind(None::<String>)
-            .bind(&filters.regency)
-            .bind(&filters.province)
-            .bind(&cats)
-            .bind(filters.halal_only)
-            .bind(&day)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(pool)
-            .await?;
-        let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM producers p WHERE ?1 IS NULL AND {FILTERS}"))
-            .bind(None::<String>)
-            .bind(&filters.regency)
-            .bind(&filters.province)
-            .bind(&cats)
-            .bind(filters.halal_only)
-            .bind(&day)
-            .fetch_one(pool)
-            .await?;
-        return Ok(Page { cards: cards(pool, &ids).await?, total, matched: Matched::Filters });
+    let expr = search::fts_expression(terms);
+    let (source, order, matched) = match &expr {
+        Some(_) => (
+            "producer_fts f JOIN producers p ON p.id = f.rowid WHERE producer_fts MATCH ?1",
+            format!("bm25(producer_fts, 8.0, 6.0, 3.0, 1.0), {ORDER_BY_MERIT}"),
+            Matched::Text,
+        ),
+        None => ("producers p WHERE ?1 IS NULL", ORDER_BY_MERIT.to_string(), Matched::Filters),
     };
-
-    let sql = format!(
-        "SELECT p.id FROM producer_fts f JOIN producers p ON p.id = f.rowid
-         WHERE producer_fts MATCH ?1 AND {FILTERS}
-         ORDER BY bm25(producer_fts, 8.0, 6.0, 3.0, 1.0), {ORDER_BY_MERIT}
-         LIMIT ?7 OFFSET ?8"
-    );
-    let ids: Vec<i64> = sqlx::query_scalar(&sql)
-        .bind(&expr)
-        .bind(&filters.regency)
-        .bind(&filters.province)
-        .bind(&cats)
-        .bind(filters.halal_only)
-        .bind(&day)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(pool)
-        .await?;
-    let total: i64 = sqlx::query_scalar(&format!(
-        "SELECT count(*) FROM producer_fts f JOIN producers p ON p.id = f.rowid
-         WHERE producer_fts MATCH ?1 AND {FILTERS}"
+    let ids: Vec<i64> = sqlx::query_scalar(&format!(
+        "SELECT p.id FROM {source} AND {FILTERS} ORDER BY {order} LIMIT ?7 OFFSET ?8"
     ))
     .bind(&expr)
     .bind(&filters.regency)
@@ -143,10 +109,21 @@ pub async fn search(
     .bind(&cats)
     .bind(filters.halal_only)
     .bind(&day)
-    .fetch_one(pool)
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(pool)
     .await?;
-    if total > 0 || offset > 0 {
-        return Ok(Page { cards: cards(pool, &ids).await?, total, matched: Matched::Text });
+    let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {source} AND {FILTERS}"))
+        .bind(&expr)
+        .bind(&filters.regency)
+        .bind(&filters.province)
+        .bind(&cats)
+        .bind(filters.halal_only)
+        .bind(&day)
+        .fetch_one(pool)
+        .await?;
+    if total > 0 || offset > 0 || expr.is_none() {
+        return Ok(Page { cards: cards(pool, &ids).await?, total, matched });
     }
     fuzzy(pool, terms, filters, offset, limit).await
 }
@@ -195,54 +172,6 @@ async fn fuzzy(
     let total = all.len() as i64;
     let page: Vec<i64> = all.into_iter().skip(offset.max(0) as usize).take(limit.max(0) as usize).collect();
     Ok(Page { cards: cards(pool, &page).await?, total, matched: Matched::Fuzzy })
-}
-
-/// Where else in the province the same search finds producers, most first:
-/// the helpful answer when a regency has none.
-pub async fn nearby(
-    pool: &SqlitePool,
-    terms: &[String],
-    filters: &Filters,
-    province: &str,
-) -> sqlx::Result<Vec<(String, i64)>> {
-    let wider = Filters {
-        regency: None,
-        province: Some(province.to_string()),
-        ..filters.clone()
-    };
-    let cats = categories_json(&wider);
-    let day = day(&wider);
-    let rows: Vec<(String, i64)> = match search::fts_expression(terms) {
-        Some(expr) => {
-            sqlx::query_as(&format!(
-                "SELECT p.regency_code, count(*) AS n FROM producer_fts f JOIN producers p ON p.id = f.rowid
-                 WHERE producer_fts MATCH ?1 AND {FILTERS} GROUP BY p.regency_code ORDER BY n DESC LIMIT 5"
-            ))
-            .bind(expr)
-            .bind(&wider.regency)
-            .bind(&wider.province)
-            .bind(&cats)
-            .bind(wider.halal_only)
-            .bind(&day)
-            .fetch_all(pool)
-            .await?
-        }
-        None => {
-            sqlx::query_as(&format!(
-                "SELECT p.regency_code, count(*) AS n FROM producers p
-                 WHERE ?1 IS NULL AND {FILTERS} GROUP BY p.regency_code ORDER BY n DESC LIMIT 5"
-            ))
-            .bind(None::<String>)
-            .bind(&wider.regency)
-            .bind(&wider.province)
-            .bind(&cats)
-            .bind(wider.halal_only)
-            .bind(&day)
-            .fetch_all(pool)
-            .await?
-        }
-    };
-    Ok(rows)
 }
 
 #[derive(sqlx::FromRow)]
@@ -343,6 +272,100 @@ pub async fn products(pool: &SqlitePool, producer_id: i64) -> sqlx::Result<Vec<P
     .await
 }
 
+/// A stored search: what was typed, the words and the filters.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Spec {
+    pub terms: Vec<String>,
+    #[serde(default)]
+    pub regency: Option<String>,
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub halal_only: bool,
+    #[serde(default)]
+    pub available_on: Option<NaiveDate>,
+}
+
+impl Spec {
+    pub fn filters(&self) -> Filters {
+        Filters {
+            regency: self.regency.clone(),
+            province: None,
+            categories: self.categories.clone(),
+            halal_only: self.halal_only,
+            available_on: self.available_on,
+        }
+    }
+}
+
+/// Remembers a search and returns its id.
+pub async fn save_search(pool: &SqlitePool, user_id: i64, query: &str, spec: &Spec) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO searches (user_id, query, spec, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(user_id)
+    .bind(query)
+    .bind(serde_json::to_string(spec).unwrap_or_default())
+    .bind(super::now_text())
+    .fetch_one(pool)
+    .await
+}
+
+/// A stored search, only for the user who ran it.
+pub async fn load_search(pool: &SqlitePool, user_id: i64, id: i64) -> sqlx::Result<Option<(String, Spec)>> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT query, spec FROM searches WHERE id = ? AND user_id = ?")
+            .bind(id)
+            .bind(user_id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.and_then(|(query, spec)| Some((query, serde_json::from_str(&spec).ok()?))))
+}
+
+/// Changes the filters of a stored search (same owner only).
+pub async fn update_search(pool: &SqlitePool, user_id: i64, id: i64, spec: &Spec) -> sqlx::Result<bool> {
+    let done = sqlx::query("UPDATE searches SET spec = ? WHERE id = ? AND user_id = ?")
+        .bind(serde_json::to_string(spec).unwrap_or_default())
+        .bind(id)
+        .bind(user_id)
+        .execute(pool)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// How many producers each regency has for these words and filters, most
+/// first (at most `limit`). Behind the region filter's choices and the
+/// "nearby" answer when a regency has none.
+pub async fn regency_counts(
+    pool: &SqlitePool,
+    terms: &[String],
+    filters: &Filters,
+    limit: i64,
+) -> sqlx::Result<Vec<(String, i64)>> {
+    let cats = categories_json(filters);
+    let day = day(filters);
+    let (source, expr) = match search::fts_expression(terms) {
+        Some(expr) => (
+            "producer_fts f JOIN producers p ON p.id = f.rowid WHERE producer_fts MATCH ?1",
+            Some(expr),
+        ),
+        None => ("producers p WHERE ?1 IS NULL", None),
+    };
+    sqlx::query_as(&format!(
+        "SELECT p.regency_code, count(*) AS n FROM {source} AND {FILTERS}
+         GROUP BY p.regency_code ORDER BY n DESC, p.regency_code LIMIT ?7"
+    ))
+    .bind(expr)
+    .bind(&filters.regency)
+    .bind(&filters.province)
+    .bind(&cats)
+    .bind(filters.halal_only)
+    .bind(&day)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -435,7 +458,8 @@ mod tests {
         let page = find(&pool, "amplang bontang").await;
         assert_eq!(page.total, 0);
         let q = read_query("amplang", Regions::embedded());
-        let near = nearby(&pool, &q.terms, &Filters::default(), "64").await.unwrap();
+        let province = Filters { province: Some("64".into()), ..Filters::default() };
+        let near = regency_counts(&pool, &q.terms, &province, 5).await.unwrap();
         assert!(near.iter().any(|(code, _)| code == "64.02"), "{near:?}");
     }
 }
