@@ -208,12 +208,14 @@ help-producer =
 help-staff =
     <b>Help for OPD staff</b>
     /profil — view your profile and status
+    /cari — find local producers, e.g. /cari kue talam samarinda
     /bahasa — change language
     /batal — cancel the current step
-    Producer search and requests for quotation are coming soon.
+    Requests for quotation are coming soon.
 help-admin =
     <b>Help for admins</b>
     /verifikasi — review registrations and create OPD invitation links
+    /cari — find local producers
     /profil — view your profile
     /bahasa — change language
     /batal — cancel the current step
@@ -238,3 +240,60 @@ cat-percetakan = Printing
 cat-dekorasi = Decoration
 btn-lang-id = 🇮🇩 Bahasa Indonesia
 btn-lang-en = 🇬🇧 English
+
+## Directory search (/cari)
+cmd-cari = Find local producers
+search-ask = What are you looking for? Type a product, e.g. <b>kue talam samarinda</b>, or pick a category:
+search-staff-only = Producer search is for verified OPD staff.
+search-header = Results for “{ $query }”: { $total } producers · page { $page }/{ $pages }
+search-header-fuzzy = Nothing exactly matches “{ $query }”. Did you mean: { $total } producers · page { $page }/{ $pages }
+search-filters = Filters: { $filters }
+search-none = No producers found for “{ $query }”.
+search-none-nearby = No producers for “{ $query }” in { $region }. There are some nearby:
+search-none-categories = Try other words, or browse by category:
+search-card =
+    <b>{ $n }. { $name }</b>{ $badges }
+    📍 { $region }
+    🏷 { $categories }
+    🧺 { $products }
+    ⏱ order { $lead } days ahead · { $capacity } { $unit }/day · min. { $min_order }
+    ⭐ { $rating } · { $finished } orders completed
+search-badge-verified = ✅ verified
+search-badge-halal = halal
+search-no-rating = no reviews yet
+search-filter-region = region { $region }
+search-filter-category = category { $category }
+search-filter-halal = halal only
+search-filter-date = can deliver { $date }
+search-pick-region = Choose a region:
+search-pick-category = Choose a category:
+search-ask-date = On what date do you need it? E.g. 26/3, 26 March, besok (tomorrow)
+search-date-bad = I could not read that date. E.g. 26/3, 26 March, besok (tomorrow).
+search-date-past = That date has passed. Please choose a date in the future.
+search-expired = This search is no longer available. Please search again with /cari.
+btn-prev = ◀ Previous
+btn-next = Next ▶
+btn-filter-region = 📍 Region
+btn-filter-category = 🏷 Category
+btn-filter-halal = Halal
+btn-filter-halal-on = ✅ Halal
+btn-filter-date = 📅 Date
+btn-all-regions = All regions
+btn-all-categories = All categories
+btn-any-date = Any date
+btn-back = ↩ Back
+btn-profile = { $n }. View profile
+btn-ask-quote = { $n }. Ask for a quote
+quote-coming-soon = Quote requests are coming soon. For now, please contact the trade office (Disperindagkop).
+profile-full =
+    <b>{ $name }</b>{ $badges }
+    📍 { $region }
+    🏷 { $categories }
+    ⏱ order { $lead } days ahead · { $capacity } { $unit }/day · min. { $min_order }
+    ⭐ { $rating } · { $finished } orders completed
+
+    <b>Products</b>
+    { $products }
+profile-product-line = • { $name }{ $details }
+profile-product-price = from { $price }/{ $unit }
+profile-gone = This producer is no longer available.

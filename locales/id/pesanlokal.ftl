@@ -208,12 +208,14 @@ help-producer =
 help-staff =
     <b>Bantuan untuk staf OPD</b>
     /profil — lihat profil dan status
+    /cari — cari produsen lokal, misalnya /cari kue talam samarinda
     /bahasa — ganti bahasa
     /batal — batalkan langkah yang sedang berjalan
-    Pencarian produsen dan permintaan penawaran segera hadir.
+    Permintaan penawaran segera hadir.
 help-admin =
     <b>Bantuan untuk admin</b>
     /verifikasi — periksa pendaftaran dan buat tautan undangan OPD
+    /cari — cari produsen lokal
     /profil — lihat profil
     /bahasa — ganti bahasa
     /batal — batalkan langkah yang sedang berjalan
@@ -238,3 +240,60 @@ cat-percetakan = Percetakan
 cat-dekorasi = Dekorasi
 btn-lang-id = 🇮🇩 Bahasa Indonesia
 btn-lang-en = 🇬🇧 English
+
+## Directory search (/cari)
+cmd-cari = Cari produsen lokal
+search-ask = Cari apa? Tulis nama produk, misalnya <b>kue talam samarinda</b>, atau pilih kategori:
+search-staff-only = Pencarian produsen untuk staf OPD yang sudah terverifikasi.
+search-header = Hasil untuk «{ $query }»: { $total } produsen · halaman { $page }/{ $pages }
+search-header-fuzzy = Tidak ada yang persis «{ $query }». Mungkin maksud Bapak/Ibu: { $total } produsen · halaman { $page }/{ $pages }
+search-filters = Saring: { $filters }
+search-none = Tidak ada produsen untuk «{ $query }».
+search-none-nearby = Tidak ada produsen untuk «{ $query }» di { $region }. Ada di wilayah terdekat:
+search-none-categories = Coba kata lain, atau lihat per kategori:
+search-card =
+    <b>{ $n }. { $name }</b>{ $badges }
+    📍 { $region }
+    🏷 { $categories }
+    🧺 { $products }
+    ⏱ pesan { $lead } hari sebelumnya · { $capacity } { $unit }/hari · min. { $min_order }
+    ⭐ { $rating } · { $finished } pesanan selesai
+search-badge-verified = ✅ terverifikasi
+search-badge-halal = halal
+search-no-rating = belum ada ulasan
+search-filter-region = wilayah { $region }
+search-filter-category = kategori { $category }
+search-filter-halal = halal saja
+search-filter-date = bisa kirim { $date }
+search-pick-region = Pilih wilayah:
+search-pick-category = Pilih kategori:
+search-ask-date = Tanggal berapa barangnya dibutuhkan? Contoh: 26/3, 26 Maret, besok
+search-date-bad = Tanggal itu tidak dapat dibaca. Contoh: 26/3, 26 Maret, besok.
+search-date-past = Tanggal itu sudah lewat. Mohon pilih tanggal yang akan datang.
+search-expired = Pencarian ini sudah tidak tersedia. Silakan cari lagi dengan /cari.
+btn-prev = ◀ Sebelumnya
+btn-next = Berikutnya ▶
+btn-filter-region = 📍 Wilayah
+btn-filter-category = 🏷 Kategori
+btn-filter-halal = Halal
+btn-filter-halal-on = ✅ Halal
+btn-filter-date = 📅 Tanggal
+btn-all-regions = Semua wilayah
+btn-all-categories = Semua kategori
+btn-any-date = Tanggal berapa saja
+btn-back = ↩ Kembali
+btn-profile = { $n }. Lihat profil
+btn-ask-quote = { $n }. Minta penawaran
+quote-coming-soon = Permintaan penawaran segera hadir. Untuk sementara, hubungi Disperindagkop.
+profile-full =
+    <b>{ $name }</b>{ $badges }
+    📍 { $region }
+    🏷 { $categories }
+    ⏱ pesan { $lead } hari sebelumnya · { $capacity } { $unit }/hari · min. { $min_order }
+    ⭐ { $rating } · { $finished } pesanan selesai
+
+    <b>Produk</b>
+    { $products }
+profile-product-line = • { $name }{ $details }
+profile-product-price = mulai { $price }/{ $unit }
+profile-gone = Produsen ini tidak lagi tersedia.

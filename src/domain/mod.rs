@@ -3,13 +3,16 @@
 
 pub mod account;
 pub mod category;
+pub mod money;
 pub mod number;
 pub mod phone;
 pub mod region;
 pub mod registration;
 pub mod search;
+pub mod when;
 
 pub use account::{AccountStatus, Lang, Role};
 pub use category::Category;
+pub use money::Rupiah;
 pub use phone::PhoneNumber;
 pub use region::{Place, RegionCode, Regions, Resolution};

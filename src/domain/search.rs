@@ -26,9 +26,33 @@ impl SearchQuery {
 }
 
 const STOP_WORDS: &[&str] = &[
-    "di", "dari", "ke", "untuk", "yang", "dan", "atau", "cari", "mencari", "ada", "produsen",
-    "penjual", "usaha", "umkm", "daerah", "wilayah", "kota", "kab", "kabupaten", "kecamatan",
-    "kec", "sekitar", "dekat", "the", "in", "of", "for",
+    "di",
+    "dari",
+    "ke",
+    "untuk",
+    "yang",
+    "dan",
+    "atau",
+    "cari",
+    "mencari",
+    "ada",
+    "produsen",
+    "penjual",
+    "usaha",
+    "umkm",
+    "daerah",
+    "wilayah",
+    "kota",
+    "kab",
+    "kabupaten",
+    "kecamatan",
+    "kec",
+    "sekitar",
+    "dekat",
+    "the",
+    "in",
+    "of",
+    "for",
 ];
 
 /// The category a search word names, if any.
@@ -162,13 +186,15 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -220,7 +246,10 @@ mod tests {
     fn a_regency_alias_becomes_a_place_filter() {
         let query = q("amplang kukar");
         assert_eq!(query.terms, vec!["amplang"]);
-        assert_eq!(query.place.unwrap().regency, RegionCode::parse("64.02").unwrap());
+        assert_eq!(
+            query.place.unwrap().regency,
+            RegionCode::parse("64.02").unwrap()
+        );
     }
 
     #[test]
@@ -241,7 +270,10 @@ mod tests {
     fn the_rest_of_the_text_stays_as_terms() {
         let query = q("kue talam samarinda");
         assert_eq!(query.terms, vec!["kue", "talam"]);
-        assert_eq!(query.place.unwrap().regency, RegionCode::parse("64.72").unwrap());
+        assert_eq!(
+            query.place.unwrap().regency,
+            RegionCode::parse("64.72").unwrap()
+        );
     }
 
     #[test]
@@ -259,14 +291,31 @@ mod tests {
     #[test]
     fn hostile_text_gives_safe_expressions() {
         for text in [
-            "\"", "\"\"\"", "kue\" OR \"", "*", "-", ":", "^", "NEAR(a b)", "AND", "OR NOT",
-            "(((", "🍰🍰", "kue*", "a:b", "col:kue", "'; DROP TABLE producers; --",
+            "\"",
+            "\"\"\"",
+            "kue\" OR \"",
+            "*",
+            "-",
+            ":",
+            "^",
+            "NEAR(a b)",
+            "AND",
+            "OR NOT",
+            "(((",
+            "🍰🍰",
+            "kue*",
+            "a:b",
+            "col:kue",
+            "'; DROP TABLE producers; --",
         ] {
             let query = q(text);
             if let Some(expr) = fts_expression(&query.terms) {
                 // Every term is a quoted string followed by *; no bare operators.
                 for part in expr.split(' ') {
-                    assert!(part.starts_with('"') && part.ends_with("\"*"), "{text}: {expr}");
+                    assert!(
+                        part.starts_with('"') && part.ends_with("\"*"),
+                        "{text}: {expr}"
+                    );
                     let inner = &part[1..part.len() - 2];
                     assert!(inner.chars().all(char::is_alphanumeric), "{text}: {expr}");
                 }
@@ -278,7 +327,10 @@ mod tests {
     #[test]
     fn a_typo_is_close_enough_but_another_word_is_not() {
         let terms = vec!["amplan".to_string()];
-        assert!(close_enough(&terms, "Amplang Mahakam Bu Ratna amplang ikan pipih"));
+        assert!(close_enough(
+            &terms,
+            "Amplang Mahakam Bu Ratna amplang ikan pipih"
+        ));
         assert!(close_enough(&["amplnag".to_string()], "amplang"));
         assert!(!close_enough(&terms, "Kue talam kue lapis"));
         assert!(trigram_expression(&terms).unwrap().contains("\"amp\" OR"));
@@ -287,7 +339,11 @@ mod tests {
 
     #[test]
     fn very_long_input_is_cut_and_terms_are_capped() {
-        let long = "kue ".repeat(3000) + &(0..20).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
+        let long = "kue ".repeat(3000)
+            + &(0..20)
+                .map(|i| format!("w{i}"))
+                .collect::<Vec<_>>()
+                .join(" ");
         let query = q(&long);
         assert!(query.terms.len() <= MAX_TERMS);
     }

@@ -98,7 +98,11 @@ pub async fn search(
             format!("bm25(producer_fts, 8.0, 6.0, 3.0, 1.0), {ORDER_BY_MERIT}"),
             Matched::Text,
         ),
-        None => ("producers p WHERE ?1 IS NULL", ORDER_BY_MERIT.to_string(), Matched::Filters),
+        None => (
+            "producers p WHERE ?1 IS NULL",
+            ORDER_BY_MERIT.to_string(),
+            Matched::Filters,
+        ),
     };
     let ids: Vec<i64> = sqlx::query_scalar(&format!(
         "SELECT p.id FROM {source} AND {FILTERS} ORDER BY {order} LIMIT ?7 OFFSET ?8"
@@ -123,7 +127,11 @@ pub async fn search(
         .fetch_one(pool)
         .await?;
     if total > 0 || offset > 0 || expr.is_none() {
-        return Ok(Page { cards: cards(pool, &ids).await?, total, matched });
+        return Ok(Page {
+            cards: cards(pool, &ids).await?,
+            total,
+            matched,
+        });
     }
     fuzzy(pool, terms, filters, offset, limit).await
 }
@@ -137,7 +145,11 @@ async fn fuzzy(
     offset: i64,
     limit: i64,
 ) -> sqlx::Result<Page> {
-    let empty = Page { cards: Vec::new(), total: 0, matched: Matched::Text };
+    let empty = Page {
+        cards: Vec::new(),
+        total: 0,
+        matched: Matched::Text,
+    };
     let Some(expr) = search::trigram_expression(terms) else {
         return Ok(empty);
     };
@@ -170,8 +182,16 @@ async fn fuzzy(
         .fetch_all(pool)
         .await?;
     let total = all.len() as i64;
-    let page: Vec<i64> = all.into_iter().skip(offset.max(0) as usize).take(limit.max(0) as usize).collect();
-    Ok(Page { cards: cards(pool, &page).await?, total, matched: Matched::Fuzzy })
+    let page: Vec<i64> = all
+        .into_iter()
+        .skip(offset.max(0) as usize)
+        .take(limit.max(0) as usize)
+        .collect();
+    Ok(Page {
+        cards: cards(pool, &page).await?,
+        total,
+        matched: Matched::Fuzzy,
+    })
 }
 
 #[derive(sqlx::FromRow)]
@@ -235,7 +255,8 @@ pub async fn cards(pool: &SqlitePool, ids: &[i64]) -> sqlx::Result<Vec<Card>> {
 }
 
 fn split(list: Option<String>) -> Vec<String> {
-    list.map(|s| s.split(';').map(str::to_string).collect()).unwrap_or_default()
+    list.map(|s| s.split(';').map(str::to_string).collect())
+        .unwrap_or_default()
 }
 
 /// One verified producer's card (for "Lihat profil").
@@ -299,7 +320,12 @@ impl Spec {
 }
 
 /// Remembers a search and returns its id.
-pub async fn save_search(pool: &SqlitePool, user_id: i64, query: &str, spec: &Spec) -> sqlx::Result<i64> {
+pub async fn save_search(
+    pool: &SqlitePool,
+    user_id: i64,
+    query: &str,
+    spec: &Spec,
+) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO searches (user_id, query, spec, created_at) VALUES (?, ?, ?, ?) RETURNING id",
     )
@@ -312,7 +338,11 @@ pub async fn save_search(pool: &SqlitePool, user_id: i64, query: &str, spec: &Sp
 }
 
 /// A stored search, only for the user who ran it.
-pub async fn load_search(pool: &SqlitePool, user_id: i64, id: i64) -> sqlx::Result<Option<(String, Spec)>> {
+pub async fn load_search(
+    pool: &SqlitePool,
+    user_id: i64,
+    id: i64,
+) -> sqlx::Result<Option<(String, Spec)>> {
     let row: Option<(String, String)> =
         sqlx::query_as("SELECT query, spec FROM searches WHERE id = ? AND user_id = ?")
             .bind(id)
@@ -323,7 +353,12 @@ pub async fn load_search(pool: &SqlitePool, user_id: i64, id: i64) -> sqlx::Resu
 }
 
 /// Changes the filters of a stored search (same owner only).
-pub async fn update_search(pool: &SqlitePool, user_id: i64, id: i64, spec: &Spec) -> sqlx::Result<bool> {
+pub async fn update_search(
+    pool: &SqlitePool,
+    user_id: i64,
+    id: i64,
+    spec: &Spec,
+) -> sqlx::Result<bool> {
     let done = sqlx::query("UPDATE searches SET spec = ? WHERE id = ? AND user_id = ?")
         .bind(serde_json::to_string(spec).unwrap_or_default())
         .bind(id)
@@ -391,7 +426,10 @@ mod tests {
     }
 
     fn names(page: &Page) -> Vec<&str> {
-        page.cards.iter().map(|c| c.business_name.as_str()).collect()
+        page.cards
+            .iter()
+            .map(|c| c.business_name.as_str())
+            .collect()
     }
 
     #[tokio::test]
@@ -404,7 +442,11 @@ mod tests {
         assert_eq!(names(&page), vec!["Kue Talam Acil Samarinda"]);
         let page = find(&pool, "katering").await;
         assert!(page.total >= 2, "{:?}", names(&page));
-        assert!(page.cards.iter().all(|c| c.categories.contains(&"katering".to_string())));
+        assert!(
+            page.cards
+                .iter()
+                .all(|c| c.categories.contains(&"katering".to_string()))
+        );
     }
 
     #[tokio::test]
@@ -415,7 +457,11 @@ mod tests {
         assert!(names(&page).contains(&"Amplang Mahakam Bu Ratna"));
         let page = find(&pool, "amplnag").await;
         assert_eq!(page.matched, Matched::Fuzzy);
-        assert!(names(&page).contains(&"Amplang Mahakam Bu Ratna"), "{:?}", names(&page));
+        assert!(
+            names(&page).contains(&"Amplang Mahakam Bu Ratna"),
+            "{:?}",
+            names(&page)
+        );
     }
 
     #[tokio::test]
@@ -426,29 +472,50 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(find(&pool, "talam").await.total, 0);
-        let id: i64 = sqlx::query_scalar("SELECT id FROM producers WHERE business_name LIKE 'Amplang%'")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+        let id: i64 =
+            sqlx::query_scalar("SELECT id FROM producers WHERE business_name LIKE 'Amplang%'")
+                .fetch_one(&pool)
+                .await
+                .unwrap();
         sqlx::query("INSERT INTO producer_leave (producer_id, start_date, end_date, created_at) VALUES (?, '2026-12-01', '2026-12-03', 'x')")
             .bind(id)
             .execute(&pool)
             .await
             .unwrap();
         let q = read_query("amplang", Regions::embedded());
-        let on = |d: &str| Filters { available_on: NaiveDate::parse_from_str(d, "%Y-%m-%d").ok(), ..Filters::default() };
-        let during = search(&pool, &q.terms, &on("2026-12-02"), 0, 5).await.unwrap();
+        let on = |d: &str| Filters {
+            available_on: NaiveDate::parse_from_str(d, "%Y-%m-%d").ok(),
+            ..Filters::default()
+        };
+        let during = search(&pool, &q.terms, &on("2026-12-02"), 0, 5)
+            .await
+            .unwrap();
         assert!(!during.cards.iter().any(|c| c.id == id));
-        let after = search(&pool, &q.terms, &on("2026-12-04"), 0, 5).await.unwrap();
+        let after = search(&pool, &q.terms, &on("2026-12-04"), 0, 5)
+            .await
+            .unwrap();
         assert!(after.cards.iter().any(|c| c.id == id));
     }
 
     #[tokio::test]
     async fn hostile_queries_never_fail() {
         let (pool, _dir) = demo().await;
-        for text in ["\"", "kue\" OR \"", "*", "NEAR(a b)", "AND OR NOT", "(((", "🍰", "a:b", "^kue", "-kue"] {
+        for text in [
+            "\"",
+            "kue\" OR \"",
+            "*",
+            "NEAR(a b)",
+            "AND OR NOT",
+            "(((",
+            "🍰",
+            "a:b",
+            "^kue",
+            "-kue",
+        ] {
             let q = read_query(text, Regions::embedded());
-            search(&pool, &q.terms, &Filters::default(), 0, 5).await.unwrap();
+            search(&pool, &q.terms, &Filters::default(), 0, 5)
+                .await
+                .unwrap();
         }
     }
 
@@ -458,7 +525,10 @@ mod tests {
         let page = find(&pool, "amplang bontang").await;
         assert_eq!(page.total, 0);
         let q = read_query("amplang", Regions::embedded());
-        let province = Filters { province: Some("64".into()), ..Filters::default() };
+        let province = Filters {
+            province: Some("64".into()),
+            ..Filters::default()
+        };
         let near = regency_counts(&pool, &q.terms, &province, 5).await.unwrap();
         assert!(near.iter().any(|(code, _)| code == "64.02"), "{near:?}");
     }

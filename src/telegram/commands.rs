@@ -25,6 +25,8 @@ pub enum Command {
     Batal,
     Cancel,
     Verifikasi,
+    /// Search the producer directory.
+    Cari(String),
 }
 
 /// The commands a role may use, as shown in Telegram's menu.
@@ -33,10 +35,12 @@ pub fn menu(texts: &Texts, lang: Lang, role: Option<Role>) -> Vec<BotCommand> {
     let cmd = |name: &str, reply: Reply| BotCommand::new(name, reply.render(l));
     let mut list = vec![cmd("start", Reply::CmdStart)];
     match role {
-        None | Some(Role::Producer) | Some(Role::Staff) => {
-            list.push(cmd("daftar", Reply::CmdDaftar));
+        None | Some(Role::Producer) => list.push(cmd("daftar", Reply::CmdDaftar)),
+        Some(Role::Staff) => list.push(cmd("cari", Reply::CmdCari)),
+        Some(Role::Admin) => {
+            list.push(cmd("verifikasi", Reply::CmdVerifikasi));
+            list.push(cmd("cari", Reply::CmdCari));
         }
-        Some(Role::Admin) => list.push(cmd("verifikasi", Reply::CmdVerifikasi)),
     }
     list.push(cmd("profil", Reply::CmdProfil));
     list.push(cmd("bahasa", Reply::CmdBahasa));
@@ -130,6 +134,10 @@ mod tests {
             Command::parse("/help@pesanlokal_bot", "pesanlokal_bot").unwrap(),
             Command::Help
         );
-        assert!(Command::parse("/cari kue", "pesanlokal_bot").is_err());
+        assert_eq!(
+            Command::parse("/cari kue talam", "pesanlokal_bot").unwrap(),
+            Command::Cari("kue talam".into())
+        );
+        assert!(Command::parse("/minta 250 kotak", "pesanlokal_bot").is_err());
     }
 }

@@ -114,6 +114,41 @@ impl Out {
         deliver(&self.bot, &self.pool, self.chat, text, markup).await
     }
 
+    /// Sends a photo (by Telegram file id) with an HTML caption, logged.
+    pub async fn send_photo(
+        &self,
+        photo: teloxide::types::InputFile,
+        caption: Option<String>,
+    ) -> anyhow::Result<Option<Message>> {
+        let mut request = self
+            .bot
+            .send_photo(self.chat, photo)
+            .parse_mode(ParseMode::Html);
+        if let Some(c) = &caption {
+            request = request.caption(c.clone());
+        }
+        match request.await {
+            Ok(message) => {
+                store::inbox::log_outgoing(
+                    &self.pool,
+                    self.chat.0,
+                    Some(i64::from(message.id.0)),
+                    "sendPhoto",
+                    caption.as_deref(),
+                )
+                .await?;
+                Ok(Some(message))
+            }
+            Err(RequestError::Api(
+                ApiError::BotBlocked | ApiError::UserDeactivated | ApiError::ChatNotFound,
+            )) => {
+                store::users::mark_unreachable(&self.pool, self.chat.0).await?;
+                Ok(None)
+            }
+            Err(e) => Err(e).context("sending a photo"),
+        }
+    }
+
     /// Replaces the text (and buttons) of one of the bot's messages.
     pub async fn edit(
         &self,

@@ -29,6 +29,10 @@ pub enum State {
         #[serde(default)]
         review: bool,
     },
+    /// /cari without words: the next message is what to look for.
+    SearchPrompt,
+    /// The date filter of a stored search was asked for.
+    SearchDate { search: i64 },
     /// An admin creating an invite link.
     Invite {
         step: InviteStep,
@@ -180,6 +184,8 @@ mod tests {
         r#"{"state":"Producer","step":"Summary","draft":{"nib":null,"nib_answered":true}}"#,
         r#"{"state":"Staff","step":"FullName","draft":{"office":"Dinas Pariwisata","regency":"64.72","invite":"abc"}}"#,
         r#"{"state":"Invite","step":"Region","office":"Bappeda"}"#,
+        r#"{"state":"SearchPrompt"}"#,
+        r#"{"state":"SearchDate","search":12}"#,
     ];
 
     #[test]

@@ -40,6 +40,7 @@ pub async fn command(
         }
         Command::Batal | Command::Cancel => cancel(out, dialogue, state).await,
         Command::Verifikasi => admin::verification_list(out, caller).await,
+        Command::Cari(text) => super::search::cari(out, dialogue, caller, text).await,
     }
 }
 

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod callbacks;
 pub mod general;
 pub mod registration;
+pub mod search;
 
 use std::sync::Arc;
 

@@ -62,7 +62,7 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
         State::Producer { step, draft, .. } => ask_producer(&out, step, &draft).await,
         State::Staff { step, draft, .. } => ask_staff(&out, step, &draft).await,
         State::Invite { step, .. } => admin::ask_invite(&out, step).await,
-        State::Idle => Ok(()),
+        State::Idle | State::SearchPrompt | State::SearchDate { .. } => Ok(()),
     }
 }
 

@@ -1,0 +1,555 @@
+//! /cari: the producer directory for staff (PRODUCT.md §3.2). Results are
+//! one message of five cards, edited in place for paging and filters; the
+//! search itself is stored so its buttons fit in 64 bytes.
+
+use teloxide::prelude::*;
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile};
+
+use crate::domain::search::read_query;
+use crate::domain::{AccountStatus, Category, RegionCode, Regions, Role};
+use crate::store;
+use crate::store::directory::{self, Matched, Spec};
+
+use super::super::callback::Cb;
+use super::super::out::Out;
+use super::super::replies::{CardView, ProductView, Reply, region_name};
+use super::super::state::State;
+use super::{Caller, Dlg, HandlerResult};
+
+pub const PAGE_SIZE: i64 = 5;
+
+/// Approved staff and admins search; nobody else.
+pub fn may_search(caller: &Caller) -> bool {
+    matches!(caller.0.role, Some(Role::Staff | Role::Admin))
+        && caller.0.status == AccountStatus::Approved
+}
+
+fn category_buttons(out: &Out, cb: impl Fn(Category) -> Cb) -> Vec<Vec<InlineKeyboardButton>> {
+    Category::ALL
+        .chunks(3)
+        .map(|row| {
+            row.iter()
+                .map(|c| {
+                    InlineKeyboardButton::callback(out.t(&Reply::Category(*c)), cb(*c).encode())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `/cari [words]`.
+pub async fn cari(out: Out, dialogue: Dlg, caller: Caller, text: String) -> HandlerResult {
+    if !may_search(&caller) {
+        out.say(Reply::SearchStaffOnly).await?;
+        return Ok(());
+    }
+    if text.trim().is_empty() {
+        dialogue.update(State::SearchPrompt).await?;
+        let markup = InlineKeyboardMarkup::new(category_buttons(&out, Cb::SearchCategory));
+        out.say_with(Reply::SearchAsk, markup).await?;
+        return Ok(());
+    }
+    start(&out, &caller, text.trim(), None).await
+}
+
+/// The words typed after a bare /cari.
+pub async fn prompt_message(
+    out: Out,
+    dialogue: Dlg,
+    caller: Caller,
+    msg: Message,
+) -> HandlerResult {
+    let Some(text) = msg.text() else {
+        out.say(Reply::TextExpected).await?;
+        return Ok(());
+    };
+    if text.starts_with('/') {
+        dialogue.exit().await?;
+        out.say(Reply::UnknownCommand).await?;
+        return Ok(());
+    }
+    dialogue.exit().await?;
+    if !may_search(&caller) {
+        out.say(Reply::SearchStaffOnly).await?;
+        return Ok(());
+    }
+    start(&out, &caller, text.trim(), None).await
+}
+
+/// Runs a new search and sends its first page.
+pub async fn start(
+    out: &Out,
+    caller: &Caller,
+    text: &str,
+    category: Option<Category>,
+) -> HandlerResult {
+    let query = read_query(text, Regions::embedded());
+    let mut categories: Vec<String> = query
+        .categories
+        .iter()
+        .map(|c| c.slug().to_string())
+        .collect();
+    if let Some(c) = category {
+        categories.push(c.slug().to_string());
+    }
+    let spec = Spec {
+        terms: query.terms,
+        regency: query.place.map(|p| p.regency.as_str().to_string()),
+        categories,
+        halal_only: query.halal,
+        available_on: None,
+    };
+    let shown: String = text.chars().take(100).collect();
+    let id = directory::save_search(&out.pool, caller.0.id, &shown, &spec).await?;
+    let (text, markup) = results(out, id, &shown, &spec, 0).await?;
+    out.send_text(text, Some(markup.into())).await?;
+    Ok(())
+}
+
+fn regency_label(code: &str, count: Option<i64>) -> String {
+    let name = region_name(code, None);
+    match count {
+        Some(n) => format!("{name} ({n})"),
+        None => name,
+    }
+}
+
+/// The text and buttons of one page of a stored search.
+pub async fn results(
+    out: &Out,
+    id: i64,
+    query: &str,
+    spec: &Spec,
+    page: i64,
+) -> anyhow::Result<(String, InlineKeyboardMarkup)> {
+    let filters = spec.filters();
+    let mut found = directory::search(
+        &out.pool,
+        &spec.terms,
+        &filters,
+        page * PAGE_SIZE,
+        PAGE_SIZE,
+    )
+    .await?;
+    let pages = (found.total + PAGE_SIZE - 1) / PAGE_SIZE;
+    let mut page = page;
+    if found.cards.is_empty() && found.total > 0 {
+        // Out of range (results changed meanwhile): show the last page.
+        page = pages - 1;
+        found = directory::search(
+            &out.pool,
+            &spec.terms,
+            &filters,
+            page * PAGE_SIZE,
+            PAGE_SIZE,
+        )
+        .await?;
+    }
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
+    let active = filter_summary(out, spec);
+
+    if found.total == 0 {
+        let nearby = match spec
+            .regency
+            .as_deref()
+            .and_then(|r| RegionCode::parse(r).ok())
+        {
+            Some(code) => {
+                let wider = directory::Filters {
+                    regency: None,
+                    province: Some(code.province_code().to_string()),
+                    ..filters.clone()
+                };
+                directory::regency_counts(&out.pool, &spec.terms, &wider, 5).await?
+            }
+            None => Vec::new(),
+        };
+        if let (Some(regency), false) = (&spec.regency, nearby.is_empty()) {
+            parts.push(out.t(&Reply::SearchNoneNearby {
+                query: query.to_string(),
+                region: region_name(regency, None),
+            }));
+            for (code, n) in nearby {
+                rows.push(vec![InlineKeyboardButton::callback(
+                    regency_label(&code, Some(n)),
+                    Cb::SearchSetRegion {
+                        search: id,
+                        regency: Some(code),
+                    }
+                    .encode(),
+                )]);
+            }
+        } else {
+            parts.push(out.t(&Reply::SearchNone {
+                query: query.to_string(),
+            }));
+            parts.push(out.t(&Reply::SearchNoneCategories));
+            rows.extend(category_buttons(out, |c| Cb::SearchSetCategory {
+                search: id,
+                category: Some(c),
+            }));
+        }
+        if let Some(active) = active {
+            parts.push(active);
+        }
+    } else {
+        parts.push(out.t(&Reply::SearchHeader {
+            query: query.to_string(),
+            total: found.total,
+            page: page + 1,
+            pages,
+            fuzzy: found.matched == Matched::Fuzzy,
+        }));
+        if let Some(active) = active {
+            parts.push(active);
+        }
+        for (i, card) in found.cards.iter().enumerate() {
+            let n = (page * PAGE_SIZE) as usize + i + 1;
+            parts.push(out.t(&Reply::SearchCard(CardView::from_card(
+                out.loader(),
+                n,
+                card,
+            ))));
+            rows.push(vec![
+                InlineKeyboardButton::callback(
+                    out.t(&Reply::BtnProfile { n }),
+                    Cb::Profile(card.id).encode(),
+                ),
+                InlineKeyboardButton::callback(
+                    out.t(&Reply::BtnAskQuote { n }),
+                    Cb::Quote(card.id).encode(),
+                ),
+            ]);
+        }
+        let mut nav = Vec::new();
+        if page > 0 {
+            nav.push(InlineKeyboardButton::callback(
+                out.t(&Reply::BtnPrev),
+                Cb::SearchPage {
+                    search: id,
+                    page: (page - 1) as u32,
+                }
+                .encode(),
+            ));
+        }
+        if page + 1 < pages {
+            nav.push(InlineKeyboardButton::callback(
+                out.t(&Reply::BtnNext),
+                Cb::SearchPage {
+                    search: id,
+                    page: (page + 1) as u32,
+                }
+                .encode(),
+            ));
+        }
+        if !nav.is_empty() {
+            rows.push(nav);
+        }
+    }
+    rows.push(vec![
+        InlineKeyboardButton::callback(
+            out.t(&Reply::BtnFilterRegion),
+            Cb::SearchRegionMenu(id).encode(),
+        ),
+        InlineKeyboardButton::callback(
+            out.t(&Reply::BtnFilterCategory),
+            Cb::SearchCategoryMenu(id).encode(),
+        ),
+    ]);
+    rows.push(vec![
+        InlineKeyboardButton::callback(
+            out.t(&Reply::BtnFilterHalal {
+                on: spec.halal_only,
+            }),
+            Cb::SearchToggleHalal(id).encode(),
+        ),
+        InlineKeyboardButton::callback(out.t(&Reply::BtnFilterDate), Cb::SearchDate(id).encode()),
+    ]);
+    Ok((parts.join("\n\n"), InlineKeyboardMarkup::new(rows)))
+}
+
+/// "Saring: wilayah Kota Samarinda, halal saja", or nothing.
+fn filter_summary(out: &Out, spec: &Spec) -> Option<String> {
+    let mut items = Vec::new();
+    if let Some(r) = &spec.regency {
+        items.push(out.t(&Reply::FilterRegion {
+            region: region_name(r, None),
+        }));
+    }
+    for c in spec
+        .categories
+        .iter()
+        .filter_map(|c| Category::from_slug(c))
+    {
+        items.push(out.t(&Reply::FilterCategory(c)));
+    }
+    if spec.halal_only {
+        items.push(out.t(&Reply::FilterHalal));
+    }
+    if let Some(d) = spec.available_on {
+        items.push(out.t(&Reply::FilterDate {
+            date: super::super::replies::date_text(out.lang, d),
+        }));
+    }
+    (!items.is_empty()).then(|| out.t(&Reply::SearchFilters(items.join(", "))))
+}
+
+/// What a search button asked for; `Err` text goes to the callback answer.
+pub async fn on_button(
+    out: &Out,
+    dialogue: &Dlg,
+    caller: &Caller,
+    message: Option<&Message>,
+    cb: Cb,
+) -> anyhow::Result<Option<String>> {
+    if !may_search(caller) {
+        return Ok(Some(out.t(&Reply::SearchStaffOnly)));
+    }
+    let search_id = match &cb {
+        Cb::SearchPage { search, .. }
+        | Cb::SearchSetRegion { search, .. }
+        | Cb::SearchSetCategory { search, .. } => Some(*search),
+        Cb::SearchRegionMenu(id)
+        | Cb::SearchCategoryMenu(id)
+        | Cb::SearchToggleHalal(id)
+        | Cb::SearchDate(id) => Some(*id),
+        _ => None,
+    };
+    match cb {
+        Cb::SearchCategory(c) => {
+            if dialogue
+                .get()
+                .await?
+                .is_some_and(|s| s == State::SearchPrompt)
+            {
+                dialogue.exit().await?;
+            }
+            super::registration::clear_buttons(out, message).await;
+            start(out, caller, &out.t(&Reply::Category(c)), Some(c)).await?;
+            Ok(None)
+        }
+        Cb::Profile(producer) => profile(out, producer).await,
+        Cb::Quote(producer) => {
+            if directory::card(&out.pool, producer).await?.is_none() {
+                return Ok(Some(out.t(&Reply::ProfileGone)));
+            }
+            Ok(Some(out.t(&Reply::QuoteComingSoon)))
+        }
+        _ => {
+            let Some(id) = search_id else {
+                return Ok(Some(out.t(&Reply::Stale)));
+            };
+            // Only the person who searched may page or filter it.
+            let Some((query, mut spec)) =
+                directory::load_search(&out.pool, caller.0.id, id).await?
+            else {
+                return Ok(Some(out.t(&Reply::SearchExpired)));
+            };
+            let Some(message) = message else {
+                return Ok(Some(out.t(&Reply::Stale)));
+            };
+            let page = match cb {
+                Cb::SearchPage { page, .. } => i64::from(page),
+                Cb::SearchRegionMenu(_) => {
+                    let wider = directory::Filters {
+                        regency: None,
+                        ..spec.filters()
+                    };
+                    let counts =
+                        directory::regency_counts(&out.pool, &spec.terms, &wider, 8).await?;
+                    let mut rows: Vec<Vec<InlineKeyboardButton>> = counts
+                        .into_iter()
+                        .map(|(code, n)| {
+                            vec![InlineKeyboardButton::callback(
+                                regency_label(&code, Some(n)),
+                                Cb::SearchSetRegion {
+                                    search: id,
+                                    regency: Some(code),
+                                }
+                                .encode(),
+                            )]
+                        })
+                        .collect();
+                    rows.push(vec![
+                        InlineKeyboardButton::callback(
+                            out.t(&Reply::BtnAllRegions),
+                            Cb::SearchSetRegion {
+                                search: id,
+                                regency: None,
+                            }
+                            .encode(),
+                        ),
+                        InlineKeyboardButton::callback(
+                            out.t(&Reply::BtnBack),
+                            Cb::SearchPage {
+                                search: id,
+                                page: 0,
+                            }
+                            .encode(),
+                        ),
+                    ]);
+                    out.edit(
+                        message.id,
+                        out.t(&Reply::PickRegion),
+                        Some(InlineKeyboardMarkup::new(rows)),
+                    )
+                    .await?;
+                    return Ok(None);
+                }
+                Cb::SearchCategoryMenu(_) => {
+                    let mut rows = category_buttons(out, |c| Cb::SearchSetCategory {
+                        search: id,
+                        category: Some(c),
+                    });
+                    rows.push(vec![
+                        InlineKeyboardButton::callback(
+                            out.t(&Reply::BtnAllCategories),
+                            Cb::SearchSetCategory {
+                                search: id,
+                                category: None,
+                            }
+                            .encode(),
+                        ),
+                        InlineKeyboardButton::callback(
+                            out.t(&Reply::BtnBack),
+                            Cb::SearchPage {
+                                search: id,
+                                page: 0,
+                            }
+                            .encode(),
+                        ),
+                    ]);
+                    out.edit(
+                        message.id,
+                        out.t(&Reply::PickCategory),
+                        Some(InlineKeyboardMarkup::new(rows)),
+                    )
+                    .await?;
+                    return Ok(None);
+                }
+                Cb::SearchSetRegion { regency, .. } => {
+                    if let Some(code) = &regency
+                        && RegionCode::parse(code)
+                            .ok()
+                            .and_then(|c| Regions::embedded().regency(&c).cloned())
+                            .is_none()
+                    {
+                        return Ok(Some(out.t(&Reply::Stale)));
+                    }
+                    spec.regency = regency;
+                    directory::update_search(&out.pool, caller.0.id, id, &spec).await?;
+                    0
+                }
+                Cb::SearchSetCategory { category, .. } => {
+                    spec.categories = category
+                        .map(|c| vec![c.slug().to_string()])
+                        .unwrap_or_default();
+                    directory::update_search(&out.pool, caller.0.id, id, &spec).await?;
+                    0
+                }
+                Cb::SearchToggleHalal(_) => {
+                    spec.halal_only = !spec.halal_only;
+                    directory::update_search(&out.pool, caller.0.id, id, &spec).await?;
+                    0
+                }
+                Cb::SearchDate(_) => {
+                    dialogue.update(State::SearchDate { search: id }).await?;
+                    out.say(Reply::AskDate).await?;
+                    return Ok(None);
+                }
+                _ => return Ok(Some(out.t(&Reply::Stale))),
+            };
+            let (text, markup) = results(out, id, &query, &spec, page).await?;
+            out.edit(message.id, text, Some(markup)).await?;
+            Ok(None)
+        }
+    }
+}
+
+/// "Lihat profil": the full card, then up to three product photos.
+async fn profile(out: &Out, producer: i64) -> anyhow::Result<Option<String>> {
+    let Some(card) = directory::card(&out.pool, producer).await? else {
+        return Ok(Some(out.t(&Reply::ProfileGone)));
+    };
+    let products = directory::products(&out.pool, producer).await?;
+    let views = products.iter().map(ProductView::from_product).collect();
+    out.say(Reply::ProfileFull {
+        card: CardView::from_card(out.loader(), 1, &card),
+        products: views,
+    })
+    .await?;
+    for p in products
+        .iter()
+        .filter(|p| p.photo_file_id.is_some())
+        .take(3)
+    {
+        if let Some(file) = &p.photo_file_id {
+            out.send_photo(
+                InputFile::file_id(file.clone().into()),
+                Some(teloxide::utils::html::escape(&p.name)),
+            )
+            .await?;
+        }
+    }
+    Ok(None)
+}
+
+/// The date typed after the date filter button.
+pub async fn date_message(
+    out: Out,
+    dialogue: Dlg,
+    caller: Caller,
+    msg: Message,
+    search: i64,
+) -> HandlerResult {
+    let Some(text) = msg.text() else {
+        out.say(Reply::TextExpected).await?;
+        return Ok(());
+    };
+    let Some((query, mut spec)) = directory::load_search(&out.pool, caller.0.id, search).await?
+    else {
+        dialogue.exit().await?;
+        out.say(Reply::SearchExpired).await?;
+        return Ok(());
+    };
+    let today = chrono::Utc::now()
+        .with_timezone(&caller_zone(&out, &caller).await)
+        .date_naive();
+    let lower = text.trim().to_lowercase();
+    spec.available_on = if matches!(
+        lower.as_str(),
+        "-" | "semua" | "kapan saja" | "any" | "tanggal berapa saja"
+    ) {
+        None
+    } else {
+        match crate::domain::when::parse_date(text, today) {
+            Ok(d) => Some(d),
+            Err(crate::domain::when::DateError::Past { .. }) => {
+                out.say(Reply::DatePast).await?;
+                return Ok(());
+            }
+            Err(_) => {
+                out.say(Reply::DateBad).await?;
+                return Ok(());
+            }
+        }
+    };
+    dialogue.exit().await?;
+    directory::update_search(&out.pool, caller.0.id, search, &spec).await?;
+    let (text, markup) = results(&out, search, &query, &spec, 0).await?;
+    out.send_text(text, Some(markup.into())).await?;
+    Ok(())
+}
+
+/// The caller's time zone: their office's or business's region, else WITA.
+async fn caller_zone(out: &Out, caller: &Caller) -> chrono_tz::Tz {
+    let regency = match store::accounts::profile(&out.pool, caller.0.id).await {
+        Ok(Some(store::accounts::Profile::Staff(s))) => Some(s.regency),
+        Ok(Some(store::accounts::Profile::Producer(p))) => Some(p.regency),
+        _ => None,
+    };
+    regency
+        .and_then(|r| Regions::embedded().timezone_of(&r))
+        .unwrap_or(chrono_tz::Asia::Makassar)
+}
