@@ -200,6 +200,8 @@ help-guest =
     /batal — cancel the current step
 help-producer =
     <b>Help for producers</b>
+    /produk — add, change, remove products
+    /libur — set days off
     /profil — view your business profile and status
     /daftar — update your business details
     /bahasa — change language
@@ -297,3 +299,50 @@ profile-full =
 profile-product-line = • { $name }{ $details }
 profile-product-price = from { $price }/{ $unit }
 profile-gone = This producer is no longer available.
+
+## Producer tools: /produk, /libur, linking an imported business
+cmd-produk = Manage products
+cmd-libur = Set days off
+producer-only = This command is for verified producers.
+catalogue-empty = No products yet. Add some so government offices can find your business.
+catalogue-list =
+    <b>Your products</b>
+    { $list }
+catalogue-line = { $n }. { $name }{ $details }
+catalogue-min-order = min. { $count }
+catalogue-lead-days = order { $days } days ahead
+catalogue-has-photo = has a photo
+btn-product-add = ➕ Add product
+btn-product-edit = ✏️ { $n }
+btn-product-remove = 🗑 { $n }
+product-ask-name = What is the product called? E.g. Amplang ikan pipih
+product-ask-price = Price from how much, per what? E.g. 25rb per bungkus. Press “Skip” if not fixed yet.
+product-ask-min-order = Minimum order for this product? Press “Skip” to use your business minimum.
+product-ask-lead-days = How many days ahead must this product be ordered? Press “Skip” to use your business rule.
+product-ask-photo = Send one photo of the product, or press “Skip”.
+product-photo-expected = Please send a photo, or press “Skip”.
+product-saved = Product “{ $name }” saved; it can be found right away.
+product-removed = Product “{ $name }” removed.
+product-confirm-remove = Remove product “{ $name }”?
+product-edit-which = What would you like to change about “{ $name }”?
+btn-remove-yes = 🗑 Yes, remove
+field-product-name = Name
+field-price = Price
+field-photo = Photo
+err-price = I could not read that price. E.g. 25rb per bungkus, or Rp 25.000/kotak.
+leave-none = No days off scheduled.
+leave-list =
+    <b>Scheduled days off</b>
+    { $list }
+leave-line = { $n }. { $from } – { $to }
+leave-ask = Type your days off: one date (17 August) or a range (20/3 - 25/3). While off, your business does not appear in searches for those dates.
+leave-saved = Days off { $from } – { $to } saved.
+leave-ended = Days off ended. Your business appears in searches again.
+leave-end-before-start = The end date cannot be before the start date.
+leave-too-long = At most { $max } days at a time.
+btn-leave-add = ➕ Add days off
+btn-leave-end = End days off { $n }
+btn-link-imported = 📱 My business is already listed by the trade office
+link-ask = Share the phone number the trade office (Disperindagkop) has for you with the button below.
+link-done = Business <b>{ $name }</b> was found and is now linked to this account. Type /produk to complete your products.
+link-none = This number is not in the trade office's list yet. Please register with /daftar.

@@ -201,6 +201,8 @@ help-guest =
 help-producer =
     <b>Bantuan untuk produsen</b>
     /profil — lihat profil usaha dan status
+    /produk — tambah, ubah, hapus produk
+    /libur — atur hari libur
     /daftar — perbarui data usaha
     /bahasa — ganti bahasa
     /batal — batalkan langkah yang sedang berjalan
@@ -297,3 +299,50 @@ profile-full =
 profile-product-line = • { $name }{ $details }
 profile-product-price = mulai { $price }/{ $unit }
 profile-gone = Produsen ini tidak lagi tersedia.
+
+## Producer tools: /produk, /libur, linking an imported business
+cmd-produk = Kelola produk
+cmd-libur = Atur hari libur
+producer-only = Perintah ini untuk produsen yang sudah terverifikasi.
+catalogue-empty = Belum ada produk. Tambahkan agar OPD dapat menemukan usaha Bapak/Ibu.
+catalogue-list =
+    <b>Produk Bapak/Ibu</b>
+    { $list }
+catalogue-line = { $n }. { $name }{ $details }
+catalogue-min-order = min. { $count }
+catalogue-lead-days = pesan { $days } hari sebelumnya
+catalogue-has-photo = ada foto
+btn-product-add = ➕ Tambah produk
+btn-product-edit = ✏️ { $n }
+btn-product-remove = 🗑 { $n }
+product-ask-name = Nama produknya apa? Contoh: Amplang ikan pipih
+product-ask-price = Harga mulai berapa, per apa? Contoh: 25rb per bungkus. Tekan «Lewati» bila belum pasti.
+product-ask-min-order = Pesanan minimal untuk produk ini? Tekan «Lewati» untuk memakai pesanan minimal usaha.
+product-ask-lead-days = Paling lambat berapa hari sebelumnya produk ini harus dipesan? Tekan «Lewati» untuk memakai aturan usaha.
+product-ask-photo = Kirim satu foto produk, atau tekan «Lewati».
+product-photo-expected = Mohon kirim foto, atau tekan «Lewati».
+product-saved = Produk «{ $name }» tersimpan dan langsung bisa dicari.
+product-removed = Produk «{ $name }» dihapus.
+product-confirm-remove = Hapus produk «{ $name }»?
+product-edit-which = Bagian mana dari «{ $name }» yang ingin diubah?
+btn-remove-yes = 🗑 Ya, hapus
+field-product-name = Nama
+field-price = Harga
+field-photo = Foto
+err-price = Harga tidak dapat dibaca. Contoh: 25rb per bungkus, atau Rp 25.000/kotak.
+leave-none = Belum ada libur terjadwal.
+leave-list =
+    <b>Libur terjadwal</b>
+    { $list }
+leave-line = { $n }. { $from } – { $to }
+leave-ask = Tulis tanggal libur: satu tanggal (17 Agustus) atau rentang (20/3 - 25/3). Selama libur, usaha Bapak/Ibu tidak muncul di pencarian untuk tanggal itu.
+leave-saved = Libur { $from } – { $to } tersimpan.
+leave-ended = Libur diakhiri. Usaha Bapak/Ibu kembali muncul di pencarian.
+leave-end-before-start = Tanggal selesai tidak boleh sebelum tanggal mulai.
+leave-too-long = Paling lama { $max } hari sekali catat.
+btn-leave-add = ➕ Tambah libur
+btn-leave-end = Akhiri libur { $n }
+btn-link-imported = 📱 Usaha saya sudah didata Disperindagkop
+link-ask = Bagikan nomor HP yang didata Disperindagkop dengan tombol di bawah.
+link-done = Usaha <b>{ $name }</b> ditemukan dan sudah terhubung ke akun ini. Ketik /produk untuk melengkapi produk.
+link-none = Nomor ini belum ada di data Disperindagkop. Silakan daftar lewat /daftar.

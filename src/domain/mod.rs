@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod category;
+pub mod leave;
 pub mod money;
 pub mod number;
 pub mod phone;

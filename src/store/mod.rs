@@ -2,6 +2,7 @@
 //! do, taking a pool (or a transaction) and plain domain values.
 
 pub mod accounts;
+pub mod catalogue;
 pub mod demo;
 pub mod dialogues;
 pub mod directory;

@@ -60,6 +60,21 @@ pub enum Cb {
     Profile(i64),
     /// Ask a producer for a quote.
     Quote(i64),
+    ProductAdd,
+    ProductEdit(i64),
+    ProductRemove(i64),
+    ProductRemoveConfirmed(i64),
+    /// Change one field of a product (index into `ProductStep::ALL`).
+    ProductField {
+        product: i64,
+        field: u8,
+    },
+    /// "Lewati" during the product questions.
+    ProductSkip,
+    LeaveAdd,
+    LeaveEnd(i64),
+    /// "My business is already listed": link by sharing the phone.
+    LinkImported,
 }
 
 impl Cb {
@@ -100,6 +115,15 @@ impl Cb {
             Cb::SearchDate(id) => format!("sd:{id}"),
             Cb::Profile(id) => format!("pf:{id}"),
             Cb::Quote(id) => format!("pq:{id}"),
+            Cb::ProductAdd => "pa".into(),
+            Cb::ProductEdit(id) => format!("pe:{id}"),
+            Cb::ProductRemove(id) => format!("pr:{id}"),
+            Cb::ProductRemoveConfirmed(id) => format!("pR:{id}"),
+            Cb::ProductField { product, field } => format!("pF:{product}:{field}"),
+            Cb::ProductSkip => "ps".into(),
+            Cb::LeaveAdd => "la".into(),
+            Cb::LeaveEnd(id) => format!("le:{id}"),
+            Cb::LinkImported => "lk".into(),
         }
     }
 
@@ -180,6 +204,18 @@ impl Cb {
             ("sd", Some(id), None) => Cb::SearchDate(id.parse().ok()?),
             ("pf", Some(id), None) => Cb::Profile(id.parse().ok()?),
             ("pq", Some(id), None) => Cb::Quote(id.parse().ok()?),
+            ("pa", None, None) => Cb::ProductAdd,
+            ("pe", Some(id), None) => Cb::ProductEdit(id.parse().ok()?),
+            ("pr", Some(id), None) => Cb::ProductRemove(id.parse().ok()?),
+            ("pR", Some(id), None) => Cb::ProductRemoveConfirmed(id.parse().ok()?),
+            ("pF", Some(id), Some(f)) => Cb::ProductField {
+                product: id.parse().ok()?,
+                field: f.parse().ok()?,
+            },
+            ("ps", None, None) => Cb::ProductSkip,
+            ("la", None, None) => Cb::LeaveAdd,
+            ("le", Some(id), None) => Cb::LeaveEnd(id.parse().ok()?),
+            ("lk", None, None) => Cb::LinkImported,
             _ => return None,
         };
         Some(cb)
@@ -249,6 +285,18 @@ mod tests {
             Cb::SearchDate(3),
             Cb::Profile(i64::MAX),
             Cb::Quote(i64::MAX),
+            Cb::ProductAdd,
+            Cb::ProductEdit(i64::MAX),
+            Cb::ProductRemove(i64::MAX),
+            Cb::ProductRemoveConfirmed(i64::MAX),
+            Cb::ProductField {
+                product: i64::MAX,
+                field: 4,
+            },
+            Cb::ProductSkip,
+            Cb::LeaveAdd,
+            Cb::LeaveEnd(i64::MAX),
+            Cb::LinkImported,
         ];
         all.extend(Category::ALL.into_iter().map(Cb::Category));
         all.extend(Category::ALL.into_iter().map(Cb::SearchCategory));

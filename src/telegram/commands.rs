@@ -27,6 +27,8 @@ pub enum Command {
     Verifikasi,
     /// Search the producer directory.
     Cari(String),
+    Produk,
+    Libur,
 }
 
 /// The commands a role may use, as shown in Telegram's menu.
@@ -35,7 +37,11 @@ pub fn menu(texts: &Texts, lang: Lang, role: Option<Role>) -> Vec<BotCommand> {
     let cmd = |name: &str, reply: Reply| BotCommand::new(name, reply.render(l));
     let mut list = vec![cmd("start", Reply::CmdStart)];
     match role {
-        None | Some(Role::Producer) => list.push(cmd("daftar", Reply::CmdDaftar)),
+        None => list.push(cmd("daftar", Reply::CmdDaftar)),
+        Some(Role::Producer) => {
+            list.push(cmd("produk", Reply::CmdProduk));
+            list.push(cmd("libur", Reply::CmdLibur));
+        }
         Some(Role::Staff) => list.push(cmd("cari", Reply::CmdCari)),
         Some(Role::Admin) => {
             list.push(cmd("verifikasi", Reply::CmdVerifikasi));

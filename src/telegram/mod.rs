@@ -26,7 +26,7 @@ use crate::i18n::Texts;
 use crate::store;
 
 use commands::Command;
-use handlers::{admin, callbacks, general, registration, search};
+use handlers::{admin, callbacks, general, producer, registration, search};
 use out::TgBot;
 use state::State;
 use storage::DbStorage;
@@ -40,6 +40,9 @@ use storage::DbStorage;
 ///       │          ├ State::Producer ..................... registration::producer_message
 ///       │          ├ State::Staff ........................ registration::staff_message
 ///       │          ├ State::Invite ....................... admin::invite_message
+///       │          ├ State::Product ...................... producer::product_message
+///       │          ├ State::LeaveDates ................... producer::leave_message
+///       │          ├ State::LinkContact .................. producer::contact_message
 ///       │          ├ State::SearchPrompt ................. search::prompt_message
 ///       │          ├ State::SearchDate ................... search::date_message
 ///       │          └ State::Idle ......................... general::idle_message
@@ -69,6 +72,17 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
             .endpoint(registration::staff_message),
         )
         .branch(dptree::case![State::Invite { step, office }].endpoint(admin::invite_message))
+        .branch(
+            dptree::case![State::Product {
+                product,
+                step,
+                draft,
+                single
+            }]
+            .endpoint(producer::product_message),
+        )
+        .branch(dptree::case![State::LeaveDates].endpoint(producer::leave_message))
+        .branch(dptree::case![State::LinkContact].endpoint(producer::contact_message))
         .branch(dptree::case![State::SearchPrompt].endpoint(search::prompt_message))
         .branch(dptree::case![State::SearchDate { search }].endpoint(search::date_message))
         .branch(dptree::endpoint(general::idle_message));

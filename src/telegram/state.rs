@@ -33,6 +33,21 @@ pub enum State {
     SearchPrompt,
     /// The date filter of a stored search was asked for.
     SearchDate { search: i64 },
+    /// A producer adding a product (`product: None`) or changing one field
+    /// of one (`single`).
+    Product {
+        #[serde(default)]
+        product: Option<i64>,
+        step: ProductStep,
+        #[serde(default)]
+        draft: ProductDraft,
+        #[serde(default)]
+        single: bool,
+    },
+    /// /libur: the next message is the dates.
+    LeaveDates,
+    /// Waiting for the contact of an imported business.
+    LinkContact,
     /// An admin creating an invite link.
     Invite {
         step: InviteStep,
@@ -123,6 +138,55 @@ impl StaffStep {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProductStep {
+    Name,
+    Price,
+    MinOrder,
+    LeadDays,
+    Photo,
+}
+
+impl ProductStep {
+    pub const ALL: [ProductStep; 5] = [
+        ProductStep::Name,
+        ProductStep::Price,
+        ProductStep::MinOrder,
+        ProductStep::LeadDays,
+        ProductStep::Photo,
+    ];
+
+    pub fn index(self) -> u8 {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0) as u8
+    }
+
+    pub fn from_index(i: u8) -> Option<ProductStep> {
+        Self::ALL.get(i as usize).copied()
+    }
+
+    /// The next question when adding; `None` after the last.
+    pub fn next(self) -> Option<ProductStep> {
+        Self::from_index(self.index() + 1)
+    }
+}
+
+/// A product being entered; every field already valid.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductDraft {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub price_from: Option<u64>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub min_order: Option<u32>,
+    #[serde(default)]
+    pub lead_days: Option<u32>,
+    #[serde(default)]
+    pub photo: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InviteStep {
     Office,
     Region,
@@ -186,6 +250,10 @@ mod tests {
         r#"{"state":"Invite","step":"Region","office":"Bappeda"}"#,
         r#"{"state":"SearchPrompt"}"#,
         r#"{"state":"SearchDate","search":12}"#,
+        r#"{"state":"Product","product":null,"step":"Price","draft":{"name":"Amplang"},"single":false}"#,
+        r#"{"state":"Product","product":5,"step":"Photo","single":true}"#,
+        r#"{"state":"LeaveDates"}"#,
+        r#"{"state":"LinkContact"}"#,
     ];
 
     #[test]

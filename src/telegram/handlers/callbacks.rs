@@ -328,6 +328,33 @@ async fn route(
                 .await?;
             Ok(Answer::Silent)
         }
+        // "Batal" anywhere else (e.g. under "remove this product?").
+        (Cb::CancelFlow, state) => {
+            clear_buttons(out, message).await;
+            if state != State::Idle {
+                dialogue.exit().await?;
+            }
+            out.say_with(Reply::CancelDone, KeyboardRemove::new())
+                .await?;
+            Ok(Answer::Silent)
+        }
+        (
+            cb @ (Cb::ProductAdd
+            | Cb::ProductEdit(_)
+            | Cb::ProductRemove(_)
+            | Cb::ProductRemoveConfirmed(_)
+            | Cb::ProductField { .. }
+            | Cb::ProductSkip
+            | Cb::LeaveAdd
+            | Cb::LeaveEnd(_)
+            | Cb::LinkImported),
+            state,
+        ) => Ok(
+            match super::producer::on_button(out, dialogue, caller, message, state, cb).await? {
+                Some(text) => Answer::Alert(text),
+                None => Answer::Silent,
+            },
+        ),
 
         // An admin's invite.
         (

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod callbacks;
 pub mod general;
+pub mod producer;
 pub mod registration;
 pub mod search;
 

@@ -62,6 +62,12 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
         State::Producer { step, draft, .. } => ask_producer(&out, step, &draft).await,
         State::Staff { step, draft, .. } => ask_staff(&out, step, &draft).await,
         State::Invite { step, .. } => admin::ask_invite(&out, step).await,
+        State::Product { step, .. } => super::producer::resume_product(&out, step).await,
+        State::LeaveDates => out.say(Reply::LeaveAsk).await.map(|_| ()),
+        State::LinkContact => out
+            .say_with(Reply::LinkAsk, keyboards::share_contact(&out))
+            .await
+            .map(|_| ()),
         State::Idle | State::SearchPrompt | State::SearchDate { .. } => Ok(()),
     }
 }
@@ -388,6 +394,22 @@ async fn producer_phone(
     }
     match PhoneNumber::parse(&contact.phone_number) {
         Ok(phone) => {
+            // The trade office already listed this business: link it instead.
+            if let Ok(Some(name)) =
+                store::catalogue::link_by_phone(&out.pool, msg.chat.id.0, &phone).await
+            {
+                dialogue.exit().await?;
+                out.say_with(Reply::LinkDone { name }, KeyboardRemove::new())
+                    .await?;
+                super::super::commands::refresh_menu(
+                    &out.bot,
+                    &out.texts,
+                    &out.pool,
+                    msg.chat.id.0,
+                )
+                .await;
+                return Ok(());
+            }
             draft.phone = Some(phone.to_string());
             out.say_with(Reply::PhoneSaved, KeyboardRemove::new())
                 .await?;
