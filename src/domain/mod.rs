@@ -5,6 +5,7 @@ pub mod account;
 pub mod category;
 pub mod number;
 pub mod phone;
+pub mod producer_csv;
 pub mod region;
 pub mod registration;
 
