@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod demo;
 pub mod dialogues;
+pub mod import;
 pub mod inbox;
 pub mod invites;
 pub mod regions;
