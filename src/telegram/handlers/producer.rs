@@ -146,15 +146,14 @@ async fn apply_answer(
         return Ok(false);
     };
     let result: Result<(), Reply> = match step {
-        ProductStep::Name => registration::products(text)
-            .map_err(Reply::Field)
-            .and_then(|names| match names.as_slice() {
-                [one] => {
-                    draft.name = Some(one.clone());
-                    Ok(())
-                }
-                _ => Err(Reply::Field(registration::FieldError::TooMany { max: 1 })),
-            }),
+        ProductStep::Name => match registration::products(text) {
+            Ok(names) if names.len() == 1 => {
+                draft.name = names.into_iter().next();
+                Ok(())
+            }
+            Ok(_) => Err(Reply::Field(registration::FieldError::TooMany { max: 1 })),
+            Err(e) => Err(Reply::Field(e)),
+        },
         ProductStep::Price => match price_per_unit(text) {
             Ok((price, unit)) => {
                 draft.price_from = Some(price.amount());
