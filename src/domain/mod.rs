@@ -7,6 +7,7 @@ pub mod number;
 pub mod phone;
 pub mod region;
 pub mod registration;
+pub mod when;
 
 pub use account::{AccountStatus, Lang, Role};
 pub use category::Category;
