@@ -58,6 +58,15 @@ pub struct DateMention {
     pub span: Range<usize>,
 }
 
+/// A time of day found in free text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeMention {
+    pub time: NaiveTime,
+    /// Byte range of the phrase, including `jam`/`pukul`, the part of the day
+    /// (`pagi`, `siang`, `sore`, `malam`) and a zone word (`WITA`) if any.
+    pub span: Range<usize>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
     /// A real date, but before today.
@@ -132,7 +141,8 @@ pub fn find_date(text: &str, today: NaiveDate) -> Option<Result<DateMention, Dat
 /// Reads an answer to "tanggal berapa?": the whole input must be one date,
 /// with at most a few filler words (`untuk besok ya`, `tgl 26 saja`). A bare
 /// day number (`26`) is read as `tanggal 26` here (never in [`find_date`]).
-/// A time is not a date: `besok jam 9` is [`DateError::NotUnderstood`].
+/// A time is not a date: `besok jam 9` is [`DateError::NotUnderstood`]; use
+/// [`find_date`] and [`find_time`] for both.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     let toks = tokenize(input);
     let r = Reader { t: &toks, today };
@@ -153,6 +163,62 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
         return Err(DateError::NotUnderstood);
     }
     c.result
+}
+
+/// Finds the first time of day in free text: `jam 9` (09:00), `jam 9 pagi`,
+/// `jam 2 siang` (14:00), `jam 4 sore`, `jam 7 malam` (19:00), `jam 12 malam`
+/// (00:00), `pukul 09.00`, `pukul 13.30`, `pkl 9`, `jam 10.15`, `jam 9an`,
+/// `jam setengah 10` (09:30), `09:30`, `9.30 WITA`, `9 am`, `2pm`.
+/// A range gives its start (`pukul 09.00-12.00`). The part of the day may
+/// also come just before `jam` (`nanti malam jam 7`, `Sabtu sore jam 4`).
+///
+/// Without a part of the day, an hour written with one digit from 1 to 5 is
+/// the afternoon (`jam 2` = 14:00, `pukul 1.30` = 13:30): offices do not
+/// meet or take deliveries at 2 at night. Written with two digits
+/// (`02.00`) it is taken as it stands.
+///
+/// A bare number needs `jam`/`pukul`, a colon (`09:30`), a zone word
+/// (`9.30 WITA`) or, for `13.30`, a part of the day, so prices (`13.500`)
+/// and counts (`3 malam`) are not times; nor are durations (`2 jam`,
+/// `1 jam 30 menit`) or watches (`50 jam tangan`). Impossible times
+/// (`jam 25`, `pukul 24.00`, `jam 9 siang`) are skipped.
+pub fn find_time(text: &str) -> Option<TimeMention> {
+    let toks = tokenize(text);
+    let r = Reader {
+        t: &toks,
+        today: NaiveDate::MIN,
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        match r.time_at(i, false) {
+            Some((Some(time), end)) => {
+                return Some(TimeMention {
+                    time,
+                    span: r.span(i, end),
+                });
+            }
+            Some((None, end)) => i = end.max(i + 1),
+            None => i += 1,
+        }
+    }
+    None
+}
+
+/// Reads an answer to "jam berapa?": the whole input must be one time (a
+/// bare `9` or `13.30` is accepted here). `None` if it is not, or if the
+/// time does not exist (`25:00`).
+pub fn parse_time(input: &str) -> Option<NaiveTime> {
+    let toks = tokenize(input);
+    let r = Reader {
+        t: &toks,
+        today: NaiveDate::MIN,
+    };
+    let i = r.skip_fillers(0);
+    let (time, end) = r.time_at(i, true)?;
+    if r.skip_fillers(end) != toks.len() {
+        return None;
+    }
+    time
 }
 
 const HARI: [&str; 7] = [
@@ -465,6 +531,32 @@ fn one_step_of(w: &str) -> Option<Step> {
     })
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Period {
+    Pagi,
+    Siang,
+    Sore,
+    Malam,
+    Subuh,
+    Am,
+    Pm,
+}
+
+fn period_of(w: &str) -> Option<Period> {
+    Some(match w {
+        "pagi" => Period::Pagi,
+        "siang" => Period::Siang,
+        "sore" | "petang" => Period::Sore,
+        "malam" | "mlm" => Period::Malam,
+        "subuh" | "dinihari" => Period::Subuh,
+        "am" => Period::Am,
+        "pm" => Period::Pm,
+        _ => return None,
+    })
+}
+
+const ZONES: &[&str] = &["wib", "wita", "wit"];
+
 // ---------------------------------------------------------------------------
 // Date arithmetic
 
@@ -584,6 +676,49 @@ fn resolve(year: Option<i32>, month: u32, day: u32, today: NaiveDate) -> Candida
         result,
         year_given: year.is_some(),
     }
+}
+
+/// `h` written in 12-hour style with a part of the day, to 24-hour.
+fn clock(h: u32, m: u32, period: Option<Period>, one_digit: bool) -> Option<NaiveTime> {
+    let h = match (period, h) {
+        (None, 1..=5) if one_digit => h + 12,
+        (None, _) => h,
+        (Some(Period::Pagi), 0..=11) => h,
+        (Some(Period::Siang), 1..=5) => h + 12,
+        (Some(Period::Siang), 10..=17) => h,
+        (Some(Period::Sore), 1..=7) => h + 12,
+        (Some(Period::Sore), 13..=19) => h,
+        (Some(Period::Malam), 5..=11) => h + 12,
+        (Some(Period::Malam), 0 | 12) => 0,
+        (Some(Period::Malam), 1..=4 | 17..=23) => h,
+        (Some(Period::Subuh), 0..=6) => h,
+        (Some(Period::Am), 1..=11) => h,
+        (Some(Period::Am), 12) => 0,
+        (Some(Period::Pm), 1..=11) => h + 12,
+        (Some(Period::Pm), 12) => 12,
+        _ => return None,
+    };
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+/// The clock part of a number token: `9`, `09.00`, `13:30`, `09.00-12.00`
+/// (the start). Returns hour, minute, the separator and whether the hour
+/// was written with one digit.
+fn clock_parts(text: &str) -> Option<(u32, u32, Option<char>, bool)> {
+    let first = text.split('-').next()?;
+    let digits = |s: &str, lens: Range<usize>| {
+        (lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    if let Some(h) = digits(first, 1..3) {
+        return Some((h, 0, None, first.len() == 1));
+    }
+    let sep = first.chars().find(|c| matches!(c, '.' | ':'))?;
+    let (hs, ms) = first.split_once(sep)?;
+    let h = digits(hs, 1..3)?;
+    let m = digits(ms, 2..3)?;
+    Some((h, m, Some(sep), hs.len() == 1))
 }
 
 // ---------------------------------------------------------------------------
@@ -1035,6 +1170,88 @@ impl Reader<'_> {
             return None; // a duration: "butuh 3 hari"
         };
         Some(self.fixed(start, j, add_steps(self.today, step, n, forward)))
+    }
+
+    /// A time at token `i`: `Some((time, end))` when a time phrase is there
+    /// (`None` inside when it is impossible, such as `jam 25`).
+    /// `whole`: the input is only a time, so a bare number is one.
+    fn time_at(&self, i: usize, whole: bool) -> Option<(Option<NaiveTime>, usize)> {
+        let anchor = self.is(i, &["jam", "pukul", "pkl", "pk", "jm"]);
+        // "2 jam" is a duration, but "tanggal 5 jam 9" is a day and a time
+        if anchor
+            && self.is(i, &["jam", "jm"])
+            && i > 0
+            && self.count(i - 1).is_some()
+            && !(i > 1 && self.is(i - 2, &["tanggal", "tgl"]))
+        {
+            return None;
+        }
+        let anchored = anchor || whole;
+        let j = if anchor { i + 1 } else { i };
+        if anchor && !matches!(self.gap(j), "" | ".") {
+            return None;
+        }
+        let (h, m, sep, one_digit, mut k) = if self.is(j, &["setengah", "stgh", "stengah"]) {
+            // "setengah 10" is half past nine
+            let n = self.count(j + 1).filter(|n| (1..=12).contains(n))?;
+            let h = if n == 1 { 12 } else { n - 1 };
+            (h, 30, None, h < 10, j + 2)
+        } else if let Some(text) = self.num(j) {
+            if self.glued_before(j) {
+                return None;
+            }
+            let (h, m, sep, one_digit) = clock_parts(text)?;
+            (h, m, sep, one_digit, j + 1)
+        } else if anchored {
+            let n = self.count(j).filter(|n| *n <= 24)?;
+            (n, 0, None, n < 10, j + 1)
+        } else {
+            return None;
+        };
+        // "jam 9an" (around nine), "9am", "2pm"
+        let mut period = None;
+        if k > 0 && self.touches(k - 1, k) {
+            match self.word(k) {
+                Some("an") => k += 1,
+                Some(w @ ("am" | "pm")) => {
+                    period = period_of(w);
+                    k += 1;
+                }
+                _ => return None,
+            }
+        }
+        if self.is(k, &["menit", "mnt", "detik"]) {
+            return None; // "1 jam 30 menit" is a duration
+        }
+        if period.is_none()
+            && let Some(p) = self.word(k).and_then(period_of)
+        {
+            period = Some(p);
+            k += 1;
+        }
+        // The part of the day may come first: "nanti malam jam 7",
+        // "Sabtu malam jam 7", "malam Minggu jam 7".
+        if period.is_none() && anchor && i > 0 {
+            let before = if i > 1 && self.word(i - 1).and_then(weekday_of).is_some() {
+                i - 2
+            } else {
+                i - 1
+            };
+            period = self.word(before).and_then(period_of);
+        }
+        let zone = self.is(k, ZONES);
+        if zone {
+            k += 1;
+        }
+        let clear = anchored
+            || sep == Some(':')
+            || zone
+            || matches!(period, Some(Period::Am | Period::Pm))
+            || (sep == Some('.') && period.is_some());
+        if !clear {
+            return None;
+        }
+        Some((clock(h, m, period, one_digit), k))
     }
 }
 
@@ -1544,6 +1761,106 @@ mod tests {
     }
 
     #[test]
+    fn times_are_read_inside_a_sentence() {
+        let cases = [
+            ("snack untuk rapat besok jam 9", t(9, 0)),
+            ("jam 9 pagi", t(9, 0)),
+            ("jam 2 siang", t(14, 0)),
+            ("jam 7 malam", t(19, 0)),
+            ("jam 4 sore", t(16, 0)),
+            ("jam 12 siang", t(12, 0)),
+            ("jam 11 siang", t(11, 0)),
+            ("jam 12 malam", t(0, 0)),
+            ("jam 11 malam", t(23, 0)),
+            ("jam 5 subuh", t(5, 0)),
+            ("pukul 09.00", t(9, 0)),
+            ("pukul 13.30", t(13, 30)),
+            ("kirim tgl 26/3 pukul 13.00", t(13, 0)),
+            ("mulai 09:30", t(9, 30)),
+            ("acara 9.30 WITA", t(9, 30)),
+            ("jam 10.15", t(10, 15)),
+            ("jam 14.00 WIB", t(14, 0)),
+            ("pkl. 8", t(8, 0)),
+            ("jam setengah 10", t(9, 30)),
+            ("jam 9an", t(9, 0)),
+            ("pukul 09.00-12.00 WITA", t(9, 0)),
+            ("jam sembilan pagi", t(9, 0)),
+            ("rapat jam 1", t(13, 0)),
+            ("pukul 1.30", t(13, 30)),
+            ("jam 02.00", t(2, 0)),
+            ("jam 13 siang", t(13, 0)),
+            ("13.30 siang", t(13, 30)),
+            ("at 9am", t(9, 0)),
+            ("by 2 pm", t(14, 0)),
+            ("jam 25, eh jam 10", t(10, 0)),
+            ("rapat tanggal 5 jam 9", t(9, 0)),
+            ("nanti malam jam 7", t(19, 0)),
+            ("Sabtu sore jam 4", t(16, 0)),
+            ("malam Minggu jam 8", t(20, 0)),
+        ];
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|&(text, want)| {
+                let got = find_time(text).map(|m| m.time);
+                (got != Some(want)).then(|| format!("{text:?}: got {got:?}, want {want}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn impossible_times_prices_dates_and_durations_are_not_times() {
+        let cases = [
+            "jam 25",
+            "25:00",
+            "pukul 24.00",
+            "12:75",
+            "jam 9 siang",
+            "harga 13.500",
+            "1.500 kotak",
+            "13.30",
+            "26.03.2026",
+            "tanggal 26/3",
+            "2 jam",
+            "buka 24 jam",
+            "butuh 1 jam 30 menit",
+            "50 jam tangan",
+            "menginap 3 malam",
+            "anggaran 2,5 jt",
+            "harga 25rb",
+            "hubungi 0812-3456-7890",
+            "jam kerja kantor",
+        ];
+        for text in cases {
+            assert_eq!(find_time(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_time_span_covers_jam_the_part_of_day_and_the_zone() {
+        let text = "besok jam 9 pagi WITA di aula";
+        let m = find_time(text).unwrap();
+        assert_eq!(&text[m.span], "jam 9 pagi WITA");
+        let text = "mulai 09:30 ya";
+        assert_eq!(&text[find_time(text).unwrap().span], "09:30");
+    }
+
+    #[test]
+    fn parse_time_wants_the_whole_answer_to_be_a_time() {
+        assert_eq!(parse_time("9"), Some(t(9, 0)));
+        assert_eq!(parse_time("2"), Some(t(14, 0)));
+        assert_eq!(parse_time("13.30"), Some(t(13, 30)));
+        assert_eq!(parse_time("09:30"), Some(t(9, 30)));
+        assert_eq!(parse_time("9 pagi"), Some(t(9, 0)));
+        assert_eq!(parse_time("jam 9 pagi WITA"), Some(t(9, 0)));
+        assert_eq!(parse_time("pukul 14.00 saja"), Some(t(14, 0)));
+        assert_eq!(parse_time("25:00"), None);
+        assert_eq!(parse_time("besok"), None);
+        assert_eq!(parse_time("jam 9 besok"), None);
+        assert_eq!(parse_time(""), None);
+    }
+
+    #[test]
     fn dates_are_shown_the_indonesian_way_with_the_zone() {
         let date = d(2026, 3, 26);
         assert_eq!(format_date_id(date), "Kamis, 26 Maret 2026");
@@ -1579,6 +1896,7 @@ mod tests {
             assert_eq!(parse_date(&format_date_en(date), today), Ok(date));
             let shown = format_datetime_id(date, t(9, 0), "WITA");
             assert_eq!(find_date(&shown, today).unwrap().unwrap().date, date);
+            assert_eq!(find_time(&shown).unwrap().time, t(9, 0));
             date = date.succ_opt().unwrap();
         }
     }
