@@ -286,13 +286,13 @@ pub async fn link_by_phone(
     .bind(user_id)
     .execute(&mut *tx)
     .await?;
-    sqlx::query(
-        "INSERT INTO verification_log (user_id, decided_by, decision, invite, decided_at)
-         VALUES (?, NULL, 'approved', 'import', ?)",
+    super::accounts::log_decision(
+        &mut tx,
+        user_id,
+        None,
+        crate::domain::AccountStatus::Approved,
+        Some("import"),
     )
-    .bind(user_id)
-    .bind(&now)
-    .execute(&mut *tx)
     .await?;
     tx.commit().await?;
     Ok(Some(name))

@@ -101,8 +101,12 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
 
 /// The dependencies the tree needs besides the bot and `Me` (which the
 /// dispatcher adds itself).
-pub fn dependencies(pool: SqlitePool, texts: Arc<Texts>) -> dptree::di::DependencyMap {
-    dptree::deps![pool.clone(), texts, DbStorage::new(pool)]
+pub fn dependencies(
+    pool: SqlitePool,
+    texts: Arc<Texts>,
+    zone: out::DefaultZone,
+) -> dptree::di::DependencyMap {
+    dptree::deps![pool.clone(), texts, DbStorage::new(pool), zone]
 }
 
 /// teloxide's `Bot`, pointed at `TELOXIDE_API_URL` when set.
@@ -156,7 +160,11 @@ pub async fn run(
     }
 
     let mut dispatcher = Dispatcher::builder(bot, schema())
-        .dependencies(dependencies(pool.clone(), texts))
+        .dependencies(dependencies(
+            pool.clone(),
+            texts,
+            out::DefaultZone(config.default_timezone),
+        ))
         .default_handler(|update| async move {
             tracing::debug!(update_id = update.id.0, "update not handled");
         })

@@ -60,12 +60,17 @@ pub async fn deliver(
     }
 }
 
+/// The time zone for users whose region is unknown (`PESANLOKAL_TIMEZONE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DefaultZone(pub chrono_tz::Tz);
+
 /// Replies to the chat of the current update, in the caller's language.
 #[derive(Clone)]
 pub struct Out {
     pub bot: TgBot,
     pub pool: SqlitePool,
     pub texts: Arc<Texts>,
+    pub zone: DefaultZone,
     pub chat: ChatId,
     pub lang: Lang,
 }

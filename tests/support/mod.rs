@@ -272,3 +272,33 @@ pub fn init_logs() {
             .try_init();
     }
 }
+
+/// An approved staff account of an office in `regency`, registered through
+/// the store as the bot does.
+pub async fn approved_staff(w: &World, id: i64, office: &str, regency: &str) -> FakeUser {
+    let user = FakeUser::new(id, "Staf");
+    w.say(&user, "/start", "mendaftar sebagai apa").await;
+    let pool = w.pool().await;
+    let app = pesanlokal::domain::registration::StaffApplication {
+        full_name: "Budi Santoso".into(),
+        office_name: office.into(),
+        regency: pesanlokal::domain::RegionCode::parse(regency).expect("regency code"),
+    };
+    pesanlokal::store::accounts::submit_staff(&pool, id, &app, None)
+        .await
+        .expect("submit");
+    pesanlokal::store::accounts::decide(&pool, ADMIN, id, true)
+        .await
+        .expect("approve");
+    user
+}
+
+/// The bot running, with the East Kalimantan demo producers loaded.
+pub async fn world_with_demo() -> World {
+    let w = World::start().await;
+    let pool = w.pool().await;
+    pesanlokal::store::demo::load(&pool)
+        .await
+        .expect("demo data");
+    w
+}

@@ -6,8 +6,7 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, KeyboardRemove
 
 use crate::domain::money::price_per_unit;
 use crate::domain::registration;
-use crate::domain::{AccountStatus, PhoneNumber, Regions, Role, leave};
-use crate::store;
+use crate::domain::{AccountStatus, Role, leave};
 use crate::store::catalogue::{self, CatalogueError, ProductInput};
 
 use super::super::callback::Cb;
@@ -19,19 +18,6 @@ use super::{Caller, Dlg, HandlerResult};
 
 pub fn is_producer(caller: &Caller) -> bool {
     caller.0.role == Some(Role::Producer) && caller.0.status == AccountStatus::Approved
-}
-
-/// Today in the producer's own region.
-async fn today(out: &Out, caller: &Caller) -> chrono::NaiveDate {
-    let zone = match store::accounts::profile(&out.pool, caller.0.id).await {
-        Ok(Some(store::accounts::Profile::Producer(p))) => {
-            Regions::embedded().timezone_of(&p.regency)
-        }
-        Ok(Some(store::accounts::Profile::Staff(s))) => Regions::embedded().timezone_of(&s.regency),
-        _ => None,
-    }
-    .unwrap_or(chrono_tz::Asia::Makassar);
-    chrono::Utc::now().with_timezone(&zone).date_naive()
 }
 
 fn skip_button(out: &Out) -> InlineKeyboardMarkup {
@@ -280,7 +266,7 @@ pub async fn show_leave(out: &Out, caller: &Caller) -> HandlerResult {
         out.say(Reply::ProducerOnly).await?;
         return Ok(());
     }
-    let today = today(out, caller).await;
+    let today = super::local_today(out, caller).await;
     let periods = catalogue::leave(&out.pool, caller.0.id, today).await?;
     let mut rows: Vec<Vec<InlineKeyboardButton>> = Vec::new();
     let text = if periods.is_empty() {
@@ -320,7 +306,7 @@ pub async fn leave_message(out: Out, dialogue: Dlg, caller: Caller, msg: Message
         out.say(Reply::TextExpected).await?;
         return out.say(Reply::LeaveAsk).await.map(|_| ());
     };
-    let today = today(&out, &caller).await;
+    let today = super::local_today(&out, &caller).await;
     let reply = match leave::read_leave(text, today) {
         Ok((start, end)) => match catalogue::add_leave(&out.pool, caller.0.id, start, end).await {
             Ok(_) => {
@@ -493,7 +479,7 @@ pub async fn on_button(
             out.say(Reply::LeaveAsk).await?;
         }
         Cb::LeaveEnd(id) => {
-            let today = today(out, caller).await;
+            let today = super::local_today(out, caller).await;
             match catalogue::end_leave(&out.pool, caller.0.id, id, today).await {
                 Ok(()) => {
                     super::registration::clear_buttons(out, message).await;
@@ -519,20 +505,7 @@ pub async fn contact_message(
     caller: Caller,
     msg: Message,
 ) -> HandlerResult {
-    let Some(contact) = msg.contact() else {
-        out.say_with(Reply::PhoneUseButton, keyboards::share_contact(&out))
-            .await?;
-        return Ok(());
-    };
-    let sender = msg.from.as_ref().map(|u| u.id);
-    if contact.user_id.is_none() || contact.user_id != sender {
-        out.say_with(Reply::PhoneNotOwn, keyboards::share_contact(&out))
-            .await?;
-        return Ok(());
-    }
-    let Ok(phone) = PhoneNumber::parse(&contact.phone_number) else {
-        out.say_with(Reply::PhoneNotMobile, keyboards::share_contact(&out))
-            .await?;
+    let Some(phone) = super::own_phone(&out, &msg).await? else {
         return Ok(());
     };
     dialogue.exit().await?;

@@ -380,47 +380,22 @@ async fn producer_phone(
     mut draft: ProducerDraft,
     review: bool,
 ) -> HandlerResult {
-    let step = ProducerStep::Phone;
-    let Some(contact) = msg.contact() else {
-        out.say_with(Reply::PhoneUseButton, keyboards::share_contact(&out))
-            .await?;
+    let Some(phone) = super::own_phone(&out, &msg).await? else {
         return Ok(());
     };
-    let sender = msg.from.as_ref().map(|u| u.id);
-    if contact.user_id.is_none() || contact.user_id != sender {
-        out.say_with(Reply::PhoneNotOwn, keyboards::share_contact(&out))
+    // The trade office already listed this business: link it instead.
+    if let Ok(Some(name)) = store::catalogue::link_by_phone(&out.pool, msg.chat.id.0, &phone).await
+    {
+        dialogue.exit().await?;
+        out.say_with(Reply::LinkDone { name }, KeyboardRemove::new())
             .await?;
+        super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, msg.chat.id.0).await;
         return Ok(());
     }
-    match PhoneNumber::parse(&contact.phone_number) {
-        Ok(phone) => {
-            // The trade office already listed this business: link it instead.
-            if let Ok(Some(name)) =
-                store::catalogue::link_by_phone(&out.pool, msg.chat.id.0, &phone).await
-            {
-                dialogue.exit().await?;
-                out.say_with(Reply::LinkDone { name }, KeyboardRemove::new())
-                    .await?;
-                super::super::commands::refresh_menu(
-                    &out.bot,
-                    &out.texts,
-                    &out.pool,
-                    msg.chat.id.0,
-                )
-                .await;
-                return Ok(());
-            }
-            draft.phone = Some(phone.to_string());
-            out.say_with(Reply::PhoneSaved, KeyboardRemove::new())
-                .await?;
-            advance_producer(&out, &dialogue, step, draft, review).await
-        }
-        Err(_) => {
-            out.say_with(Reply::PhoneNotMobile, keyboards::share_contact(&out))
-                .await?;
-            Ok(())
-        }
-    }
+    draft.phone = Some(phone.to_string());
+    out.say_with(Reply::PhoneSaved, KeyboardRemove::new())
+        .await?;
+    advance_producer(&out, &dialogue, ProducerStep::Phone, draft, review).await
 }
 
 /// A message while staff register.
