@@ -6,6 +6,7 @@ pub mod category;
 pub mod leave;
 pub mod money;
 pub mod number;
+pub mod order;
 pub mod phone;
 pub mod producer_csv;
 pub mod region;

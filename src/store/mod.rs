@@ -8,8 +8,10 @@ pub mod dialogues;
 pub mod directory;
 pub mod import;
 pub mod inbox;
+pub mod orders;
 pub mod invites;
 pub mod regions;
+pub mod requests;
 pub mod users;
 
 use std::str::FromStr;
