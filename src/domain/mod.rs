@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod category;
+pub mod feasibility;
 pub mod leave;
 pub mod money;
 pub mod number;
