@@ -2,6 +2,8 @@
 //! order from local producers. See ARCHITECTURE.md for the rooms and their
 //! rules.
 
+pub mod background;
+pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod i18n;

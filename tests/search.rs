@@ -277,13 +277,16 @@ async fn a_bare_cari_asks_what_to_look_for_with_category_buttons() {
         "{}",
         profile.text_or_caption()
     );
-    let answer = w
-        .press_and_answer(
-            &s,
-            r.message_id,
-            &r.button_data("1. Minta penawaran").unwrap(),
-        )
-        .await;
-    assert!(answer.to_string().contains("segera hadir"), "{answer}");
+    // "Minta penawaran" starts a request to that producer (once it has an account).
+    demo_producer(&w, 5009, "+6281100000002", "Siti").await;
+    w.press(&s, &r, "1. Minta penawaran", "Barang apa").await;
+    w.say(&s, "kue talam", "Berapa banyak").await;
+    w.say(&s, "50 kotak", "tanggal berapa").await;
+    let (_, date) = in_days(10);
+    let summary = w.say(&s, &date, "Akan dikirim ke 1 produsen").await;
+    assert!(
+        summary.text_or_caption().contains("Kota Samarinda"),
+        "the office's regency by default"
+    );
     w.assert_every_callback_answered().await;
 }

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod category;
+pub mod deadline;
 pub mod feasibility;
 pub mod leave;
 pub mod money;
@@ -12,6 +13,7 @@ pub mod phone;
 pub mod producer_csv;
 pub mod region;
 pub mod registration;
+pub mod request;
 pub mod search;
 pub mod when;
 

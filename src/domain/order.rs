@@ -69,12 +69,18 @@ impl OrderStatus {
     pub fn may_cancel(self) -> bool {
         matches!(
             self,
-            OrderStatus::Awarded | OrderStatus::Accepted | OrderStatus::InProduction | OrderStatus::Ready
+            OrderStatus::Awarded
+                | OrderStatus::Accepted
+                | OrderStatus::InProduction
+                | OrderStatus::Ready
         )
     }
 
     pub fn is_finished(self) -> bool {
-        matches!(self, OrderStatus::Received | OrderStatus::Cancelled | OrderStatus::Lapsed)
+        matches!(
+            self,
+            OrderStatus::Received | OrderStatus::Cancelled | OrderStatus::Lapsed
+        )
     }
 }
 

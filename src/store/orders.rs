@@ -62,11 +62,18 @@ const ORDER_SELECT: &str = "SELECT ord.id, ord.request_id, ord.producer_id, p.us
     JOIN offices o ON o.id = r.office_id";
 
 pub async fn get(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<Order>> {
-    sqlx::query_as(&format!("{ORDER_SELECT} WHERE ord.id = ?")).bind(id).fetch_optional(pool).await
+    sqlx::query_as(&format!("{ORDER_SELECT} WHERE ord.id = ?"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
 }
 
 /// The caller's side of an order, if they have one.
-async fn side(tx: &mut Transaction<'_, Sqlite>, user_id: i64, order_id: i64) -> Result<(Side, String), OrderError> {
+async fn side(
+    tx: &mut Transaction<'_, Sqlite>,
+    user_id: i64,
+    order_id: i64,
+) -> Result<(Side, String), OrderError> {
     let row: Option<(Option<i64>, i64, String)> = sqlx::query_as(
         "SELECT p.user_id, r.office_id, ord.status FROM orders ord
          JOIN producers p ON p.id = ord.producer_id JOIN requests r ON r.id = ord.request_id WHERE ord.id = ?",
@@ -94,7 +101,11 @@ async fn side(tx: &mut Transaction<'_, Sqlite>, user_id: i64, order_id: i64) -> 
 }
 
 /// The order as the caller may see it, with their side.
-pub async fn for_user(pool: &SqlitePool, user_id: i64, order_id: i64) -> Result<(Order, Side), OrderError> {
+pub async fn for_user(
+    pool: &SqlitePool,
+    user_id: i64,
+    order_id: i64,
+) -> Result<(Order, Side), OrderError> {
     let mut tx = pool.begin().await?;
     let (side, _) = side(&mut tx, user_id, order_id).await?;
     tx.commit().await?;
@@ -120,20 +131,27 @@ async fn set_status(
     .bind(order_id)
     .execute(&mut **tx)
     .await?;
-    sqlx::query("INSERT INTO order_events (order_id, status, by_user, note, at) VALUES (?, ?, ?, ?, ?)")
-        .bind(order_id)
-        .bind(to.as_str())
-        .bind(by)
-        .bind(note)
-        .bind(&now)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO order_events (order_id, status, by_user, note, at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(order_id)
+    .bind(to.as_str())
+    .bind(by)
+    .bind(note)
+    .bind(&now)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
 /// The producer moves its order one step (accept, diproses, siap, terkirim),
 /// or staff confirm receipt. Anything else is refused.
-pub async fn advance(pool: &SqlitePool, user_id: i64, order_id: i64, to: OrderStatus) -> Result<Order, OrderError> {
+pub async fn advance(
+    pool: &SqlitePool,
+    user_id: i64,
+    order_id: i64,
+    to: OrderStatus,
+) -> Result<Order, OrderError> {
     let mut tx = super::begin_write(pool).await?;
     let (side, status) = side(&mut tx, user_id, order_id).await?;
     let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);
@@ -156,14 +174,26 @@ pub async fn advance(pool: &SqlitePool, user_id: i64, order_id: i64, to: OrderSt
 }
 
 /// Either side cancels, with a reason, while the order is not yet delivered.
-pub async fn cancel(pool: &SqlitePool, user_id: i64, order_id: i64, reason: &str) -> Result<(Order, Side), OrderError> {
+pub async fn cancel(
+    pool: &SqlitePool,
+    user_id: i64,
+    order_id: i64,
+    reason: &str,
+) -> Result<(Order, Side), OrderError> {
     let mut tx = super::begin_write(pool).await?;
     let (side, status) = side(&mut tx, user_id, order_id).await?;
     let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);
     if !from.may_cancel() {
         return Err(OrderError::BadTransition { from });
     }
-    set_status(&mut tx, order_id, OrderStatus::Cancelled, user_id, Some(reason)).await?;
+    set_status(
+        &mut tx,
+        order_id,
+        OrderStatus::Cancelled,
+        user_id,
+        Some(reason),
+    )
+    .await?;
     sqlx::query("UPDATE orders SET cancel_reason = ?, cancelled_by = ? WHERE id = ?")
         .bind(reason)
         .bind(user_id)
@@ -171,11 +201,20 @@ pub async fn cancel(pool: &SqlitePool, user_id: i64, order_id: i64, reason: &str
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    Ok((get(pool, order_id).await?.ok_or(OrderError::NotAllowed)?, side))
+    Ok((
+        get(pool, order_id).await?.ok_or(OrderError::NotAllowed)?,
+        side,
+    ))
 }
 
 /// Staff rate a received order once: 1–5 stars and an optional comment.
-pub async fn rate(pool: &SqlitePool, user_id: i64, order_id: i64, stars: u8, comment: Option<&str>) -> Result<Order, OrderError> {
+pub async fn rate(
+    pool: &SqlitePool,
+    user_id: i64,
+    order_id: i64,
+    stars: u8,
+    comment: Option<&str>,
+) -> Result<Order, OrderError> {
     if !valid_rating(stars) {
         return Err(OrderError::NotAllowed);
     }
@@ -253,7 +292,11 @@ pub async fn take_unaccepted(pool: &SqlitePool, before: DateTime<Utc>) -> sqlx::
 /// Staff let an unaccepted order lapse so they can award the next quote:
 /// the order lapses and its request opens again (the lapsed producer's
 /// quote no longer counts).
-pub async fn lapse_and_reopen(pool: &SqlitePool, staff_user_id: i64, order_id: i64) -> Result<Order, OrderError> {
+pub async fn lapse_and_reopen(
+    pool: &SqlitePool,
+    staff_user_id: i64,
+    order_id: i64,
+) -> Result<Order, OrderError> {
     let mut tx = super::begin_write(pool).await?;
     let (side, status) = side(&mut tx, staff_user_id, order_id).await?;
     let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);

@@ -65,7 +65,8 @@ pub struct Request {
     pub status: String,
 }
 
-const REQUEST_COLUMNS: &str = "r.id, r.staff_user_id, r.office_id, o.name AS office_name, r.item, r.category,
+const REQUEST_COLUMNS: &str =
+    "r.id, r.staff_user_id, r.office_id, o.name AS office_name, r.item, r.category,
     r.quantity, r.unit, r.delivery_date, r.delivery_time, r.regency_code, r.district_code,
     r.budget_per_unit, r.budget_total, r.halal, r.purpose, r.shared, r.quote_deadline, r.status";
 
@@ -97,8 +98,15 @@ pub async fn candidates(
     halal: bool,
     since: DateTime<Utc>,
 ) -> sqlx::Result<Vec<CandidateRow>> {
-    sqlx::query_as(
-        "WITH item_hits AS (SELECT rowid AS id FROM producer_fts WHERE ?3 IS NOT NULL AND producer_fts MATCH ?3)
+    // Without item words there is nothing to match by text (and FTS5 must
+    // never see an empty expression).
+    let hits = if fts.is_some() {
+        "SELECT rowid AS id FROM producer_fts WHERE producer_fts MATCH ?3"
+    } else {
+        "SELECT NULL AS id WHERE ?3 IS NOT NULL"
+    };
+    sqlx::query_as(&format!(
+        "WITH item_hits AS ({hits})
          SELECT p.id, p.user_id, p.business_name, p.daily_capacity, p.min_lead_days, p.min_order,
                 p.rating_sum, p.rating_count,
                 p.regency_code = ?1 AS same_regency,
@@ -111,8 +119,8 @@ pub async fn candidates(
            AND (?4 = 0 OR p.halal = 1)
            AND (p.id IN (SELECT id FROM item_hits)
                 OR (?2 IS NOT NULL AND EXISTS (SELECT 1 FROM producer_categories pc
-                                                WHERE pc.producer_id = p.id AND pc.category = ?2)))",
-    )
+                                                WHERE pc.producer_id = p.id AND pc.category = ?2)))"
+    ))
     .bind(regency)
     .bind(category.map(|c| c.slug()))
     .bind(fts)
@@ -123,7 +131,11 @@ pub async fn candidates(
 }
 
 /// Leave ranges of these producers that end on or after `from`.
-pub async fn leave_of(pool: &SqlitePool, producer_ids: &[i64], from: NaiveDate) -> sqlx::Result<Vec<(i64, NaiveDate, NaiveDate)>> {
+pub async fn leave_of(
+    pool: &SqlitePool,
+    producer_ids: &[i64],
+    from: NaiveDate,
+) -> sqlx::Result<Vec<(i64, NaiveDate, NaiveDate)>> {
     sqlx::query_as(
         "SELECT producer_id, start_date, end_date FROM producer_leave
          WHERE producer_id IN (SELECT value FROM json_each(?)) AND end_date >= ?",
@@ -241,7 +253,11 @@ pub async fn recipients(pool: &SqlitePool, request_id: i64) -> sqlx::Result<Vec<
 
 /// The request as one recipient producer sees it, with its part; only if
 /// it was sent to this producer.
-pub async fn for_producer(pool: &SqlitePool, producer_user_id: i64, request_id: i64) -> Result<(Request, Recipient), RequestError> {
+pub async fn for_producer(
+    pool: &SqlitePool,
+    producer_user_id: i64,
+    request_id: i64,
+) -> Result<(Request, Recipient), RequestError> {
     let mut tx = pool.begin().await?;
     let producer = producer_of(&mut tx, producer_user_id).await?;
     let recipient: Option<Recipient> = sqlx::query_as(
@@ -255,7 +271,9 @@ pub async fn for_producer(pool: &SqlitePool, producer_user_id: i64, request_id: 
     .await?;
     tx.commit().await?;
     let recipient = recipient.ok_or(RequestError::NotAllowed)?;
-    let request = get(pool, request_id).await?.ok_or(RequestError::NotAllowed)?;
+    let request = get(pool, request_id)
+        .await?
+        .ok_or(RequestError::NotAllowed)?;
     Ok((request, recipient))
 }
 
@@ -299,11 +317,12 @@ pub async fn quote(
         return Err(RequestError::TooMany);
     }
     let stamp = super::timestamp(now);
-    let existed: Option<i64> = sqlx::query_scalar("SELECT id FROM quotes WHERE request_id = ? AND producer_id = ?")
-        .bind(request_id)
-        .bind(producer)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let existed: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM quotes WHERE request_id = ? AND producer_id = ?")
+            .bind(request_id)
+            .bind(producer)
+            .fetch_optional(&mut *tx)
+            .await?;
     sqlx::query(
         "INSERT INTO quotes (request_id, producer_id, unit_price, quantity, note, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
@@ -325,11 +344,20 @@ pub async fn quote(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    Ok(if existed.is_some() { QuoteOutcome::Revised } else { QuoteOutcome::New })
+    Ok(if existed.is_some() {
+        QuoteOutcome::Revised
+    } else {
+        QuoteOutcome::New
+    })
 }
 
 /// A producer declines (with an optional reason). A quote given before is withdrawn.
-pub async fn decline(pool: &SqlitePool, producer_user_id: i64, request_id: i64, reason: Option<&str>) -> Result<(), RequestError> {
+pub async fn decline(
+    pool: &SqlitePool,
+    producer_user_id: i64,
+    request_id: i64,
+    reason: Option<&str>,
+) -> Result<(), RequestError> {
     let mut tx = super::begin_write(pool).await?;
     let producer = producer_of(&mut tx, producer_user_id).await?;
     let status: Option<String> = sqlx::query_scalar(
@@ -378,11 +406,17 @@ pub struct QuoteRow {
 }
 
 /// A request of the caller's office and its quotes, cheapest first.
-pub async fn with_quotes(pool: &SqlitePool, staff_user_id: i64, request_id: i64) -> Result<(Request, Vec<QuoteRow>), RequestError> {
+pub async fn with_quotes(
+    pool: &SqlitePool,
+    staff_user_id: i64,
+    request_id: i64,
+) -> Result<(Request, Vec<QuoteRow>), RequestError> {
     let mut tx = pool.begin().await?;
     let office = staff_office(&mut tx, staff_user_id).await?;
     tx.commit().await?;
-    let request = get(pool, request_id).await?.ok_or(RequestError::NotAllowed)?;
+    let request = get(pool, request_id)
+        .await?
+        .ok_or(RequestError::NotAllowed)?;
     if request.office_id != office {
         return Err(RequestError::NotAllowed);
     }
@@ -400,7 +434,11 @@ pub async fn with_quotes(pool: &SqlitePool, staff_user_id: i64, request_id: i64)
 }
 
 /// Requests of the caller's office, newest first, with how many quotes each has.
-pub async fn of_office(pool: &SqlitePool, staff_user_id: i64, limit: i64) -> Result<Vec<(Request, i64)>, RequestError> {
+pub async fn of_office(
+    pool: &SqlitePool,
+    staff_user_id: i64,
+    limit: i64,
+) -> Result<Vec<(Request, i64)>, RequestError> {
     let mut tx = pool.begin().await?;
     let office = staff_office(&mut tx, staff_user_id).await?;
     tx.commit().await?;
@@ -423,7 +461,11 @@ pub async fn of_office(pool: &SqlitePool, staff_user_id: i64, limit: i64) -> Res
 
 /// Open requests sent to the caller (a producer) that still wait for an
 /// answer or may still be revised.
-pub async fn open_for_producer(pool: &SqlitePool, producer_user_id: i64, now: DateTime<Utc>) -> Result<Vec<(Request, Recipient)>, RequestError> {
+pub async fn open_for_producer(
+    pool: &SqlitePool,
+    producer_user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<(Request, Recipient)>, RequestError> {
     let mut tx = pool.begin().await?;
     let producer = producer_of(&mut tx, producer_user_id).await?;
     tx.commit().await?;
@@ -470,7 +512,10 @@ pub async fn award(
     }
     let sum: i64 = picks.iter().map(|(_, q)| i64::from(*q)).sum();
     if sum != asked || picks.is_empty() {
-        return Err(RequestError::SumMismatch { expected: asked, got: sum });
+        return Err(RequestError::SumMismatch {
+            expected: asked,
+            got: sum,
+        });
     }
     let now = super::now_text();
     let mut orders = Vec::with_capacity(picks.len());
@@ -501,12 +546,14 @@ pub async fn award(
         .bind(&now)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query("INSERT INTO order_events (order_id, status, by_user, at) VALUES (?, 'awarded', ?, ?)")
-            .bind(order)
-            .bind(staff_user_id)
-            .bind(&now)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO order_events (order_id, status, by_user, at) VALUES (?, 'awarded', ?, ?)",
+        )
+        .bind(order)
+        .bind(staff_user_id)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("UPDATE request_recipients SET status = 'awarded' WHERE request_id = ? AND producer_id = ?")
             .bind(request_id)
             .bind(producer)

@@ -71,6 +71,7 @@ pub struct Out {
     pub pool: SqlitePool,
     pub texts: Arc<Texts>,
     pub zone: DefaultZone,
+    pub clock: crate::clock::Clock,
     pub chat: ChatId,
     pub lang: Lang,
 }

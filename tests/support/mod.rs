@@ -18,6 +18,8 @@ pub const WAIT: Duration = Duration::from_secs(15);
 
 pub struct World {
     pub api: FakeBotApi,
+    /// The bot's clock: `clock.advance(..)` moves the bot's time.
+    pub clock: pesanlokal::clock::Clock,
     pub dir: tempfile::TempDir,
     pub db_url: String,
     running: Option<(oneshot::Sender<()>, JoinHandle<anyhow::Result<()>>)>,
@@ -34,6 +36,7 @@ pub fn env(api: &FakeBotApi, db_url: &str) -> HashMap<String, String> {
         ("PESANLOKAL_CHAT_RATE", "100".to_string()),
         ("PESANLOKAL_CHAT_RATE_MINUTE", "6000".to_string()),
         ("PESANLOKAL_GLOBAL_RATE", "1000".to_string()),
+        ("PESANLOKAL_TICK_SECONDS", "1".to_string()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -51,6 +54,7 @@ impl World {
             api,
             dir,
             db_url,
+            clock: pesanlokal::clock::Clock::system(),
             running: None,
         };
         world.boot().await;
@@ -66,9 +70,13 @@ impl World {
         assert!(self.running.is_none(), "bot already running");
         let (tx, rx) = oneshot::channel::<()>();
         let config = self.config();
-        let task = tokio::spawn(pesanlokal::telegram::run(config, async move {
-            let _ = rx.await;
-        }));
+        let task = tokio::spawn(pesanlokal::telegram::run_with_clock(
+            config,
+            self.clock.clone(),
+            async move {
+                let _ = rx.await;
+            },
+        ));
         self.running = Some((tx, task));
         // Ready once it polls for updates.
         let since = Checkpoint::default();
@@ -301,4 +309,35 @@ pub async fn world_with_demo() -> World {
         .await
         .expect("demo data");
     w
+}
+
+/// A demo producer (by its phone) linked to a new Telegram account.
+pub async fn demo_producer(w: &World, id: i64, phone: &str, name: &str) -> FakeUser {
+    let user = FakeUser::new(id, name);
+    let pool = w.pool().await;
+    pesanlokal::store::users::touch(
+        &pool,
+        &pesanlokal::store::users::Seen {
+            id,
+            chat_id: id,
+            first_name: name,
+            username: None,
+            telegram_language: pesanlokal::domain::Lang::Id,
+        },
+    )
+    .await
+    .expect("touch");
+    let phone = pesanlokal::domain::PhoneNumber::parse(phone).expect("phone");
+    let linked = pesanlokal::store::catalogue::link_by_phone(&pool, id, &phone)
+        .await
+        .expect("link");
+    assert!(linked.is_some(), "no demo producer with {phone}");
+    user
+}
+
+/// A date `days` from today (WITA), as staff type it: `26/03/2026`.
+pub fn in_days(days: i64) -> (chrono::NaiveDate, String) {
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let d = today + chrono::Duration::days(days);
+    (d, d.format("%d/%m/%Y").to_string())
 }

@@ -43,6 +43,9 @@ pub async fn command(
         Command::Cari(text) => super::search::cari(out, dialogue, caller, text).await,
         Command::Produk => super::producer::show_catalogue(&out, &caller).await,
         Command::Libur => super::producer::show_leave(&out, &caller).await,
+        Command::Minta(text) => super::request::start(&out, &dialogue, &caller, &text, None).await,
+        Command::Permintaan => super::quote::list(&out, &caller).await,
+        Command::Pesanan => super::orders::list(&out, &caller).await,
     }
 }
 

@@ -4,8 +4,11 @@
 pub mod admin;
 pub mod callbacks;
 pub mod general;
+pub mod orders;
 pub mod producer;
+pub mod quote;
 pub mod registration;
+pub mod request;
 pub mod search;
 
 use std::sync::Arc;
@@ -65,12 +68,14 @@ pub fn make_out(
     pool: SqlitePool,
     texts: Arc<Texts>,
     zone: DefaultZone,
+    clock: crate::clock::Clock,
 ) -> Out {
     Out {
         bot,
         pool,
         texts,
         zone,
+        clock,
         chat: ChatId(caller.0.chat_id),
         lang: caller.0.language,
     }

@@ -68,7 +68,22 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
             .say_with(Reply::LinkAsk, keyboards::share_contact(&out))
             .await
             .map(|_| ()),
-        State::Idle | State::SearchPrompt | State::SearchDate { .. } => Ok(()),
+        State::Request {
+            asking: Some(field),
+            ..
+        } => super::request::ask(&out, field).await,
+        State::Quoting { .. } | State::Declining { .. } | State::Awarding { .. } => {
+            out.say(Reply::UseButtons).await.map(|_| ())
+        }
+        State::CancelReason { order } => out
+            .say(Reply::OrderAskCancelReason { id: order })
+            .await
+            .map(|_| ()),
+        State::RatingComment { .. } => out.say(Reply::OrderAskComment).await.map(|_| ()),
+        State::Request { asking: None, .. }
+        | State::Idle
+        | State::SearchPrompt
+        | State::SearchDate { .. } => Ok(()),
     }
 }
 

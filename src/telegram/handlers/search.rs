@@ -333,7 +333,8 @@ pub async fn on_button(
             if directory::card(&out.pool, producer).await?.is_none() {
                 return Ok(Some(out.t(&Reply::ProfileGone)));
             }
-            Ok(Some(out.t(&Reply::QuoteComingSoon)))
+            super::request::start(out, dialogue, caller, "", Some(producer)).await?;
+            Ok(None)
         }
         _ => {
             let Some(id) = search_id else {
