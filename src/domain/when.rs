@@ -138,6 +138,41 @@ pub fn find_date(text: &str, today: NaiveDate) -> Option<Result<DateMention, Dat
     first_error.map(Err)
 }
 
+/// A date phrase found in free text, usable or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateFinding {
+    pub result: Result<NaiveDate, DateError>,
+    /// As in [`DateMention::year_given`].
+    pub year_given: bool,
+    /// Byte range of the phrase, as in [`DateMention::span`].
+    pub span: Range<usize>,
+}
+
+/// Every date phrase in free text, in order, including past, impossible and
+/// mismatched ones (which [`find_date`] reports only when no usable date
+/// follows). For a caller that must cut every date-shaped phrase out of a
+/// sentence, so that `26` in `26 Maret 2025` is not read as something else.
+/// [`find_date`] is the first `Ok` here, or else the first `Err`.
+pub fn find_all_dates(text: &str, today: NaiveDate) -> Vec<DateFinding> {
+    let toks = tokenize(text);
+    let r = Reader { t: &toks, today };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(c) = r.date_at(i) else {
+            i += 1;
+            continue;
+        };
+        found.push(DateFinding {
+            result: c.result,
+            year_given: c.year_given,
+            span: r.span(c.start, c.end),
+        });
+        i = c.end.max(i + 1);
+    }
+    found
+}
+
 /// Reads an answer to "tanggal berapa?": the whole input must be one date,
 /// with at most a few filler words (`untuk besok ya`, `tgl 26 saja`). A bare
 /// day number (`26`) is read as `tanggal 26` here (never in [`find_date`]).
@@ -1709,6 +1744,31 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(span_of(text, friday()), want, "{text}");
         }
+    }
+
+    #[test]
+    fn find_all_dates_lists_every_date_phrase_with_its_span() {
+        let text = "seperti pesanan kemarin, kirim 31/2 eh besok, atau 26 Maret";
+        let found = find_all_dates(text, friday());
+        let shown: Vec<(&str, Result<NaiveDate, DateError>)> = found
+            .iter()
+            .map(|f| (&text[f.span.clone()], f.result))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                (
+                    "kemarin",
+                    Err(DateError::Past {
+                        date: d(2026, 3, 19)
+                    })
+                ),
+                ("31/2", Err(DateError::Invalid)),
+                ("besok", Ok(d(2026, 3, 21))),
+                ("26 Maret", Ok(d(2026, 3, 26))),
+            ]
+        );
+        assert!(find_all_dates("250 kotak snack", friday()).is_empty());
     }
 
     #[test]
