@@ -10,6 +10,7 @@ pub mod phone;
 pub mod producer_csv;
 pub mod region;
 pub mod registration;
+pub mod request;
 pub mod search;
 pub mod when;
 
