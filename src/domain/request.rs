@@ -74,6 +74,15 @@
 //!   head of an Indonesian noun phrase comes first: `kaos sablon` is
 //!   Merchandise, not Percetakan); two-word names first (`seminar kit`,
 //!   `goodie bag`, `id card`, `air mineral`).
+//! - **Purpose.** The words after `untuk`/`utk`/`buat`/`dalam rangka` up to
+//!   a date, `di`, punctuation and the like; place names may be part of it
+//!   (`untuk HUT kota Balikpapan`). Without `untuk`, an event word starts
+//!   it (`snack rapat` is item "snack" for "rapat", `snack HUT RI` the
+//!   same). `100 kotak untuk snack rapat`, with no other item, is item
+//!   "snack rapat".
+//! - **Known limit.** Two items with the same count (`150 tumbler dan 150
+//!   tas`) read as one request for the first; the summary the bot shows
+//!   before sending lets the user see it.
 //! - **Nothing understood.** Words that are neither next to a quantity nor a
 //!   known product are not an item, so `asdf qwer` or `halo` give a reading
 //!   where [`RequestReading::understood_nothing`] is true.
