@@ -74,6 +74,15 @@
 //!   head of an Indonesian noun phrase comes first: `kaos sablon` is
 //!   Merchandise, not Percetakan); two-word names first (`seminar kit`,
 //!   `goodie bag`, `id card`, `air mineral`).
+//! - **Purpose.** The words after `untuk`/`utk`/`buat`/`dalam rangka` up to
+//!   a date, `di`, punctuation and the like; place names may be part of it
+//!   (`untuk HUT kota Balikpapan`). Without `untuk`, an event word starts
+//!   it (`snack rapat` is item "snack" for "rapat", `snack HUT RI` the
+//!   same). `100 kotak untuk snack rapat`, with no other item, is item
+//!   "snack rapat".
+//! - **Known limit.** Two items with the same count (`150 tumbler dan 150
+//!   tas`) read as one request for the first; the summary the bot shows
+//!   before sending lets the user see it.
 //! - **Nothing understood.** Words that are neither next to a quantity nor a
 //!   known product are not an item, so `asdf qwer` or `halo` give a reading
 //!   where [`RequestReading::understood_nothing`] is true.
@@ -546,37 +555,11 @@ const PEOPLE_WORDS: &[&str] = &[
     "jamaah", "jemaah",
 ];
 /// Other counting words, kept as typed in [`Unit::Other`].
+#[rustfmt::skip]
 const OTHER_UNITS: &[&str] = &[
-    "bungkus",
-    "bks",
-    "botol",
-    "btl",
-    "gelas",
-    "cup",
-    "potong",
-    "ptg",
-    "pack",
-    "unit",
-    "rim",
-    "roll",
-    "pasang",
-    "psg",
-    "eksemplar",
-    "eks",
-    "liter",
-    "ltr",
-    "toples",
-    "karton",
-    "bal",
-    "tabung",
-    "ekor",
-    "biji",
-    "item",
-    "tray",
-    "loyang",
-    "ikat",
-    "tangkai",
-    "lusinan",
+    "bungkus", "bks", "botol", "btl", "gelas", "cup", "potong", "ptg", "pack", "unit", "rim",
+    "roll", "pasang", "psg", "eksemplar", "eks", "liter", "ltr", "toples", "karton", "bal",
+    "tabung", "ekor", "biji", "item", "tray", "loyang", "ikat", "tangkai", "lusinan",
 ];
 /// `2 lusin` = 24, `1 kodi` = 20.
 fn dozen_of(word: &str) -> Option<u64> {
@@ -601,52 +584,12 @@ const VARIETY_WORDS: &[&str] = &[
     "menu", "ukuran",
 ];
 /// Before a number: it is a label or an ordinal (`ke-80`, `lantai 2`).
+#[rustfmt::skip]
 const LABEL_WORDS: &[&str] = &[
-    "ke",
-    "no",
-    "nomor",
-    "nmr",
-    "nomer",
-    "lantai",
-    "lt",
-    "ruang",
-    "ruangan",
-    "rt",
-    "rw",
-    "kelas",
-    "gedung",
-    "blok",
-    "jl",
-    "jln",
-    "jalan",
-    "gg",
-    "gang",
-    "hut",
-    "tahap",
-    "angkatan",
-    "batch",
-    "gelombang",
-    "periode",
-    "pasal",
-    "bab",
-    "sesi",
-    "kav",
-    "km",
-    "edisi",
-    "tahun",
-    "thn",
-    "ta",
-    "ukuran",
-    "size",
-    "uk",
-    "kode",
-    "nip",
-    "nik",
-    "nib",
-    "versi",
-    "tipe",
-    "type",
-    "seri",
+    "ke", "no", "nomor", "nmr", "nomer", "lantai", "lt", "ruang", "ruangan", "rt", "rw", "kelas",
+    "gedung", "blok", "jl", "jln", "jalan", "gg", "gang", "hut", "tahap", "angkatan", "batch",
+    "gelombang", "periode", "pasal", "bab", "sesi", "kav", "km", "edisi", "tahun", "thn", "ta",
+    "ukuran", "size", "uk", "kode", "nip", "nik", "nib", "versi", "tipe", "type", "seri",
 ];
 /// Before a number with nothing after: it is the quantity (`sebanyak 250`).
 const COUNT_WORDS: &[&str] = &[
@@ -664,26 +607,10 @@ const PHONE_WORDS: &[&str] = &[
 ];
 
 /// Budget words that may stand before an amount.
+#[rustfmt::skip]
 const BUDGET_WORDS: &[&str] = &[
-    "anggaran",
-    "anggarannya",
-    "budget",
-    "budgetnya",
-    "bujet",
-    "pagu",
-    "hps",
-    "harga",
-    "harganya",
-    "biaya",
-    "biayanya",
-    "dana",
-    "total",
-    "maks",
-    "maksimal",
-    "max",
-    "maksimum",
-    "nilai",
-    "plafon",
+    "anggaran", "anggarannya", "budget", "budgetnya", "bujet", "pagu", "hps", "harga", "harganya",
+    "biaya", "biayanya", "dana", "total", "maks", "maksimal", "max", "maksimum", "nilai", "plafon",
 ];
 /// Budget words that say nothing about per unit or total on their own and
 /// so make an amount unclear (`harga 25rb`).
@@ -691,9 +618,9 @@ const UNCLEAR_BUDGET_WORDS: &[&str] = &["harga", "harganya", "nilai"];
 /// Words allowed between a budget word and its amount.
 const BUDGET_GAP: &[&str] = &[
     "sekitar", "kurang", "lebih", "kira", "sebesar", "senilai", "hingga", "sampai", "di", "bawah",
-    "dibawah", "tidak", "tdk", "melebihi", "lebih", "paling", "tinggi", "banyak", "maks",
-    "maksimal", "max", "maksimum", "adalah", "yaitu", "kisaran", "range", "per", "satuan", "total",
-    "kami", "tersedia", "ada", "rp", "idr", "s", "d", "sd", "cuma", "hanya", "bisa", "ya", "nya",
+    "dibawah", "tidak", "tdk", "melebihi", "paling", "tinggi", "banyak", "maks", "maksimal", "max",
+    "maksimum", "adalah", "yaitu", "kisaran", "range", "per", "satuan", "total", "kami",
+    "tersedia", "ada", "rp", "idr", "s", "d", "sd", "cuma", "hanya", "bisa", "ya", "nya",
 ];
 const MULTIPLIERS: &[(&str, &str)] = &[
     ("rb", "rb"),
@@ -726,264 +653,44 @@ const RATE_WORDS: &[&str] = &[
 ];
 
 /// Words that are never part of an item, a purpose or a venue.
+#[rustfmt::skip]
 const FILLERS: &[&str] = &[
-    "mohon",
-    "tolong",
-    "butuh",
-    "butuhkan",
-    "dibutuhkan",
-    "membutuhkan",
-    "perlu",
-    "perlukan",
-    "diperlukan",
-    "memerlukan",
-    "pesan",
-    "memesan",
-    "pesanan",
-    "dipesan",
-    "minta",
-    "meminta",
-    "permintaan",
-    "mau",
-    "ingin",
-    "pengen",
-    "kami",
-    "saya",
-    "kita",
-    "aku",
-    "ya",
-    "yah",
-    "dong",
-    "deh",
-    "sih",
-    "nih",
-    "pak",
-    "bu",
-    "bapak",
-    "ibu",
-    "kak",
-    "mas",
-    "mbak",
-    "min",
-    "admin",
-    "gan",
-    "sekitar",
-    "kurang",
-    "lebih",
-    "kira",
-    "sebanyak",
-    "sejumlah",
-    "jumlah",
-    "jumlahnya",
-    "jml",
-    "qty",
-    "dan",
-    "atau",
-    "serta",
-    "yang",
-    "yg",
-    "dengan",
-    "dgn",
-    "bisa",
-    "dapat",
-    "segera",
-    "terima",
-    "kasih",
-    "makasih",
-    "thanks",
-    "halo",
-    "hai",
-    "hallo",
-    "selamat",
-    "salam",
-    "assalamualaikum",
-    "permisi",
-    "untuk",
-    "utk",
-    "buat",
-    "guna",
-    "di",
-    "ke",
-    "dari",
-    "pada",
-    "tanggal",
-    "tgl",
-    "hari",
-    "nanti",
-    "order",
-    "beli",
-    "membeli",
-    "pengadaan",
-    "sediakan",
-    "disediakan",
-    "menyediakan",
-    "dibuatkan",
-    "buatkan",
-    "bikin",
-    "dibikin",
-    "cetak",
-    "dicetak",
-    "lagi",
-    "juga",
-    "saja",
-    "aja",
-    "sama",
-    "dikirim",
-    "kirim",
-    "antar",
-    "diantar",
-    "ambil",
-    "diambil",
-    "paling",
-    "lambat",
-    "selambatnya",
-    "sebelum",
-    "mulai",
-    "sampai",
-    "hingga",
-    "harap",
-    "agar",
-    "supaya",
-    "sudah",
-    "ada",
-    "apa",
-    "adakah",
-    "kah",
-    "tersebut",
-    "itu",
-    "ini",
-    "berupa",
-    "sebagai",
-    "berikut",
-    "isi",
-    "isinya",
-    "berisi",
-    "total",
-    "kurleb",
-    "kl",
-    "kalau",
-    "kalo",
-    "jika",
-    "sekitaran",
-    "kisaran",
-    "tsb",
-    "nya",
-    "pesen",
-    "the",
-    "a",
-    "of",
-    "for",
-    "please",
-    "need",
-    "jam",
-    "pukul",
-    "pkl",
-    "wib",
-    "wita",
-    "wit",
-    "rp",
-    "lokasi",
-    "tempat",
-    "alamat",
-    "bertempat",
-    "per",
-    "sebanyaknya",
-    "kirimkan",
-    "dikirimkan",
-    "dalam",
-    "dlm",
-    "rangka",
-    "keperluan",
-    "guna",
-    "siapkan",
-    "disiapkan",
-    "menyiapkan",
-    "dibelikan",
-    "belikan",
-    "carikan",
-    "dicarikan",
-    "cari",
-    "mencari",
-    "diadakan",
-    "adakan",
-    "disediakan",
-    "dipesankan",
-    "pesankan",
-    "butuhnya",
+    "mohon", "tolong", "butuh", "butuhkan", "dibutuhkan", "membutuhkan", "perlu", "perlukan",
+    "diperlukan", "memerlukan", "pesan", "memesan", "pesanan", "dipesan", "minta", "meminta",
+    "permintaan", "mau", "ingin", "pengen", "kami", "saya", "kita", "aku", "ya", "yah", "dong",
+    "deh", "sih", "nih", "pak", "bu", "bapak", "ibu", "kak", "mas", "mbak", "min", "admin", "gan",
+    "sekitar", "kurang", "lebih", "kira", "sebanyak", "sejumlah", "jumlah", "jumlahnya", "jml",
+    "qty", "dan", "atau", "serta", "yang", "yg", "dengan", "dgn", "bisa", "dapat", "segera",
+    "terima", "kasih", "makasih", "thanks", "halo", "hai", "hallo", "selamat", "salam",
+    "assalamualaikum", "permisi", "untuk", "utk", "buat", "guna", "di", "ke", "dari", "pada",
+    "tanggal", "tgl", "hari", "nanti", "order", "beli", "membeli", "pengadaan", "sediakan",
+    "disediakan", "menyediakan", "dibuatkan", "buatkan", "bikin", "dibikin", "cetak", "dicetak",
+    "lagi", "juga", "saja", "aja", "sama", "dikirim", "kirim", "antar", "diantar", "ambil",
+    "diambil", "paling", "lambat", "selambatnya", "sebelum", "mulai", "sampai", "hingga", "harap",
+    "agar", "supaya", "sudah", "ada", "apa", "adakah", "kah", "tersebut", "itu", "ini", "berupa",
+    "sebagai", "berikut", "isi", "isinya", "berisi", "total", "kurleb", "kl", "kalau", "kalo",
+    "jika", "sekitaran", "kisaran", "tsb", "nya", "pesen", "the", "a", "of", "for", "please",
+    "need", "jam", "pukul", "pkl", "wib", "wita", "wit", "rp", "lokasi", "tempat", "alamat",
+    "bertempat", "per", "sebanyaknya", "kirimkan", "dikirimkan", "dalam", "dlm", "rangka",
+    "keperluan", "siapkan", "disiapkan", "menyiapkan", "dibelikan", "belikan", "carikan",
+    "dicarikan", "cari", "mencari", "diadakan", "adakan", "dipesankan", "pesankan", "butuhnya",
     "perlunya",
 ];
 /// Words that end a purpose (`untuk rakor di Samarinda`) or a venue.
+#[rustfmt::skip]
 const PHRASE_STOPS: &[&str] = &[
-    "di",
-    "ke",
-    "pada",
-    "tanggal",
-    "tgl",
-    "hari",
-    "jam",
-    "pukul",
-    "mohon",
-    "tolong",
-    "dengan",
-    "dgn",
-    "sebanyak",
-    "sejumlah",
-    "ya",
-    "yg",
-    "yang",
-    "dikirim",
-    "kirim",
-    "diantar",
-    "antar",
-    "harap",
-    "agar",
-    "supaya",
-    "sekitar",
-    "halal",
-    "untuk",
-    "utk",
-    "buat",
-    "dari",
-    "sebelum",
-    "paling",
-    "lokasi",
-    "tempat",
-    "alamat",
-    "bertempat",
-    "besok",
-    "lusa",
-    "nanti",
-    "minggu",
-    "kirimkan",
-    "thx",
-    "terima",
-    "makasih",
-    "kasih",
-    "isi",
-    "isinya",
-    "berisi",
-    "dan",
+    "di", "ke", "pada", "tanggal", "tgl", "hari", "jam", "pukul", "mohon", "tolong", "dengan",
+    "dgn", "sebanyak", "sejumlah", "ya", "yg", "yang", "dikirim", "kirim", "diantar", "antar",
+    "harap", "agar", "supaya", "sekitar", "halal", "untuk", "utk", "buat", "dari", "sebelum",
+    "paling", "lokasi", "tempat", "alamat", "bertempat", "besok", "lusa", "nanti", "minggu",
+    "kirimkan", "thx", "terima", "makasih", "kasih", "isi", "isinya", "berisi", "dan",
 ];
 /// Events that, even without `untuk`, say what the goods are for.
+#[rustfmt::skip]
 const EVENT_WORDS: &[&str] = &[
-    "hut",
-    "rakor",
-    "rakornis",
-    "rakerda",
-    "bimtek",
-    "sosialisasi",
-    "musrenbang",
-    "upacara",
-    "kunjungan",
-    "pameran",
-    "festival",
-    "lomba",
-    "peringatan",
-    "pelantikan",
-    "apel",
-    "rapat",
-    "workshop",
-    "diklat",
+    "hut", "rakor", "rakornis", "rakerda", "bimtek", "sosialisasi", "musrenbang", "upacara",
+    "kunjungan", "pameran", "festival", "lomba", "peringatan", "pelantikan", "apel", "rapat",
+    "workshop", "diklat",
 ];
 const PURPOSE_MARKERS: &[&str] = &["untuk", "utk", "buat", "guna", "keperluan", "rangka"];
 const VENUE_MARKERS: &[&str] = &["di", "ke", "lokasi", "tempat", "alamat", "bertempat"];
@@ -1010,23 +717,10 @@ const NEGATIONS: &[&str] = &[
     "non", "tidak", "tdk", "bukan", "tanpa", "gak", "ga", "nggak", "ngga", "enggak", "tak",
 ];
 /// Words next to `halal` that belong to it (`bersertifikat halal MUI`).
+#[rustfmt::skip]
 const HALAL_CONTEXT: &[&str] = &[
-    "sertifikat",
-    "bersertifikat",
-    "berlabel",
-    "label",
-    "harus",
-    "wajib",
-    "perlu",
-    "sudah",
-    "dijamin",
-    "terjamin",
-    "mui",
-    "produk",
-    "makanan",
-    "dan",
-    "yang",
-    "yg",
+    "sertifikat", "bersertifikat", "berlabel", "label", "harus", "wajib", "perlu", "sudah",
+    "dijamin", "terjamin", "mui", "produk", "makanan", "dan", "yang", "yg",
 ];
 
 /// The category of a two-word item name.
@@ -1075,26 +769,10 @@ fn category_of_word(w: &str) -> Option<Category> {
 }
 
 /// Product words with no category of their own, still a sign of an item.
+#[rustfmt::skip]
 const OTHER_PRODUCTS: &[&str] = &[
-    "plakat",
-    "medali",
-    "piala",
-    "trofi",
-    "map",
-    "pulpen",
-    "pena",
-    "buku",
-    "agenda",
-    "notes",
-    "block",
-    "parsel",
-    "hampers",
-    "bingkisan",
-    "masker",
-    "konsumsi",
-    "makanan",
-    "hidangan",
-    "buah",
+    "plakat", "medali", "piala", "trofi", "map", "pulpen", "pena", "buku", "agenda", "notes",
+    "block", "parsel", "hampers", "bingkisan", "masker", "konsumsi", "makanan", "hidangan", "buah",
     "air",
 ];
 
@@ -1550,8 +1228,8 @@ impl<'a> Sentence<'a> {
     /// text for [`number::parse_whole`], and whether it had a multiplier.
     fn number_at(&self, i: usize) -> Option<(usize, String, bool)> {
         if let Some(n) = self.num(i) {
-            // "covid19", "HUT80": part of a word.
-            if self.glued(i) && self.word(i - 1).is_some() {
+            // "covid19", "HUT80": part of a word (but "Rp25.000" is money).
+            if self.glued(i) && self.word(i - 1).is_some() && !self.is(i - 1, &["rp", "idr"]) {
                 return None;
             }
             if let Some(w) = self.word(i + 1)
@@ -1678,8 +1356,9 @@ impl<'a> Sentence<'a> {
             steps += 1;
         }
         if keyword.is_none() {
-            // Only "@", "Rp" and gap words right before the amount belong to it.
-            start = i;
+            // Without a budget word, only "per orang", "satuan", "@" and a few
+            // words right before the amount belong to it.
+            start = if per && !at { k } else { i };
             while start > 0
                 && self.free(start - 1)
                 && (self.is(
@@ -1883,8 +1562,7 @@ impl<'a> Sentence<'a> {
                 self.mark(i..num_end, Role::Other);
                 return None;
             }
-            if matches!(self.sym(num_end), Some('/' | ':' | '%' | 'x' | '×')) && self.glued(num_end)
-            {
+            if matches!(self.sym(num_end), Some('/' | ':' | '%' | '×')) && self.glued(num_end) {
                 self.mark(i..num_end, Role::Other);
                 return None;
             }
@@ -2341,5 +2019,896 @@ fn resolve_budget(monies: &[Money], count: Option<u32>) -> Option<Result<Budget,
             .map(|m| m.phrase.as_str())
             .collect::<Vec<_>>()
             .join(", "))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    /// Tuesday 10 March 2026.
+    fn today() -> NaiveDate {
+        d(2026, 3, 10)
+    }
+
+    fn read(text: &str) -> RequestReading {
+        read_request(text, today(), Regions::embedded())
+    }
+
+    fn rp(n: u64) -> Rupiah {
+        Rupiah::new(n).unwrap()
+    }
+
+    fn place_name(place: &Place) -> String {
+        Regions::embedded().describe(place).unwrap()
+    }
+
+    fn shown_quantity(r: &RequestReading) -> Option<String> {
+        r.quantity.as_ref().map(Quantity::to_string)
+    }
+
+    /// Runs `check` on every case and reports all failures at once.
+    fn all<T>(cases: &[T], check: impl Fn(&T) -> Option<String>) {
+        let failures: Vec<String> = cases.iter().filter_map(check).collect();
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn the_example_from_the_product_spec_is_read_in_full() {
+        let r = read(
+            "/minta 250 kotak snack untuk rakor tanggal 26 Maret di Samarinda, \
+             anggaran 25rb per kotak",
+        );
+        let samarinda = Place {
+            regency: crate::domain::RegionCode::parse("64.72").unwrap(),
+            district: None,
+        };
+        assert_eq!(
+            r,
+            RequestReading {
+                quantity: Some(Quantity {
+                    count: 250,
+                    unit: Some(Unit::Kotak)
+                }),
+                item: Some("snack".into()),
+                category: Some(Category::Snack),
+                date: Some(d(2026, 3, 26)),
+                time: None,
+                place: Some(samarinda),
+                budget: Some(Budget::PerUnit(rp(25_000))),
+                halal: false,
+                purpose: Some("rakor".into()),
+                venue: None,
+                missing: vec![],
+                problems: vec![],
+            }
+        );
+        assert!(r.is_complete());
+        assert!(!r.understood_nothing());
+    }
+
+    /// Text, quantity shown, item, category, date, place described.
+    type Expected = (
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<Category>,
+        NaiveDate,
+        &'static str,
+    );
+
+    #[test]
+    fn realistic_office_requests_are_read_completely() {
+        use Category::*;
+        #[rustfmt::skip]
+        let cases: &[Expected] = &[
+            ("Mohon 120 seminar kit untuk Bimtek UMKM tgl 5 April di Tenggarong",
+             "120", "seminar kit", Some(Merchandise), d(2026, 4, 5),
+             "Tenggarong, Kabupaten Kutai Kartanegara"),
+            ("nasi kotak 300 porsi besok jam 12 di kantor bupati kukar, halal",
+             "300 porsi", "nasi kotak", Some(Katering), d(2026, 3, 11),
+             "Kabupaten Kutai Kartanegara"),
+            ("butuh 1.500 kaos sablon utk HUT kota Balikpapan 17 Agustus anggaran 2,5 jt total",
+             "1.500", "kaos sablon", Some(Merchandise), d(2026, 8, 17), "Kota Balikpapan"),
+            ("dua ratus lima puluh kotak kue basah untuk sosialisasi Senin depan di Bontang",
+             "250 kotak", "kue basah", Some(Snack), d(2026, 3, 16), "Kota Bontang"),
+            ("pesan 250 snack box tanggal 26/3 di samarinda budget 5jt",
+             "250 box", "snack box", Some(Snack), d(2026, 3, 26), "Kota Samarinda"),
+            ("Mohon disiapkan snack box 150 kotak untuk rapat koordinasi Bappeda tanggal 2 April 2026 pukul 09.00 di Samarinda",
+             "150 kotak", "snack box", Some(Snack), d(2026, 4, 2), "Kota Samarinda"),
+            ("pesan nasi kotak 200 porsi hari ini jam 12 siang di Kota Samarinda",
+             "200 porsi", "nasi kotak", Some(Katering), d(2026, 3, 10), "Kota Samarinda"),
+            ("butuh 80 goodie bag untuk tamu festival tgl 20/3 di Tenggarong, budget 50rb per pcs",
+             "80", "goodie bag", Some(Merchandise), d(2026, 3, 20),
+             "Tenggarong, Kabupaten Kutai Kartanegara"),
+            ("permintaan 30 karangan bunga ucapan untuk pelantikan kepala dinas Jumat di Kukar",
+             "30", "karangan bunga ucapan", Some(Dekorasi), d(2026, 3, 13),
+             "Kabupaten Kutai Kartanegara"),
+            ("kue tradisional 500 pcs untuk HUT Kabupaten Kutai Kartanegara 28 September di Tenggarong",
+             "500 pcs", "kue tradisional", Some(Snack), d(2026, 9, 28),
+             "Tenggarong, Kabupaten Kutai Kartanegara"),
+            ("minuman kemasan 10 dus untuk kegiatan senam besok pagi di Kab. Kutai Kartanegara",
+             "10 dus", "minuman kemasan", Some(Minuman), d(2026, 3, 11),
+             "Kabupaten Kutai Kartanegara"),
+            ("100 sertifikat piagam penghargaan 2 minggu lagi di Balikpapan harga satuan 15rb",
+             "100", "sertifikat piagam penghargaan", Some(Percetakan), d(2026, 3, 24),
+             "Kota Balikpapan"),
+            ("banner 5 lembar ukuran 3x1 m untuk sosialisasi tgl 25 di Samarinda",
+             "5 lembar", "banner", Some(Percetakan), d(2026, 3, 25), "Kota Samarinda"),
+            ("300 porsi prasmanan tanggal 12 April di aula kantor gubernur Samarinda, anggaran 15 juta",
+             "300 porsi", "prasmanan", Some(Katering), d(2026, 4, 12), "Kota Samarinda"),
+            ("sablon 200 kaos panitia MTQ tgl 1 Mei di Bontang, Rp 75.000/pcs",
+             "200", "kaos panitia mtq", Some(Merchandise), d(2026, 5, 1), "Kota Bontang"),
+            ("oleh-oleh amplang 100 bungkus untuk tamu kementerian lusa di Samarinda",
+             "100 bungkus", "oleh-oleh amplang", Some(OlehOleh), d(2026, 3, 12), "Kota Samarinda"),
+            ("amplang 50 kg untuk oleh-oleh tamu kunjungan kerja 3 hari lagi di Samarinda",
+             "50 kg", "amplang", Some(OlehOleh), d(2026, 3, 13), "Kota Samarinda"),
+            ("200 botol air mineral besok di Samarinda",
+             "200 botol", "air mineral", Some(Minuman), d(2026, 3, 11), "Kota Samarinda"),
+            ("cetak 200 lembar sertifikat pelatihan batik tgl 15/4 di Kukar, harga 5rb/lembar",
+             "200 lembar", "sertifikat pelatihan batik", Some(Percetakan), d(2026, 4, 15),
+             "Kabupaten Kutai Kartanegara"),
+            ("goodie bag 120 pcs @25rb untuk peserta seminar di Balikpapan tgl 30 Maret",
+             "120 pcs", "goodie bag", Some(Merchandise), d(2026, 3, 30), "Kota Balikpapan"),
+            ("200 nasi kotak dalam rangka Musrenbang kecamatan besok di Sangatta",
+             "200 kotak", "nasi kotak", Some(Katering), d(2026, 3, 11), "Kabupaten Kutai Timur"),
+            ("snack untuk 50 orang besok jam 9 pagi di aula Bappeda Samarinda",
+             "50 orang", "snack", Some(Snack), d(2026, 3, 11), "Kota Samarinda"),
+            ("seminar kit 120 set 26 Maret di kukar",
+             "120 set", "seminar kit", Some(Merchandise), d(2026, 3, 26),
+             "Kabupaten Kutai Kartanegara"),
+            ("100 paket sembako untuk warga tgl 25 Maret di Samarinda anggaran Rp 150.000/paket",
+             "100 paket", "sembako", None, d(2026, 3, 25), "Kota Samarinda"),
+            ("tolong 40 set tumpeng kecil tgl 12 april di Samarinda ya, non halal",
+             "40 set", "tumpeng kecil", Some(Katering), d(2026, 4, 12), "Kota Samarinda"),
+        ];
+        all(cases, |&(text, qty, item, category, date, place)| {
+            let r = read(text);
+            let got = (
+                shown_quantity(&r),
+                r.item.clone(),
+                r.category,
+                r.date,
+                r.place.as_ref().map(place_name),
+                r.is_complete(),
+            );
+            let want = (
+                Some(qty.to_string()),
+                Some(item.to_string()),
+                category,
+                Some(date),
+                Some(place.to_string()),
+                true,
+            );
+            (got != want).then(|| {
+                format!(
+                    "{text:?}\n   got  {got:?}\n   want {want:?}\n   {:?}",
+                    r.problems
+                )
+            })
+        });
+    }
+
+    #[test]
+    fn quantities_are_read_from_digits_words_dozens_and_scores() {
+        let cases = [
+            ("250 kotak snack besok", "250 kotak"),
+            ("1.500 pcs kerupuk", "1.500 pcs"),
+            ("dua ratus lima puluh kotak nasi", "250 kotak"),
+            ("seratus porsi nasi kuning", "100 porsi"),
+            ("seribu lima ratus pcs kerupuk", "1.500 pcs"),
+            ("snack rapat 2 lusin lusa", "24 pcs"),
+            ("satu lusin kotak kue", "12 kotak"),
+            ("kaos polo 2 kodi", "40 pcs"),
+            ("250pcs gantungan kunci", "250 pcs"),
+            ("10kg amplang", "10 kg"),
+            ("pesan 2 ribu kaos", "2.000"),
+            ("1,5 rb kotak snack", "1.500 kotak"),
+            ("nasi kotak sebanyak 300", "300 kotak"),
+            ("snack box 250 untuk rapat", "250 box"),
+            ("120 seminar kit", "120"),
+            ("untuk 250 peserta, snack box", "250 orang"),
+            ("75 pax nasi box", "75 pax"),
+            ("40 set tumpeng", "40 set"),
+            ("200 botol air mineral", "200 botol"),
+            ("3 buah karangan bunga", "3 buah"),
+            ("5 dus air mineral", "5 dus"),
+            ("100 lembar sertifikat", "100 lembar"),
+            ("50 paket sembako", "50 paket"),
+            ("300 porsi nasi kotak untuk 250 orang", "300 porsi"),
+            ("snack box 250 kotak untuk 250 peserta", "250 kotak"),
+        ];
+        all(&cases, |&(text, want)| {
+            let got = shown_quantity(&read(text));
+            (got.as_deref() != Some(want)).then(|| format!("{text:?}: got {got:?}, want {want}"))
+        });
+    }
+
+    #[test]
+    fn numbers_of_dates_times_money_phones_years_labels_and_sizes_are_not_the_quantity() {
+        let cases = [
+            ("snack tanggal 26 Maret di Samarinda", None),
+            ("snack box 26/3", None),
+            ("snack box jam 9", None),
+            ("snack anggaran 25rb per kotak", None),
+            ("snack box, hubungi 0812-3456-7890", None),
+            ("snack box HUT RI 2026", None),
+            ("kaos HUT ke-80", None),
+            ("snack rapat di lantai 2", None),
+            ("banner 3x1 meter", None),
+            ("kue 250 gram", None),
+            ("kue 3 macam", None),
+            ("snack box 3 hari lagi", None),
+            ("snack 100 kotak tanggal 26 Maret 2025", Some("100 kotak")),
+            ("nasi kotak 100 porsi, +62 812 3456 7890", Some("100 porsi")),
+            (
+                "250 kotak snack HUT RI 2026 tanggal 17 Agustus",
+                Some("250 kotak"),
+            ),
+            ("stok 2026 pcs gantungan kunci", Some("2.026 pcs")),
+            ("kue 250 gram 100 kotak", Some("100 kotak")),
+            ("pesan kue 3 macam 100 kotak", Some("100 kotak")),
+        ];
+        all(&cases, |&(text, want)| {
+            let got = shown_quantity(&read(text));
+            (got.as_deref() != want).then(|| format!("{text:?}: got {got:?}, want {want:?}"))
+        });
+    }
+
+    #[test]
+    fn zero_negative_too_large_and_conflicting_quantities_are_problems_not_guesses() {
+        let q = |count, unit| Quantity {
+            count,
+            unit: Some(unit),
+        };
+        let cases = [
+            ("0 kotak snack besok", Problem::ZeroQuantity),
+            ("-5 kotak nasi besok", Problem::ZeroQuantity),
+            ("minus 5 kotak nasi besok", Problem::ZeroQuantity),
+            ("nol kotak snack besok", Problem::ZeroQuantity),
+            ("2.000.000 kotak snack besok", Problem::QuantityTooLarge),
+            ("1.000.001 pcs stiker besok", Problem::QuantityTooLarge),
+            (
+                "250-300 kotak snack besok",
+                Problem::SeveralQuantities(vec![q(250, Unit::Kotak), q(300, Unit::Kotak)]),
+            ),
+            (
+                "250 atau 300 kotak snack besok",
+                Problem::SeveralQuantities(vec![q(250, Unit::Kotak), q(300, Unit::Kotak)]),
+            ),
+            (
+                "100 kotak snack dan 50 kotak nasi besok",
+                Problem::SeveralQuantities(vec![q(100, Unit::Kotak), q(50, Unit::Kotak)]),
+            ),
+        ];
+        all(&cases, |(text, want)| {
+            let r = read(text);
+            let ok = r.quantity.is_none()
+                && r.problems == vec![want.clone()]
+                && !r.missing.contains(&Field::Quantity)
+                && r.to_ask() == vec![Field::Quantity, Field::Place];
+            (!ok).then(|| format!("{text:?}: got {r:?}"))
+        });
+        assert_eq!(
+            shown_quantity(&read("1.000.000 pcs stiker")).as_deref(),
+            Some("1.000.000 pcs")
+        );
+    }
+
+    #[test]
+    fn a_unit_word_inside_the_item_name_becomes_the_unit_and_stays_in_the_name() {
+        let cases = [
+            ("250 snack box", "250 box", "snack box"),
+            ("300 nasi kotak", "300 kotak", "nasi kotak"),
+            ("nasi kotak 300 porsi", "300 porsi", "nasi kotak"),
+            ("250 kotak snack", "250 kotak", "snack"),
+            ("nasi box 75 pax", "75 pax", "nasi box"),
+            ("sebanyak 300 nasi kotak", "300 kotak", "nasi kotak"),
+        ];
+        all(&cases, |&(text, qty, item)| {
+            let r = read(text);
+            let got = (shown_quantity(&r), r.item.clone());
+            let want = (Some(qty.to_string()), Some(item.to_string()));
+            (got != want).then(|| format!("{text:?}: got {got:?}, want {want:?}"))
+        });
+    }
+
+    #[test]
+    fn dates_are_read_relative_to_today_and_without_a_year_mean_the_next_one() {
+        let cases = [
+            ("snack 100 kotak besok", d(2026, 3, 11)),
+            ("snack 100 kotak lusa", d(2026, 3, 12)),
+            ("snack 100 kotak hari ini", d(2026, 3, 10)),
+            ("snack 100 kotak Senin depan", d(2026, 3, 16)),
+            ("snack 100 kotak Selasa depan", d(2026, 3, 17)),
+            ("snack 100 kotak minggu depan", d(2026, 3, 17)),
+            ("snack 100 kotak 3 hari lagi", d(2026, 3, 13)),
+            ("snack 100 kotak 2 minggu lagi", d(2026, 3, 24)),
+            ("snack 100 kotak bulan depan", d(2026, 4, 10)),
+            ("snack 100 kotak Jumat", d(2026, 3, 13)),
+            ("snack 100 kotak 26/3", d(2026, 3, 26)),
+            ("snack 100 kotak 26 Maret 2027", d(2027, 3, 26)),
+            ("snack 100 kotak 26-03-2026", d(2026, 3, 26)),
+            ("snack 100 kotak 2026-04-01", d(2026, 4, 1)),
+            ("snack 100 kotak tgl 25", d(2026, 3, 25)),
+            ("snack 100 kotak tanggal 10 Maret", d(2026, 3, 10)),
+            ("snack 100 kotak tanggal 9 Maret", d(2027, 3, 9)),
+            (
+                "seperti pesanan kemarin, 100 kotak snack untuk besok",
+                d(2026, 3, 11),
+            ),
+        ];
+        all(&cases, |&(text, want)| {
+            let r = read(text);
+            (r.date != Some(want) || !r.problems.is_empty())
+                .then(|| format!("{text:?}: got {:?} {:?}, want {want}", r.date, r.problems))
+        });
+    }
+
+    #[test]
+    fn times_of_day_are_read_next_to_the_date() {
+        let cases = [
+            ("snack 100 kotak besok jam 9 pagi", t(9, 0)),
+            ("snack 100 kotak besok pukul 13.30", t(13, 30)),
+            ("nasi kotak 100 porsi besok jam 12 siang", t(12, 0)),
+            ("snack 100 kotak besok 09:30 WITA", t(9, 30)),
+            ("snack 100 kotak jam 2 besok", t(14, 0)),
+        ];
+        all(&cases, |&(text, want)| {
+            let r = read(text);
+            let ok = r.time == Some(want) && r.date == Some(d(2026, 3, 11));
+            (!ok).then(|| format!("{text:?}: got {:?} {:?}", r.date, r.time))
+        });
+    }
+
+    #[test]
+    fn past_impossible_and_mismatched_dates_are_refused_not_guessed() {
+        let cases = [
+            (
+                "snack 100 kotak 5 Maret 2025",
+                Problem::PastDate(d(2025, 3, 5)),
+            ),
+            (
+                "snack 100 kotak 1 Maret 2026",
+                Problem::PastDate(d(2026, 3, 1)),
+            ),
+            (
+                "kemarin pesan 100 kotak snack",
+                Problem::PastDate(d(2026, 3, 9)),
+            ),
+            (
+                "snack 100 kotak Senin lalu",
+                Problem::PastDate(d(2026, 3, 9)),
+            ),
+            ("snack 100 kotak 31/2", Problem::InvalidDate),
+            ("snack 100 kotak 30 Februari", Problem::InvalidDate),
+            (
+                "Jumat, 26 Maret 2026 snack 100 kotak",
+                Problem::DateWeekdayMismatch,
+            ),
+        ];
+        all(&cases, |(text, want)| {
+            let r = read(text);
+            let ok = r.date.is_none()
+                && r.problems == vec![want.clone()]
+                && r.missing == vec![Field::Place]
+                && r.to_ask() == vec![Field::Date, Field::Place]
+                && shown_quantity(&r).as_deref() == Some("100 kotak");
+            (!ok).then(|| format!("{text:?}: got {r:?}"))
+        });
+    }
+
+    #[test]
+    fn places_are_found_by_regency_alias_and_district_name() {
+        let cases = [
+            ("snack 100 kotak di Samarinda", "Kota Samarinda"),
+            ("snack 100 kotak di Kota Samarinda", "Kota Samarinda"),
+            ("snack 100 kotak di kukar", "Kabupaten Kutai Kartanegara"),
+            (
+                "snack 100 kotak di Kab. Kutai Kartanegara",
+                "Kabupaten Kutai Kartanegara",
+            ),
+            (
+                "snack 100 kotak di Tenggarong",
+                "Tenggarong, Kabupaten Kutai Kartanegara",
+            ),
+            (
+                "snack 100 kotak di Tenggarong, Kukar",
+                "Tenggarong, Kabupaten Kutai Kartanegara",
+            ),
+            (
+                "nasi box 75 pax di kantor camat Loa Janan",
+                "Loa Janan, Kabupaten Kutai Kartanegara",
+            ),
+            (
+                "snack 100 kotak Senin depan di Legok",
+                "Legok, Kabupaten Tangerang",
+            ),
+            ("snack 100 kotak di Kota Tangerang", "Kota Tangerang"),
+            (
+                "snack 100 kotak di Kabupaten Tangerang",
+                "Kabupaten Tangerang",
+            ),
+            ("snack 100 kotak di Sangatta", "Kabupaten Kutai Timur"),
+            ("brosur 500 lembar di Berau", "Kabupaten Berau"),
+            (
+                "nasi kotak 100 porsi di kantor bupati kukar",
+                "Kabupaten Kutai Kartanegara",
+            ),
+            (
+                "snack 100 kotak untuk HUT kota Balikpapan di Samarinda",
+                "Kota Samarinda",
+            ),
+            ("snack 100 kotak kirim ke Bontang", "Kota Bontang"),
+        ];
+        all(&cases, |&(text, want)| {
+            let r = read(text);
+            let got = r.place.as_ref().map(place_name);
+            (got.as_deref() != Some(want) || !r.problems.is_empty())
+                .then(|| format!("{text:?}: got {got:?} {:?}, want {want}", r.problems))
+        });
+    }
+
+    #[test]
+    fn an_ambiguous_place_or_two_unmarked_places_are_a_problem_with_the_candidates() {
+        let cases = [
+            (
+                "pesan 250 kotak snack di tangerang besok",
+                vec!["Kota Tangerang", "Kabupaten Tangerang"],
+            ),
+            (
+                "snack 100 kotak dari Balikpapan dan Samarinda besok",
+                vec!["Kota Balikpapan", "Kota Samarinda"],
+            ),
+        ];
+        all(&cases, |(text, want)| {
+            let r = read(text);
+            let got: Vec<String> = match r.problems.as_slice() {
+                [Problem::PlaceAmbiguous(places)] => places.iter().map(place_name).collect(),
+                _ => vec![],
+            };
+            let ok = r.place.is_none() && &got == want && r.missing.is_empty();
+            (!ok).then(|| format!("{text:?}: got {r:?}"))
+        });
+    }
+
+    #[test]
+    fn unit_budget_and_thing_words_that_name_districts_are_not_places() {
+        for text in [
+            "100 lembar sertifikat besok",
+            "kerupuk 3 kodi besok",
+            "snack 100 kotak pagu 5 juta besok",
+            "karangan bunga 3 buah besok",
+            "nasi kotak 100 porsi besok di pendopo",
+        ] {
+            let r = read(text);
+            assert_eq!(r.place, None, "{text}");
+            assert!(r.problems.is_empty(), "{text}: {:?}", r.problems);
+            assert_eq!(r.missing, vec![Field::Place], "{text}");
+        }
+    }
+
+    #[test]
+    fn budgets_per_unit_are_recognised_in_every_usual_form() {
+        let cases = [
+            ("250 kotak snack anggaran 25rb per kotak", 25_000),
+            ("250 kotak snack 25rb/kotak", 25_000),
+            ("250 kotak snack @25rb", 25_000),
+            ("250 kotak snack harga Rp 25.000/kotak", 25_000),
+            ("snack 100 orang anggaran 25 ribu per orang", 25_000),
+            ("snack 100 orang anggaran per orang 25 ribu", 25_000),
+            ("250 kotak snack harga satuan 25rb", 25_000),
+            ("250 kotak snack maks 30 ribu perkotak", 30_000),
+            ("250 kotak snack budget Rp25.000,- per pax", 25_000),
+            ("250 kotak snack HPS 27.500/kotak", 27_500),
+            ("250 kotak snack dua puluh lima ribu per kotak", 25_000),
+            ("250 kotak snack, 25rb/kotak, total 6,25 jt", 25_000),
+        ];
+        all(&cases, |&(text, want)| {
+            let r = read(text);
+            let ok = r.budget == Some(Budget::PerUnit(rp(want))) && r.problems.is_empty();
+            (!ok).then(|| format!("{text:?}: got {:?} {:?}", r.budget, r.problems))
+        });
+    }
+
+    #[test]
+    fn budgets_for_the_whole_order_are_recognised() {
+        let cases = [
+            ("250 kotak snack anggaran 10 jt", 10_000_000),
+            ("250 kotak snack total 10 juta", 10_000_000),
+            ("250 kotak snack budget 10jt", 10_000_000),
+            ("1.500 kaos anggaran 2,5 jt total", 2_500_000),
+            ("250 kotak snack pagu 7,5 juta", 7_500_000),
+            ("250 kotak snack anggaran 6 juta untuk semua", 6_000_000),
+            ("250 kotak snack dana Rp 6.250.000", 6_250_000),
+            ("snack box anggaran 5 jt", 5_000_000),
+        ];
+        all(&cases, |&(text, want)| {
+            let r = read(text);
+            let ok = r.budget == Some(Budget::Total(rp(want))) && r.problems.is_empty();
+            (!ok).then(|| format!("{text:?}: got {:?} {:?}", r.budget, r.problems))
+        });
+    }
+
+    #[test]
+    fn unclear_budgets_are_reported_as_typed_instead_of_guessed() {
+        let cases = [
+            ("250 kotak snack anggaran 25rb", "anggaran 25rb"),
+            ("250 kotak snack harga 25rb", "harga 25rb"),
+            ("250 kotak snack Rp 5.000.000", "Rp 5.000.000"),
+            ("250 kotak snack 25rb", "25rb"),
+            ("250 kotak snack anggaran 25", "anggaran 25"),
+            ("snack box anggaran 50rb", "anggaran 50rb"),
+            (
+                "250 kotak snack anggaran 5jt per hari",
+                "anggaran 5jt per hari",
+            ),
+            (
+                "250 kotak snack 25rb/kotak, total 5 jt",
+                "25rb/kotak, total 5 jt",
+            ),
+        ];
+        all(&cases, |&(text, want)| {
+            let r = read(text);
+            let ok =
+                r.budget.is_none() && r.problems == vec![Problem::BudgetUnclear(want.to_string())];
+            (!ok).then(|| format!("{text:?}: got {:?} {:?}", r.budget, r.problems))
+        });
+    }
+
+    #[test]
+    fn halal_anywhere_is_read_unless_it_is_negated() {
+        let cases = [
+            ("nasi kotak 100 porsi, halal", true),
+            ("nasi kotak 100 porsi harus halal", true),
+            ("nasi kotak 100 porsi bersertifikat halal MUI", true),
+            ("nasi kotak halal 100 porsi", true),
+            ("HALAL ya, nasi kotak 100 porsi", true),
+            ("nasi kotak 100 porsi non halal", false),
+            ("nasi kotak 100 porsi non-halal", false),
+            ("nasi kotak 100 porsi tidak harus halal", false),
+            ("nasi kotak 100 porsi", false),
+        ];
+        all(&cases, |&(text, want)| {
+            let r = read(text);
+            let ok = r.halal == want && r.item.as_deref() == Some("nasi kotak");
+            (!ok).then(|| format!("{text:?}: got halal {} item {:?}", r.halal, r.item))
+        });
+    }
+
+    #[test]
+    fn items_are_cleaned_of_filler_words_and_get_a_category_guess() {
+        use Category::*;
+        let cases = [
+            ("tolong pesan 100 kotak snack ya", "snack", Some(Snack)),
+            (
+                "Mohon disiapkan snack box 150 kotak",
+                "snack box",
+                Some(Snack),
+            ),
+            ("butuh 1.500 kaos sablon", "kaos sablon", Some(Merchandise)),
+            ("200 nasi kotak", "nasi kotak", Some(Katering)),
+            ("120 seminar kit", "seminar kit", Some(Merchandise)),
+            ("80 goodie bag", "goodie bag", Some(Merchandise)),
+            ("5 buah banner", "banner", Some(Percetakan)),
+            ("100 lembar sertifikat", "sertifikat", Some(Percetakan)),
+            ("100 bungkus amplang", "amplang", Some(OlehOleh)),
+            ("50 bungkus kerupuk", "kerupuk", Some(OlehOleh)),
+            ("100 pcs kue basah", "kue basah", Some(Snack)),
+            ("10 dus air mineral", "air mineral", Some(Minuman)),
+            ("20 lembar kain sasirangan", "kain sasirangan", Some(Fesyen)),
+            ("30 buah anyaman rotan", "anyaman rotan", Some(Kerajinan)),
+            ("3 karangan bunga", "karangan bunga", Some(Dekorasi)),
+            ("Kué lapis 100 potong", "kué lapis", Some(Snack)),
+            ("100 paket sembako", "sembako", None),
+            ("250 kotak snack HUT RI 2026", "snack", Some(Snack)),
+            ("pesan kue 3 macam 100 kotak", "kue", Some(Snack)),
+            ("nasi kuning 🍛 100 porsi 👍", "nasi kuning", Some(Katering)),
+        ];
+        all(&cases, |&(text, item, category)| {
+            let r = read(text);
+            let got = (r.item.clone(), r.category);
+            let want = (Some(item.to_string()), category);
+            (got != want).then(|| format!("{text:?}: got {got:?}, want {want:?}"))
+        });
+    }
+
+    #[test]
+    fn the_purpose_and_the_venue_are_kept_as_typed() {
+        let cases = [
+            (
+                "250 kotak snack untuk rakor tanggal 26 Maret di Samarinda",
+                Some("rakor"),
+                None,
+            ),
+            (
+                "Mohon 120 seminar kit untuk Bimtek UMKM tgl 5 April di Tenggarong",
+                Some("Bimtek UMKM"),
+                None,
+            ),
+            (
+                "1.500 kaos utk HUT kota Balikpapan 17 Agustus",
+                Some("HUT kota Balikpapan"),
+                None,
+            ),
+            (
+                "200 nasi kotak dalam rangka Musrenbang kecamatan besok",
+                Some("Musrenbang kecamatan"),
+                None,
+            ),
+            ("snack rapat 2 lusin lusa", Some("rapat"), None),
+            (
+                "nasi kotak 300 porsi besok di kantor bupati kukar, halal",
+                None,
+                Some("kantor bupati"),
+            ),
+            (
+                "300 porsi prasmanan di aula kantor gubernur Samarinda",
+                None,
+                Some("aula kantor gubernur"),
+            ),
+        ];
+        all(&cases, |&(text, purpose, venue)| {
+            let r = read(text);
+            let got = (r.purpose.as_deref(), r.venue.as_deref());
+            (got != (purpose, venue)).then(|| format!("{text:?}: got {got:?}"))
+        });
+        // "untuk snack rapat" after a bare quantity names the item.
+        let r = read("Mohon dibuatkan 100 kotak untuk snack rapat besok di Samarinda");
+        assert_eq!(r.item.as_deref(), Some("snack rapat"));
+        assert_eq!(r.purpose, None);
+    }
+
+    #[test]
+    fn missing_fields_are_listed_and_present_ones_are_not() {
+        use Field::*;
+        let cases: [(&str, &[Field]); 8] = [
+            ("pesan snack box untuk rapat", &[Quantity, Date, Place]),
+            ("di Samarinda besok", &[Quantity, Item]),
+            ("250 kotak", &[Item, Date, Place]),
+            ("snack 250 kotak di Samarinda", &[Date]),
+            ("snack rapat 2 lusin lusa", &[Place]),
+            ("kerupuk amplang 3 kodi untuk tamu dinas", &[Date, Place]),
+            ("besok", &[Quantity, Item, Place]),
+            ("nasi kotak 100 porsi besok di Samarinda", &[]),
+        ];
+        all(&cases, |(text, want)| {
+            let r = read(text);
+            let ok = r.missing == *want && r.problems.is_empty() && !r.understood_nothing();
+            (!ok).then(|| format!("{text:?}: got {:?} {:?}", r.missing, r.problems))
+        });
+    }
+
+    #[test]
+    fn nonsense_is_reported_as_not_understood_with_everything_missing() {
+        for text in [
+            "asdf qwer",
+            "halo",
+            "selamat pagi, apa kabar",
+            "terima kasih",
+            "???",
+            "",
+            "   ",
+            "/minta",
+            "untuk asdf",
+            "🙏🙏",
+            "lorem ipsum dolor sit amet",
+        ] {
+            let r = read(text);
+            assert!(r.understood_nothing(), "{text:?}: {r:?}");
+            assert_eq!(
+                r.missing,
+                vec![Field::Quantity, Field::Item, Field::Date, Field::Place],
+                "{text:?}"
+            );
+            assert_eq!(r.purpose, None, "{text:?}");
+            assert!(!r.is_complete());
+        }
+    }
+
+    #[test]
+    fn the_command_with_a_bot_name_capitals_and_emoji_do_not_change_the_reading() {
+        for text in [
+            "/minta@PesanLokalBot 250 kotak snack besok di Samarinda",
+            "250 KOTAK SNACK BESOK DI SAMARINDA",
+            "Snack 250 Kotak Besok Di SAMARINDA 🙏",
+            "  250   kotak\nsnack\tbesok di Samarinda  ",
+        ] {
+            let r = read(text);
+            assert_eq!(shown_quantity(&r).as_deref(), Some("250 kotak"), "{text:?}");
+            assert_eq!(r.item.as_deref(), Some("snack"), "{text:?}");
+            assert_eq!(r.date, Some(d(2026, 3, 11)), "{text:?}");
+            assert!(r.is_complete(), "{text:?}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn long_or_odd_input_is_read_without_panicking() {
+        let long = "250 kotak snack ".repeat(500);
+        let inputs = [
+            long.as_str(),
+            &"é".repeat(3000),
+            &"1".repeat(400),
+            &"-".repeat(50),
+            "- 5 - - 5 kotak",
+            "@@@ rp rp 25rb/ / per",
+            "1.2.3.4.5 kotak",
+            "0812",
+            "Rp",
+            "per kotak",
+            "lusin kodi",
+            "di di di ke ke",
+            "untuk untuk untuk",
+            "250 kotak ´´ snack",
+        ];
+        for text in inputs {
+            let _ = read(text);
+            let _ = read_quantity(text);
+            let _ = read_budget(text);
+        }
+    }
+
+    #[test]
+    fn read_quantity_takes_one_answer_and_says_what_is_wrong_with_it() {
+        let ok = [
+            ("250", 250, None),
+            ("250 kotak", 250, Some(Unit::Kotak)),
+            ("dua ratus lima puluh", 250, None),
+            ("seratus", 100, None),
+            ("tiga", 3, None),
+            ("2 lusin", 24, Some(Unit::Pcs)),
+            ("satu lusin", 12, Some(Unit::Pcs)),
+            ("3 kodi kaos", 60, Some(Unit::Pcs)),
+            ("sekitar 1.500 pcs ya", 1500, Some(Unit::Pcs)),
+            ("1,5 rb kotak", 1500, Some(Unit::Kotak)),
+            ("kira-kira 300", 300, None),
+            ("250 snack box", 250, Some(Unit::Box)),
+            ("untuk 50 orang", 50, Some(Unit::Orang)),
+            ("300 porsi untuk 250 orang", 300, Some(Unit::Porsi)),
+            ("2026", 2026, None),
+        ];
+        all(&ok, |(text, count, unit)| {
+            let got = read_quantity(text);
+            let want = Ok(Quantity {
+                count: *count,
+                unit: unit.clone(),
+            });
+            (got != want).then(|| format!("{text:?}: got {got:?}, want {want:?}"))
+        });
+        let refused = [
+            ("0", QuantityError::Zero),
+            ("nol", QuantityError::Zero),
+            ("-5", QuantityError::Zero),
+            ("2.000.000", QuantityError::TooLarge),
+            ("1,5", QuantityError::NotWhole),
+            ("250-300", QuantityError::Several),
+            ("26/3", QuantityError::NotUnderstood),
+            ("26 Maret", QuantityError::NotUnderstood),
+            ("25rb", QuantityError::NotUnderstood),
+            ("jam 9", QuantityError::NotUnderstood),
+            ("0812-3456-7890", QuantityError::NotUnderstood),
+            ("belum tahu", QuantityError::NotUnderstood),
+            ("", QuantityError::NotUnderstood),
+        ];
+        all(&refused, |&(text, want)| {
+            let got = read_quantity(text);
+            (got != Err(want)).then(|| format!("{text:?}: got {got:?}, want {want:?}"))
+        });
+    }
+
+    #[test]
+    fn read_budget_takes_one_answer_and_asks_per_unit_or_total_when_unclear() {
+        let ok = [
+            ("25rb/kotak", Budget::PerUnit(rp(25_000))),
+            ("25rb per kotak", Budget::PerUnit(rp(25_000))),
+            ("@25rb", Budget::PerUnit(rp(25_000))),
+            ("per orang 25 ribu", Budget::PerUnit(rp(25_000))),
+            ("Rp 25.000,- per pax", Budget::PerUnit(rp(25_000))),
+            ("harga satuan 25rb", Budget::PerUnit(rp(25_000))),
+            ("maksimal 30rb/pcs", Budget::PerUnit(rp(30_000))),
+            ("dua puluh lima ribu per kotak", Budget::PerUnit(rp(25_000))),
+            ("5 jt total", Budget::Total(rp(5_000_000))),
+            ("total 5 juta", Budget::Total(rp(5_000_000))),
+            ("anggaran 5 juta", Budget::Total(rp(5_000_000))),
+            ("budget 5jt", Budget::Total(rp(5_000_000))),
+            ("pagu 10 jt", Budget::Total(rp(10_000_000))),
+        ];
+        all(&ok, |&(text, want)| {
+            let got = read_budget(text);
+            (got != Ok(want)).then(|| format!("{text:?}: got {got:?}, want {want:?}"))
+        });
+        let refused = [
+            ("25rb", BudgetError::Unclear(rp(25_000))),
+            ("Rp 25.000", BudgetError::Unclear(rp(25_000))),
+            ("25.000", BudgetError::Unclear(rp(25_000))),
+            ("2,5 jt", BudgetError::Unclear(rp(2_500_000))),
+            ("5jt/bulan", BudgetError::Unclear(rp(5_000_000))),
+            ("0", BudgetError::Zero),
+            ("25", BudgetError::TooSmall),
+            ("99 miliar", BudgetError::TooLarge),
+            ("25rb/kotak atau total 5jt", BudgetError::Several),
+            ("halo", BudgetError::NotUnderstood),
+            ("terserah", BudgetError::NotUnderstood),
+        ];
+        all(&refused, |&(text, want)| {
+            let got = read_budget(text);
+            (got != Err(want)).then(|| format!("{text:?}: got {got:?}, want {want:?}"))
+        });
+    }
+
+    #[test]
+    fn every_unit_reads_back_from_its_name_and_its_short_forms() {
+        let units = [
+            Unit::Kotak,
+            Unit::Box,
+            Unit::Dus,
+            Unit::Pcs,
+            Unit::Buah,
+            Unit::Porsi,
+            Unit::Pax,
+            Unit::Orang,
+            Unit::Paket,
+            Unit::Set,
+            Unit::Lembar,
+            Unit::Kg,
+        ];
+        for u in units {
+            assert_eq!(Unit::from_word(u.name()), Some(u.clone()));
+        }
+        for (word, unit) in [
+            ("ktk", Unit::Kotak),
+            ("boks", Unit::Box),
+            ("kardus", Unit::Dus),
+            ("org", Unit::Orang),
+            ("peserta", Unit::Orang),
+            ("lbr", Unit::Lembar),
+            ("kilo", Unit::Kg),
+            ("bungkus", Unit::Other("bungkus".into())),
+        ] {
+            assert_eq!(Unit::from_word(word), Some(unit), "{word}");
+        }
+        assert_eq!(Unit::from_word("snack"), None);
+        assert_eq!(Unit::Other("botol".into()).name(), "botol");
+        assert_eq!(
+            Quantity {
+                count: 1500,
+                unit: Some(Unit::Pcs)
+            }
+            .to_string(),
+            "1.500 pcs"
+        );
+    }
+
+    #[test]
+    fn a_reading_survives_being_stored_as_json() {
+        let r = read(
+            "goodie bag 120 bungkus @25rb untuk peserta seminar di tangerang tgl 30 Maret, halal",
+        );
+        let json = serde_json::to_string(&r).unwrap();
+        let back: RequestReading = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, r);
+        assert_eq!(
+            serde_json::to_string(&Unit::Kotak).unwrap(),
+            "\"kotak\"".to_string()
+        );
+    }
+
+    #[test]
+    fn is_complete_and_to_ask_follow_the_missing_fields_and_the_problems() {
+        let r = read("250 kotak snack 5 Maret 2025 di tangerang, anggaran 25rb");
+        assert!(!r.is_complete());
+        assert_eq!(r.missing, vec![]);
+        assert_eq!(r.to_ask(), vec![Field::Date, Field::Place]);
+        assert_eq!(r.problems.len(), 3, "{:?}", r.problems);
+        let r = read("snack box");
+        assert_eq!(r.to_ask(), vec![Field::Quantity, Field::Date, Field::Place]);
     }
 }
