@@ -90,6 +90,8 @@ pub struct Config {
     pub send_rates: SendRates,
     /// How often the scheduler looks for what became due.
     pub tick: std::time::Duration,
+    /// How many producers one quote request goes to at most.
+    pub max_recipients: usize,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite:pesanlokal.db";
@@ -178,6 +180,7 @@ impl Config {
                 "PESANLOKAL_TICK_SECONDS",
                 30,
             )?)),
+            max_recipients: number(get, "PESANLOKAL_MAX_RECIPIENTS", 10)? as usize,
         })
     }
 

@@ -486,13 +486,15 @@ pub async fn open_for_producer(
 }
 
 /// Staff award one or several quotes (`(quote id, quantity)`), whose
-/// quantities must add up to the request's. Creates one order per quote;
-/// the other recipients are marked not chosen. Returns the new order ids.
+/// quantities must add up to the request's. Creates one order per quote,
+/// awarded at `now` (the 12-hour acceptance window starts then); the other
+/// recipients are marked not chosen. Returns the new order ids.
 pub async fn award(
     pool: &SqlitePool,
     staff_user_id: i64,
     request_id: i64,
     picks: &[(i64, u32)],
+    now: DateTime<Utc>,
 ) -> Result<Vec<i64>, RequestError> {
     let mut tx = super::begin_write(pool).await?;
     let office = staff_office(&mut tx, staff_user_id).await?;
@@ -517,7 +519,7 @@ pub async fn award(
             got: sum,
         });
     }
-    let now = super::now_text();
+    let now = super::timestamp(now);
     let mut orders = Vec::with_capacity(picks.len());
     for (quote_id, qty) in picks {
         let quote: Option<(i64, i64, i64)> = sqlx::query_as(

@@ -122,10 +122,10 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
 pub fn dependencies(
     pool: SqlitePool,
     texts: Arc<Texts>,
-    zone: out::DefaultZone,
+    settings: out::Settings,
     clock: crate::clock::Clock,
 ) -> dptree::di::DependencyMap {
-    dptree::deps![pool.clone(), texts, DbStorage::new(pool), zone, clock]
+    dptree::deps![pool.clone(), texts, DbStorage::new(pool), settings, clock]
 }
 
 /// teloxide's `Bot`, pointed at `TELOXIDE_API_URL` when set.
@@ -187,12 +187,15 @@ pub async fn run_with_clock(
         }
     }
 
-    let zone = out::DefaultZone(config.default_timezone);
+    let settings = out::Settings {
+        default_zone: config.default_timezone,
+        max_recipients: config.max_recipients,
+    };
     let scheduler_out = out::Out {
         bot: bot.clone(),
         pool: pool.clone(),
         texts: Arc::clone(&texts),
-        zone,
+        settings,
         clock: clock.clone(),
         chat: ChatId(0),
         lang: crate::domain::Lang::Id,
@@ -212,7 +215,7 @@ pub async fn run_with_clock(
     ));
 
     let mut dispatcher = Dispatcher::builder(bot, schema())
-        .dependencies(dependencies(pool.clone(), texts, zone, clock))
+        .dependencies(dependencies(pool.clone(), texts, settings, clock))
         .default_handler(|update| async move {
             tracing::debug!(update_id = update.id.0, "update not handled");
         })

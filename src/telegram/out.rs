@@ -60,9 +60,14 @@ pub async fn deliver(
     }
 }
 
-/// The time zone for users whose region is unknown (`PESANLOKAL_TIMEZONE`).
+/// Settings handlers need from the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DefaultZone(pub chrono_tz::Tz);
+pub struct Settings {
+    /// The zone for users whose region is unknown (`PESANLOKAL_TIMEZONE`).
+    pub default_zone: chrono_tz::Tz,
+    /// How many producers one quote request goes to at most.
+    pub max_recipients: usize,
+}
 
 /// Replies to the chat of the current update, in the caller's language.
 #[derive(Clone)]
@@ -70,7 +75,7 @@ pub struct Out {
     pub bot: TgBot,
     pub pool: SqlitePool,
     pub texts: Arc<Texts>,
-    pub zone: DefaultZone,
+    pub settings: Settings,
     pub clock: crate::clock::Clock,
     pub chat: ChatId,
     pub lang: Lang,

@@ -23,7 +23,7 @@ use crate::i18n::Texts;
 use crate::store;
 use crate::store::users::{Seen, User};
 
-use super::out::{DefaultZone, Out, TgBot};
+use super::out::{Out, Settings, TgBot};
 use super::replies::Reply;
 use super::state::State;
 use super::storage::DbStorage;
@@ -67,14 +67,14 @@ pub fn make_out(
     bot: TgBot,
     pool: SqlitePool,
     texts: Arc<Texts>,
-    zone: DefaultZone,
+    settings: Settings,
     clock: crate::clock::Clock,
 ) -> Out {
     Out {
         bot,
         pool,
         texts,
-        zone,
+        settings,
         clock,
         chat: ChatId(caller.0.chat_id),
         lang: caller.0.language,
@@ -118,7 +118,7 @@ pub async fn local_today(out: &Out, caller: &Caller) -> chrono::NaiveDate {
     };
     let zone = regency
         .and_then(|r| crate::domain::Regions::embedded().timezone_of(&r))
-        .unwrap_or(out.zone.0);
+        .unwrap_or(out.settings.default_zone);
     chrono::Utc::now().with_timezone(&zone).date_naive()
 }
 

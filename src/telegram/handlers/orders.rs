@@ -120,19 +120,21 @@ async fn award(
     request: i64,
     picks: &[(i64, u32)],
 ) -> anyhow::Result<Option<String>> {
-    let orders = match store::requests::award(&out.pool, caller.0.id, request, picks).await {
-        Ok(orders) => orders,
-        Err(RequestError::SumMismatch { expected, got }) => {
-            return Ok(Some(out.t(&Reply::RqSplitSum {
-                sum: count(got),
-                quantity: count(expected),
-            })));
-        }
-        Err(RequestError::TooMany) => return Ok(Some(out.t(&Reply::Stale))),
-        Err(RequestError::Closed) => return Ok(Some(out.t(&Reply::QtClosed))),
-        Err(RequestError::NotAllowed) => return Ok(Some(out.t(&Reply::NotAllowed))),
-        Err(e) => return Err(e.into()),
-    };
+    let orders =
+        match store::requests::award(&out.pool, caller.0.id, request, picks, out.clock.now()).await
+        {
+            Ok(orders) => orders,
+            Err(RequestError::SumMismatch { expected, got }) => {
+                return Ok(Some(out.t(&Reply::RqSplitSum {
+                    sum: count(got),
+                    quantity: count(expected),
+                })));
+            }
+            Err(RequestError::TooMany) => return Ok(Some(out.t(&Reply::Stale))),
+            Err(RequestError::Closed) => return Ok(Some(out.t(&Reply::QtClosed))),
+            Err(RequestError::NotAllowed) => return Ok(Some(out.t(&Reply::NotAllowed))),
+            Err(e) => return Err(e.into()),
+        };
     if matches!(dialogue.get().await?, Some(State::Awarding { .. })) {
         dialogue.exit().await?;
     }

@@ -41,7 +41,7 @@ pub fn deadline_text(out: &Out, r: &Request) -> String {
     let zone = RegionCode::parse(&r.regency_code)
         .ok()
         .and_then(|c| Regions::embedded().timezone_of(&c))
-        .unwrap_or(out.zone.0);
+        .unwrap_or(out.settings.default_zone);
     let local = r.quote_deadline.with_timezone(&zone);
     let abbrev = Regions::zone_abbreviation(zone);
     match out.lang {

@@ -20,9 +20,6 @@ use super::super::state::{RequestDraft, RequestField, State};
 use super::registration::{PlaceAnswer, read_place};
 use super::{Caller, Dlg, HandlerResult};
 
-/// At most this many producers get one request.
-pub const MAX_RECIPIENTS: usize = 10;
-
 pub fn is_staff(caller: &Caller) -> bool {
     caller.0.role == Some(Role::Staff) && caller.0.status == AccountStatus::Approved
 }
@@ -46,7 +43,7 @@ fn zone_of(out: &Out, regency: Option<&str>) -> chrono_tz::Tz {
     regency
         .and_then(|r| RegionCode::parse(r).ok())
         .and_then(|r| Regions::embedded().timezone_of(&r))
-        .unwrap_or(out.zone.0)
+        .unwrap_or(out.settings.default_zone)
 }
 
 fn today_in(out: &Out, regency: Option<&str>, now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
@@ -347,7 +344,7 @@ pub async fn assess(out: &Out, draft: &RequestDraft) -> anyhow::Result<Option<(V
         today,
     };
     Ok(Some((
-        feasibility::assess(&need, &candidates, MAX_RECIPIENTS),
+        feasibility::assess(&need, &candidates, out.settings.max_recipients),
         need,
     )))
 }
