@@ -119,7 +119,7 @@ pub async fn local_today(out: &Out, caller: &Caller) -> chrono::NaiveDate {
     let zone = regency
         .and_then(|r| crate::domain::Regions::embedded().timezone_of(&r))
         .unwrap_or(out.settings.default_zone);
-    chrono::Utc::now().with_timezone(&zone).date_naive()
+    out.clock.now().with_timezone(&zone).date_naive()
 }
 
 /// When a handler failed, the user still gets an answer in their language:

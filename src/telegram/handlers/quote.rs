@@ -2,7 +2,6 @@
 //! revised until the deadline, or a decline with an optional reason. Staff
 //! compare quotes and award one producer or several (/permintaan).
 
-use chrono::Utc;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
@@ -454,7 +453,7 @@ pub async fn list(out: &Out, caller: &Caller) -> HandlerResult {
     match store::requests::open_for_producer(
         &out.pool,
         caller.0.id,
-        Utc::now().max(out.clock.now()),
+        out.clock.now(),
     )
     .await
     {
