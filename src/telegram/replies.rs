@@ -1600,6 +1600,45 @@ fn shorten(s: &str, max: usize) -> String {
     }
 }
 
+/// Money as shown: `Rp 1.250.000`.
+pub fn rupiah(amount: i64) -> String {
+    let amount = amount.max(0) as u64;
+    crate::domain::Rupiah::new(amount)
+        .map(|r| r.to_string())
+        .unwrap_or_else(|_| format!("Rp {}", crate::domain::money::group_thousands(amount)))
+}
+
+/// A count as shown: `1.500`.
+pub fn count(n: i64) -> String {
+    crate::domain::money::group_thousands(n.max(0) as u64)
+}
+
+/// The zone of a regency, else `fallback`.
+pub fn zone_of(regency: Option<&str>, fallback: chrono_tz::Tz) -> chrono_tz::Tz {
+    regency
+        .and_then(|r| RegionCode::parse(r).ok())
+        .and_then(|r| Regions::embedded().timezone_of(&r))
+        .unwrap_or(fallback)
+}
+
+/// A moment in a zone, the user's way: "Kamis, 26 Maret 2026 pukul 09.00 WITA".
+pub fn datetime_text(
+    lang: crate::domain::Lang,
+    at: chrono::DateTime<chrono::Utc>,
+    zone: chrono_tz::Tz,
+) -> String {
+    let local = at.with_timezone(&zone);
+    let abbrev = Regions::zone_abbreviation(zone);
+    match lang {
+        crate::domain::Lang::Id => {
+            crate::domain::when::format_datetime_id(local.date_naive(), local.time(), abbrev)
+        }
+        crate::domain::Lang::En => {
+            crate::domain::when::format_datetime_en(local.date_naive(), local.time(), abbrev)
+        }
+    }
+}
+
 /// A date the way the user's language writes it: "Kamis, 26 Maret 2026".
 pub fn date_text(lang: crate::domain::Lang, date: chrono::NaiveDate) -> String {
     match lang {

@@ -5,8 +5,6 @@
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
-use crate::domain::Rupiah;
-use crate::domain::money::group_thousands;
 use crate::domain::order::OrderStatus;
 use crate::store;
 use crate::store::orders::{Order, OrderError, Side};
@@ -14,20 +12,10 @@ use crate::store::requests::RequestError;
 
 use super::super::callback::Cb;
 use super::super::out::Out;
-use super::super::replies::{Reply, date_text, region_name};
+use super::super::replies::{Reply, count, date_text, region_name, rupiah};
 use super::super::state::State;
 use super::quote::to_user;
 use super::{Caller, Dlg, HandlerResult};
-
-fn rupiah(amount: i64) -> String {
-    Rupiah::new(amount.max(0) as u64)
-        .map(|r| r.to_string())
-        .unwrap_or_else(|_| format!("Rp {amount}"))
-}
-
-fn count(n: i64) -> String {
-    group_thousands(n.max(0) as u64)
-}
 
 fn status_index(s: OrderStatus) -> u8 {
     OrderStatus::ALL.iter().position(|x| *x == s).unwrap_or(0) as u8

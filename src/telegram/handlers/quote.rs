@@ -5,27 +5,15 @@
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
-use crate::domain::money::group_thousands;
-use crate::domain::{RegionCode, Regions, Rupiah};
 use crate::store;
 use crate::store::requests::{QuoteOutcome, Request, RequestError};
 use crate::store::users::User;
 
 use super::super::callback::Cb;
 use super::super::out::Out;
-use super::super::replies::{Reply, date_text, region_name};
+use super::super::replies::{Reply, count, date_text, region_name, rupiah};
 use super::super::state::{QuoteStep, State};
 use super::{Caller, Dlg, HandlerResult};
-
-fn rupiah(amount: i64) -> String {
-    Rupiah::new(amount.max(0) as u64)
-        .map(|r| r.to_string())
-        .unwrap_or_else(|_| format!("Rp {amount}"))
-}
-
-fn count(n: i64) -> String {
-    group_thousands(n.max(0) as u64)
-}
 
 /// The same Out, talking to another user in their language.
 pub fn to_user(out: &Out, user: &User) -> Out {
@@ -37,20 +25,8 @@ pub fn to_user(out: &Out, user: &User) -> Out {
 }
 
 pub fn deadline_text(out: &Out, r: &Request) -> String {
-    let zone = RegionCode::parse(&r.regency_code)
-        .ok()
-        .and_then(|c| Regions::embedded().timezone_of(&c))
-        .unwrap_or(out.settings.default_zone);
-    let local = r.quote_deadline.with_timezone(&zone);
-    let abbrev = Regions::zone_abbreviation(zone);
-    match out.lang {
-        crate::domain::Lang::Id => {
-            crate::domain::when::format_datetime_id(local.date_naive(), local.time(), abbrev)
-        }
-        crate::domain::Lang::En => {
-            crate::domain::when::format_datetime_en(local.date_naive(), local.time(), abbrev)
-        }
-    }
+    let zone = super::super::replies::zone_of(Some(&r.regency_code), out.settings.default_zone);
+    super::super::replies::datetime_text(out.lang, r.quote_deadline, zone)
 }
 
 fn budget_text(out: &Out, r: &Request) -> String {
@@ -450,13 +426,7 @@ pub async fn list(out: &Out, caller: &Caller) -> HandlerResult {
         .await?;
         return Ok(());
     }
-    match store::requests::open_for_producer(
-        &out.pool,
-        caller.0.id,
-        out.clock.now(),
-    )
-    .await
-    {
+    match store::requests::open_for_producer(&out.pool, caller.0.id, out.clock.now()).await {
         Ok(open) if open.is_empty() => {
             out.say(Reply::RqProducerListNone).await?;
         }

@@ -9,7 +9,7 @@ use crate::domain::feasibility::{self, Candidate, Need, Verdict};
 use crate::domain::money::group_thousands;
 use crate::domain::request::{self as reader, Budget, Problem};
 use crate::domain::search::{fts_expression, read_query};
-use crate::domain::{AccountStatus, Place, RegionCode, Regions, Role, Rupiah};
+use crate::domain::{AccountStatus, Place, RegionCode, Regions, Role};
 use crate::store;
 use crate::store::requests::{NewRequest, RequestError};
 
@@ -25,9 +25,7 @@ pub fn is_staff(caller: &Caller) -> bool {
 }
 
 fn rupiah(amount: u64) -> String {
-    Rupiah::new(amount)
-        .map(|r| r.to_string())
-        .unwrap_or_else(|_| format!("Rp {}", group_thousands(amount)))
+    super::super::replies::rupiah(amount as i64)
 }
 
 fn ymd(d: NaiveDate) -> u32 {
@@ -40,10 +38,7 @@ pub fn from_ymd(v: u32) -> Option<NaiveDate> {
 
 /// The zone of the delivery region (or the default).
 fn zone_of(out: &Out, regency: Option<&str>) -> chrono_tz::Tz {
-    regency
-        .and_then(|r| RegionCode::parse(r).ok())
-        .and_then(|r| Regions::embedded().timezone_of(&r))
-        .unwrap_or(out.settings.default_zone)
+    super::super::replies::zone_of(regency, out.settings.default_zone)
 }
 
 fn today_in(out: &Out, regency: Option<&str>, now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
@@ -368,17 +363,7 @@ fn delivery_at(out: &Out, d: &RequestDraft, date: NaiveDate) -> chrono::DateTime
 }
 
 fn deadline_text(out: &Out, d: &RequestDraft, at: chrono::DateTime<chrono::Utc>) -> String {
-    let zone = zone_of(out, d.regency.as_deref());
-    let local = at.with_timezone(&zone);
-    let abbrev = Regions::zone_abbreviation(zone);
-    match out.lang {
-        crate::domain::Lang::Id => {
-            crate::domain::when::format_datetime_id(local.date_naive(), local.time(), abbrev)
-        }
-        crate::domain::Lang::En => {
-            crate::domain::when::format_datetime_en(local.date_naive(), local.time(), abbrev)
-        }
-    }
+    super::super::replies::datetime_text(out.lang, at, zone_of(out, d.regency.as_deref()))
 }
 
 /// The summary of a complete draft, what will happen, and the buttons.
