@@ -22,7 +22,8 @@ use super::replies::Reply;
 pub type TgBot = Throttle<Bot>;
 
 /// Sends one HTML message and logs it. `Ok(None)` when the chat blocked the
-/// bot (it is then marked unreachable).
+/// bot: it is then marked unreachable, and not messaged again until its
+/// user writes to the bot.
 pub async fn deliver(
     bot: &TgBot,
     pool: &SqlitePool,
@@ -30,6 +31,9 @@ pub async fn deliver(
     text: String,
     markup: Option<ReplyMarkup>,
 ) -> anyhow::Result<Option<Message>> {
+    if !store::users::is_reachable(pool, chat.0).await? {
+        return Ok(None);
+    }
     let mut request = bot
         .send_message(chat, text.clone())
         .parse_mode(ParseMode::Html);

@@ -226,6 +226,16 @@ pub async fn register_producer_until_summary(
     user: &FakeUser,
     business: &str,
 ) -> BotMessage {
+    register_producer_with_phone(w, user, business, "+62 812-3456-7890").await
+}
+
+/// The same, with another phone (each producer needs its own).
+pub async fn register_producer_with_phone(
+    w: &World,
+    user: &FakeUser,
+    business: &str,
+    phone: &str,
+) -> BotMessage {
     let greeting = w.say(user, "/start", "mendaftar sebagai apa").await;
     w.press(user, &greeting, "Produsen", "nama usaha").await;
     w.say(user, business, "kabupaten/kota").await;
@@ -243,8 +253,7 @@ pub async fn register_producer_until_summary(
     w.press(user, &halal, "Ya", "NIB").await;
     w.say(user, "1234567890123", "nomor HP").await;
     let since = w.api.checkpoint();
-    w.api
-        .share_contact(user, "+62 812-3456-7890", Some(user.id));
+    w.api.share_contact(user, phone, Some(user.id));
     w.expect_after(since, user.id, "Periksa data").await
 }
 
