@@ -882,6 +882,14 @@ impl FakeBotApi {
             .collect()
     }
 
+    /// Every version (sent or edited) of every bot message, to any chat,
+    /// that happened after `since`, in order (the console prints these).
+    pub fn versions_after(&self, since: Checkpoint) -> Vec<BotMessage> {
+        let inner = self.lock();
+        let start = since.versions.min(inner.versions.len());
+        inner.versions[start..].to_vec()
+    }
+
     /// Marks "now" for [`Self::wait_for_message_after`] /
     /// [`Self::wait_for_call_after`].
     pub fn checkpoint(&self) -> Checkpoint {
