@@ -646,6 +646,8 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
     let api = FakeBotApi::start()
         .await
         .context("cannot start the local Bot API on 127.0.0.1")?;
+    // A kept database has seen updates; the bot skips ids it already handled.
+    api.start_update_ids_at(store::inbox::next_offset(&pool).await?);
     let env: HashMap<&str, String> = [
         ("TELOXIDE_TOKEN", DUMMY_TOKEN.to_string()),
         ("TELOXIDE_API_URL", api.url().to_string()),
