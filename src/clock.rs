@@ -1,5 +1,5 @@
-//! The one source of "now". Production reads the system clock; tests (and
-//! the console, later) move time forward to watch deadlines and reminders.
+//! The one source of "now". Production reads the system clock; tests and
+//! `pesanlokal console` (`:waktu +13h`) move time forward to watch deadlines and reminders.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};

@@ -5,6 +5,7 @@
 pub mod background;
 pub mod clock;
 pub mod config;
+pub mod console;
 pub mod domain;
 pub mod i18n;
 pub mod store;

@@ -296,17 +296,9 @@ pub async fn approved_staff(w: &World, id: i64, office: &str, regency: &str) -> 
     let user = FakeUser::new(id, "Staf");
     w.say(&user, "/start", "mendaftar sebagai apa").await;
     let pool = w.pool().await;
-    let app = pesanlokal::domain::registration::StaffApplication {
-        full_name: "Budi Santoso".into(),
-        office_name: office.into(),
-        regency: pesanlokal::domain::RegionCode::parse(regency).expect("regency code"),
-    };
-    pesanlokal::store::accounts::submit_staff(&pool, id, &app, None)
+    pesanlokal::console::register_staff(&pool, ADMIN, id, "Staf", "Budi Santoso", office, regency)
         .await
-        .expect("submit");
-    pesanlokal::store::accounts::decide(&pool, ADMIN, id, true)
-        .await
-        .expect("approve");
+        .expect("approved staff");
     user
 }
 
@@ -324,20 +316,7 @@ pub async fn world_with_demo() -> World {
 pub async fn demo_producer(w: &World, id: i64, phone: &str, name: &str) -> FakeUser {
     let user = FakeUser::new(id, name);
     let pool = w.pool().await;
-    pesanlokal::store::users::touch(
-        &pool,
-        &pesanlokal::store::users::Seen {
-            id,
-            chat_id: id,
-            first_name: name,
-            username: None,
-            telegram_language: pesanlokal::domain::Lang::Id,
-        },
-    )
-    .await
-    .expect("touch");
-    let phone = pesanlokal::domain::PhoneNumber::parse(phone).expect("phone");
-    let linked = pesanlokal::store::catalogue::link_by_phone(&pool, id, &phone)
+    let linked = pesanlokal::console::link_demo_producer(&pool, id, phone, name)
         .await
         .expect("link");
     assert!(linked.is_some(), "no demo producer with {phone}");
