@@ -469,3 +469,4 @@ btn-choose-other = Choose another quote
 order-lapsed-producer = Order #{ $id } was passed to another producer because it was not accepted within 12 hours.
 rq-verdict-too-small = The quantity is below the minimum order of the matching producers (at least { $min }).
 rq-verdict-too-big-later = For this quantity, the earliest date is <b>{ $earliest }</b>.
+rq-halal-any = not required

@@ -469,3 +469,4 @@ btn-choose-other = Pilih penawaran lain
 order-lapsed-producer = Pesanan #{ $id } dialihkan ke produsen lain karena tidak diterima dalam 12 jam.
 rq-verdict-too-small = Jumlahnya di bawah pesanan minimal produsen yang cocok (paling sedikit { $min }).
 rq-verdict-too-big-later = Untuk jumlah ini, paling cepat: <b>{ $earliest }</b>.
+rq-halal-any = tidak disyaratkan

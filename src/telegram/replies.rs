@@ -698,7 +698,11 @@ impl Reply {
                 date = date.clone(),
                 place = escape(place),
                 budget = budget.clone(),
-                halal = yes_no(l, Some(*halal))
+                halal = if *halal {
+                    fl!(l, "value-yes")
+                } else {
+                    fl!(l, "rq-halal-any")
+                }
             ),
             Reply::RqBudgetPerUnit { amount, unit } => {
                 fl!(
@@ -796,7 +800,11 @@ impl Reply {
                     date = date.clone(),
                     place = escape(place),
                     budget = budget.clone(),
-                    halal = yes_no(l, Some(*halal)),
+                    halal = if *halal {
+                        fl!(l, "value-yes")
+                    } else {
+                        fl!(l, "rq-halal-any")
+                    },
                     deadline = deadline.clone()
                 )
             }
