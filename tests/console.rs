@@ -113,6 +113,10 @@ fn a_scripted_console_session_plays_search_request_quotes_award_and_acceptance()
             ("staff section", "— Staf (Budi Santoso"),
             ("staff told of acceptance", "Pesanan #1: diterima produsen."),
             ("phone shown to staff", "📞 +6281100000003"),
+            ("clock", "⏰ Jam bot dimajukan +9d"),
+            ("producer 2 section", "— Produsen 2 (Masitah"),
+            ("H-1 reminder", "Pengingat H-1: pesanan #1"),
+            ("reconfirmation", "Masih sanggup?"),
         ],
     );
 }

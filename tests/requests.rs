@@ -413,3 +413,99 @@ async fn a_restart_between_quote_and_award_loses_nothing() {
         .await;
     c.w.expect_after(since, c.talam.id, "dipilih").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_accepted_order_is_reminded_at_local_times_and_a_problem_reaches_staff() {
+    let c = cast().await;
+    let w = &c.w;
+    let (_, date) = in_days(10);
+    let summary = w
+        .say(
+            &c.staff,
+            &format!("/minta 100 kotak snack tanggal {date} di Samarinda"),
+            "Akan dikirim",
+        )
+        .await;
+    let sent = w.press(&c.staff, &summary, "Kirim", "terkirim").await;
+    let id = request_id(&sent);
+    send_quote(w, &c.berkah, id, "23rb", None).await;
+    let list = w.say(&c.staff, "/permintaan", "Permintaan kantor").await;
+    let view = w
+        .press(&c.staff, &list, &format!("#{id}"), "Penawaran untuk")
+        .await;
+    let since = w.api.checkpoint();
+    w.press(&c.staff, &view, "Pilih 1", "Pesanan dibuat").await;
+    let awarded = w.expect_after(since, c.berkah.id, "dipilih").await;
+    w.press(&c.berkah, &awarded, "Terima pesanan", "diterima produsen")
+        .await;
+
+    // Four reminders, at 08:00 WITA (00:00 UTC) on H-7, H-3, H-1 and 06:00 on the day.
+    let pool = w.pool().await;
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT kind, due_at FROM reminders ORDER BY due_at")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    let kinds: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(kinds, vec!["h7", "h3", "h1", "morning"]);
+    assert!(
+        rows[..3].iter().all(|(_, at)| at.ends_with("T00:00:00Z")),
+        "{rows:?}"
+    );
+    assert!(rows[3].1.ends_with("T22:00:00Z"), "{rows:?}");
+
+    // The bot was away until just after H-1: each due reminder comes once.
+    let h1 = chrono::DateTime::parse_from_rfc3339(&rows[2].1)
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let since = w.api.checkpoint();
+    w.clock.advance(h1 - w.clock.now() + Duration::minutes(1));
+    let reminder = w.expect_after(since, c.berkah.id, "Pengingat H-1").await;
+    let asked = w
+        .api
+        .messages_to(c.berkah.id)
+        .iter()
+        .filter(|m| m.text_or_caption().contains("Masih sanggup"))
+        .count();
+    assert_eq!(asked, 3, "H-7, H-3 and H-1, once each");
+    assert!(
+        !w.api
+            .messages_to(c.berkah.id)
+            .iter()
+            .any(|m| m.text_or_caption().contains("Hari ini pengiriman"))
+    );
+
+    // "Ada kendala" reaches the staff at once.
+    let since = w.api.checkpoint();
+    w.press(
+        &c.berkah,
+        &reminder,
+        "Ada kendala",
+        "Staf pemesan sudah diberi tahu",
+    )
+    .await;
+    w.expect_after(since, c.staff.id, "melaporkan kendala")
+        .await;
+
+    // A cancelled order's remaining reminder is dropped.
+    let card = find_with_button(w, c.staff.id, "Batalkan");
+    w.press(&c.staff, &card, "Batalkan", "alasan pembatalan")
+        .await;
+    w.say(&c.staff, "Acara diundur", "dibatalkan").await;
+    w.clock.advance(Duration::days(2));
+    w.say(&c.berkah, "/bantuan", "Bantuan untuk produsen").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert!(
+        !w.api
+            .messages_to(c.berkah.id)
+            .iter()
+            .any(|m| m.text_or_caption().contains("Hari ini pengiriman"))
+    );
+    let dropped: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM reminders WHERE status = 'dropped'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(dropped, 1);
+    w.assert_every_callback_answered().await;
+}

@@ -13,6 +13,7 @@ pub mod phone;
 pub mod producer_csv;
 pub mod region;
 pub mod registration;
+pub mod reminder;
 pub mod request;
 pub mod search;
 pub mod when;

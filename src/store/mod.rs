@@ -11,6 +11,7 @@ pub mod inbox;
 pub mod invites;
 pub mod orders;
 pub mod regions;
+pub mod reminders;
 pub mod requests;
 pub mod users;
 

@@ -151,6 +151,7 @@ pub async fn advance(
     user_id: i64,
     order_id: i64,
     to: OrderStatus,
+    now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let mut tx = super::begin_write(pool).await?;
     let (side, status) = side(&mut tx, user_id, order_id).await?;
@@ -163,6 +164,10 @@ pub async fn advance(
         return Err(OrderError::BadTransition { from });
     }
     set_status(&mut tx, order_id, to, user_id, None).await?;
+    if to == OrderStatus::Accepted {
+        // The delivery reminders, written with the acceptance.
+        super::reminders::schedule(&mut tx, order_id, now).await?;
+    }
     if to == OrderStatus::Received {
         sqlx::query("UPDATE producers SET finished_orders = finished_orders + 1 WHERE id = (SELECT producer_id FROM orders WHERE id = ?)")
             .bind(order_id)

@@ -108,6 +108,11 @@ pub enum Cb {
     },
     /// Let an unaccepted order lapse and choose another quote.
     OrderLapse(i64),
+    /// The producer's answer to a reminder: on schedule, or a problem.
+    ReminderAnswer {
+        reminder: i64,
+        ok: bool,
+    },
 }
 
 impl Cb {
@@ -171,6 +176,7 @@ impl Cb {
             Cb::OrderCancel(id) => format!("oc:{id}"),
             Cb::OrderRate { order, stars } => format!("or:{order}:{stars}"),
             Cb::OrderLapse(id) => format!("ol:{id}"),
+            Cb::ReminderAnswer { reminder, ok } => format!("ra:{reminder}:{}", u8::from(*ok)),
         }
     }
 
@@ -289,6 +295,14 @@ impl Cb {
                 stars: s.parse().ok()?,
             },
             ("ol", Some(id), None) => Cb::OrderLapse(id.parse().ok()?),
+            ("ra", Some(id), Some(ok)) => Cb::ReminderAnswer {
+                reminder: id.parse().ok()?,
+                ok: match ok {
+                    "1" => true,
+                    "0" => false,
+                    _ => return None,
+                },
+            },
             _ => return None,
         };
         Some(cb)
@@ -396,6 +410,14 @@ mod tests {
                 stars: 5,
             },
             Cb::OrderLapse(i64::MAX),
+            Cb::ReminderAnswer {
+                reminder: i64::MAX,
+                ok: true,
+            },
+            Cb::ReminderAnswer {
+                reminder: 1,
+                ok: false,
+            },
         ];
         all.extend(Category::ALL.into_iter().map(Cb::Category));
         all.extend(Category::ALL.into_iter().map(Cb::SearchCategory));

@@ -205,9 +205,18 @@ pub async fn run_with_clock(
         pool.clone(),
         clock.clone(),
         config.tick,
-        move |order| {
+        move |due| {
             let out = scheduler_out.clone();
-            async move { handlers::orders::tell_not_accepted(&out, &order).await }
+            async move {
+                match due {
+                    crate::background::scheduler::Due::Unaccepted(order) => {
+                        handlers::orders::tell_not_accepted(&out, &order).await
+                    }
+                    crate::background::scheduler::Due::Reminder(reminder) => {
+                        handlers::orders::remind(&out, &reminder).await
+                    }
+                }
+            }
         },
         async move {
             let _ = scheduler_stopped.await;

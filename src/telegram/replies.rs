@@ -299,6 +299,32 @@ pub enum Reply {
     OrderLapsedProducer {
         id: i64,
     },
+    ReminderAsk {
+        when: String,
+        id: i64,
+        item: String,
+        quantity: String,
+        unit: String,
+        office: String,
+        date: String,
+    },
+    ReminderMorning {
+        id: i64,
+        item: String,
+        quantity: String,
+        unit: String,
+        office: String,
+    },
+    BtnReminderOk,
+    BtnReminderProblem,
+    ReminderThanks,
+    ReminderProblemNoted,
+    StaffReminderProblem {
+        producer: String,
+        id: i64,
+        item: String,
+        date: String,
+    },
     ProducerOnly,
     CatalogueEmpty,
     CatalogueList(Vec<String>),
@@ -1115,6 +1141,57 @@ impl Reply {
                 producer = escape(producer)
             ),
             Reply::BtnChooseOther => fl!(l, "btn-choose-other"),
+            Reply::ReminderAsk {
+                when,
+                id,
+                item,
+                quantity,
+                unit,
+                office,
+                date,
+            } => fl!(
+                l,
+                "reminder-ask",
+                when = when.clone(),
+                id = id.to_string(),
+                item = escape(item),
+                quantity = quantity.clone(),
+                unit = escape(unit),
+                office = escape(office),
+                date = date.clone()
+            ),
+            Reply::ReminderMorning {
+                id,
+                item,
+                quantity,
+                unit,
+                office,
+            } => fl!(
+                l,
+                "reminder-morning",
+                id = id.to_string(),
+                item = escape(item),
+                quantity = quantity.clone(),
+                unit = escape(unit),
+                office = escape(office)
+            ),
+            Reply::BtnReminderOk => fl!(l, "btn-reminder-ok"),
+            Reply::BtnReminderProblem => fl!(l, "btn-reminder-problem"),
+            Reply::ReminderThanks => fl!(l, "reminder-thanks"),
+            Reply::ReminderProblemNoted => fl!(l, "reminder-problem-noted"),
+            Reply::StaffReminderProblem {
+                producer,
+                id,
+                item,
+                date,
+            } => fl!(
+                l,
+                "staff-reminder-problem",
+                producer = escape(producer),
+                id = id.to_string(),
+                item = escape(item),
+                date = date.clone()
+            ),
             Reply::OrderLapsedProducer { id } => {
                 fl!(l, "order-lapsed-producer", id = id.to_string())
             }

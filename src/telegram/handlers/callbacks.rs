@@ -124,7 +124,8 @@ async fn route(
             | Cb::OrderStep { .. }
             | Cb::OrderCancel(_)
             | Cb::OrderRate { .. }
-            | Cb::OrderLapse(_)),
+            | Cb::OrderLapse(_)
+            | Cb::ReminderAnswer { .. }),
             state,
         ) => Ok(answer(
             super::orders::on_button(out, dialogue, caller, message, state, cb).await?,

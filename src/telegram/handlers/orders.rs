@@ -457,7 +457,7 @@ pub async fn on_button(
             let Some(to) = OrderStatus::ALL.get(to as usize).copied() else {
                 return Ok(Some(out.t(&Reply::Stale)));
             };
-            match store::orders::advance(&out.pool, caller.0.id, order, to).await {
+            match store::orders::advance(&out.pool, caller.0.id, order, to, out.clock.now()).await {
                 Ok(updated) => {
                     let side = if updated.producer_user_id == Some(caller.0.id) {
                         Side::Producer
@@ -547,8 +547,95 @@ pub async fn on_button(
                 Err(_) => Ok(Some(out.t(&Reply::NotAllowed))),
             }
         }
+        Cb::ReminderAnswer { reminder, ok } => {
+            let Some(order) =
+                store::reminders::answer(&out.pool, caller.0.id, reminder, ok).await?
+            else {
+                return Ok(Some(out.t(&Reply::Stale)));
+            };
+            super::registration::clear_buttons(out, message).await;
+            if ok {
+                out.say(Reply::ReminderThanks).await?;
+            } else {
+                out.say(Reply::ReminderProblemNoted).await?;
+                if let Some(staff) = store::users::get(&out.pool, order.staff_user_id).await? {
+                    let to = to_user(out, &staff);
+                    let text = to.t(&Reply::StaffReminderProblem {
+                        producer: order.producer_name.clone(),
+                        id: order.id,
+                        item: order.item.clone(),
+                        date: date_text(to.lang, order.delivery_date),
+                    });
+                    let text = format!("{text}\n\n{}", order_text(&to, &order, Side::Staff));
+                    to.send_text(text, Some(order_buttons(&to, &order, Side::Staff).into()))
+                        .await?;
+                }
+            }
+            Ok(None)
+        }
         _ => Ok(Some(out.t(&Reply::Stale))),
     }
+}
+
+/// A reminder to the producer of an order (from the scheduler).
+pub async fn remind(out: &Out, due: &store::reminders::DueReminder) -> HandlerResult {
+    use crate::domain::reminder::ReminderKind;
+    let order = &due.order;
+    let Some(uid) = order.producer_user_id else {
+        return Ok(());
+    };
+    let Some(user) = store::users::get(&out.pool, uid).await? else {
+        return Ok(());
+    };
+    let to = to_user(out, &user);
+    if due.kind.asks_confirmation() {
+        let when = match due.kind {
+            ReminderKind::H7 => "H-7",
+            ReminderKind::H3 => "H-3",
+            _ => "H-1",
+        };
+        let markup = InlineKeyboardMarkup::new([[
+            InlineKeyboardButton::callback(
+                to.t(&Reply::BtnReminderOk),
+                Cb::ReminderAnswer {
+                    reminder: due.id,
+                    ok: true,
+                }
+                .encode(),
+            ),
+            InlineKeyboardButton::callback(
+                to.t(&Reply::BtnReminderProblem),
+                Cb::ReminderAnswer {
+                    reminder: due.id,
+                    ok: false,
+                }
+                .encode(),
+            ),
+        ]]);
+        to.say_with(
+            Reply::ReminderAsk {
+                when: when.to_string(),
+                id: order.id,
+                item: order.item.clone(),
+                quantity: count(order.quantity),
+                unit: order.unit.clone(),
+                office: order.office_name.clone(),
+                date: date_text(to.lang, order.delivery_date),
+            },
+            markup,
+        )
+        .await?;
+    } else {
+        to.say(Reply::ReminderMorning {
+            id: order.id,
+            item: order.item.clone(),
+            quantity: count(order.quantity),
+            unit: order.unit.clone(),
+            office: order.office_name.clone(),
+        })
+        .await?;
+    }
+    Ok(())
 }
 
 /// The reason typed after "Batalkan".

@@ -1,0 +1,115 @@
+//! When producers are reminded of a delivery: H-7, H-3 and H-1 at 08:00 in
+//! the delivery region's zone, and 06:00 on the delivery morning — each only
+//! if still in the future when the order is accepted.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReminderKind {
+    H7,
+    H3,
+    H1,
+    Morning,
+}
+
+impl ReminderKind {
+    pub const ALL: [ReminderKind; 4] = [
+        ReminderKind::H7,
+        ReminderKind::H3,
+        ReminderKind::H1,
+        ReminderKind::Morning,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReminderKind::H7 => "h7",
+            ReminderKind::H3 => "h3",
+            ReminderKind::H1 => "h1",
+            ReminderKind::Morning => "morning",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReminderKind> {
+        ReminderKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Days before delivery and the local time of day.
+    fn offset(self) -> (i64, NaiveTime) {
+        let eight = NaiveTime::from_hms_opt(8, 0, 0).unwrap_or_default();
+        match self {
+            ReminderKind::H7 => (7, eight),
+            ReminderKind::H3 => (3, eight),
+            ReminderKind::H1 => (1, eight),
+            ReminderKind::Morning => (0, NaiveTime::from_hms_opt(6, 0, 0).unwrap_or_default()),
+        }
+    }
+
+    /// Asks "Masih sanggup?" (the morning one only reminds).
+    pub fn asks_confirmation(self) -> bool {
+        self != ReminderKind::Morning
+    }
+}
+
+/// The reminders of an order delivered on `delivery` in `zone`, as UTC
+/// instants, keeping only those after `now`.
+pub fn schedule(
+    delivery: NaiveDate,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Vec<(ReminderKind, DateTime<Utc>)> {
+    ReminderKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let (days, time) = kind.offset();
+            let day = delivery - Duration::days(days);
+            let at = zone
+                .from_local_datetime(&day.and_time(time))
+                .earliest()?
+                .with_timezone(&Utc);
+            (at > now).then_some((kind, at))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_delivery_in_ten_days_gets_all_four_reminders_at_local_times() {
+        let delivery = NaiveDate::from_ymd_opt(2026, 3, 26).unwrap();
+        let now = utc("2026-03-16T02:00:00Z");
+        let wita = schedule(delivery, chrono_tz::Asia::Makassar, now);
+        assert_eq!(
+            wita,
+            vec![
+                (ReminderKind::H7, utc("2026-03-19T00:00:00Z")),
+                (ReminderKind::H3, utc("2026-03-23T00:00:00Z")),
+                (ReminderKind::H1, utc("2026-03-25T00:00:00Z")),
+                (ReminderKind::Morning, utc("2026-03-25T22:00:00Z")),
+            ]
+        );
+        let wib = schedule(delivery, chrono_tz::Asia::Jakarta, now);
+        assert_eq!(wib[2], (ReminderKind::H1, utc("2026-03-25T01:00:00Z")));
+    }
+
+    #[test]
+    fn reminders_already_past_when_accepted_are_left_out() {
+        let delivery = NaiveDate::from_ymd_opt(2026, 3, 26).unwrap();
+        let now = utc("2026-03-24T00:00:00Z"); // after H-3
+        let kinds: Vec<_> = schedule(delivery, chrono_tz::Asia::Makassar, now)
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        assert_eq!(kinds, vec![ReminderKind::H1, ReminderKind::Morning]);
+        for k in ReminderKind::ALL {
+            assert_eq!(ReminderKind::parse(k.as_str()), Some(k));
+        }
+    }
+}
