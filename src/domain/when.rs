@@ -373,21 +373,14 @@ fn tokenize(s: &str) -> Vec<Tok> {
         while let Some(&(_, cj)) = chars.get(j) {
             let more = match kind {
                 Kind::Num if cj.is_ascii_digit() => 1,
-                Kind::Num if matches!(cj, '.' | '/' | ':' | '-' | ',') => {
-                    if next_is(j + 1, |n| n.is_ascii_digit()) {
-                        2
-                    } else {
-                        0
-                    }
+                Kind::Num
+                    if matches!(cj, '.' | '/' | ':' | '-' | ',')
+                        && next_is(j + 1, |n| n.is_ascii_digit()) =>
+                {
+                    2
                 }
                 Kind::Word if cj.is_alphabetic() => 1,
-                Kind::Word if APOSTROPHES.contains(&cj) => {
-                    if next_is(j + 1, char::is_alphabetic) {
-                        2
-                    } else {
-                        0
-                    }
-                }
+                Kind::Word if APOSTROPHES.contains(&cj) && next_is(j + 1, char::is_alphabetic) => 2,
                 _ => 0,
             };
             if more == 0 {
