@@ -2,6 +2,7 @@
 //! order from local producers. See ARCHITECTURE.md for the rooms and their
 //! rules.
 
+pub mod bench;
 pub mod config;
 pub mod domain;
 pub mod i18n;

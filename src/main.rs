@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use pesanlokal::{config, store, telegram};
+use pesanlokal::{bench, config, store, telegram};
 
 #[derive(Parser)]
 #[command(
@@ -31,6 +31,31 @@ enum Cmd {
     },
     /// Copy the live database to PATH (safe while the bot runs).
     Backup { path: String },
+    /// Measure speed on synthetic data (see BENCHMARKS.md).
+    Bench {
+        #[command(subcommand)]
+        what: BenchCmd,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCmd {
+    /// Time /cari's searches over a database of synthetic producers.
+    Search {
+        /// How many producers to generate.
+        #[arg(long, default_value_t = 100_000)]
+        producers: usize,
+        /// How many queries of each kind to time.
+        #[arg(long, default_value_t = 300)]
+        queries: usize,
+        /// Keep the database at PATH (reused if it already holds producers);
+        /// by default a temporary file, removed afterwards.
+        #[arg(long)]
+        db: Option<std::path::PathBuf>,
+        /// Seed for the generated producers and queries.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -107,6 +132,25 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
             store::backup(&pool, &path).await?;
             pool.close().await;
             println!("backup written to {path}");
+            Ok(())
+        }
+        Cmd::Bench {
+            what:
+                BenchCmd::Search {
+                    producers,
+                    queries,
+                    db,
+                    seed,
+                },
+        } => {
+            let opts = bench::SearchOptions {
+                producers,
+                queries,
+                db,
+                seed,
+            };
+            let report = bench::run_search(&opts).await?;
+            println!("{}", report.markdown());
             Ok(())
         }
     }

@@ -8,6 +8,7 @@ pub mod directory;
 pub mod inbox;
 pub mod invites;
 pub mod regions;
+pub mod synthetic;
 pub mod users;
 
 use std::str::FromStr;
