@@ -728,15 +728,21 @@ pub enum Kind {
     Typo,
     /// "kue\" OR \"x", "NEAR(a b)", "*", emoji…
     Hostile,
+    /// Beyond the five: "kue samarinda", one (often broad) word in a region.
+    OneWordRegion,
+    /// Beyond the five: "katering", the category buttons under a bare /cari.
+    CategoryAlone,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 7] = [
         Kind::OneWord,
         Kind::TwoWordsRegion,
         Kind::CategoryRegion,
         Kind::Typo,
         Kind::Hostile,
+        Kind::OneWordRegion,
+        Kind::CategoryAlone,
     ];
 
     pub fn label(self) -> &'static str {
@@ -746,6 +752,8 @@ impl Kind {
             Kind::CategoryRegion => "category + region",
             Kind::Typo => "typo, no exact match",
             Kind::Hostile => "hostile string",
+            Kind::OneWordRegion => "(extra) one word + region",
+            Kind::CategoryAlone => "(extra) category alone",
         }
     }
 
@@ -756,6 +764,8 @@ impl Kind {
             Kind::CategoryRegion => "katering kukar",
             Kind::Typo => "amplnag",
             Kind::Hostile => "kue\" OR \"x",
+            Kind::OneWordRegion => "kue samarinda",
+            Kind::CategoryAlone => "katering",
         }
     }
 }
@@ -874,6 +884,27 @@ pub fn queries(lexicon: &Lexicon, kind: Kind, n: usize, seed: u64) -> Vec<String
             }
             Kind::Typo => typo(lexicon, &mut rng),
             Kind::Hostile => hostile(&mut rng),
+            Kind::OneWordRegion => {
+                let mut text = String::new();
+                for _ in 0..100 {
+                    let word = lexicon
+                        .one_words
+                        .choose(&mut rng)
+                        .cloned()
+                        .unwrap_or_default();
+                    text = format!("{word} {}", region_text(lexicon, &mut rng));
+                    let q = read_query(&text, lexicon.regions);
+                    if q.terms.len() == 1 && q.place.is_some() && q.categories.is_empty() {
+                        break;
+                    }
+                }
+                text
+            }
+            Kind::CategoryAlone => CATEGORY_WORDS
+                .choose(&mut rng)
+                .copied()
+                .unwrap_or("katering")
+                .to_string(),
         })
         .collect()
 }
@@ -912,6 +943,12 @@ pub struct KindResult {
     pub found: usize,
     /// Queries answered by the typo fallback.
     pub fuzzy: usize,
+    /// The slowest queries, slowest first (at most three).
+    pub slowest: Vec<(Duration, String)>,
+    /// Mean CPU time a query (all threads of this process), when the
+    /// system tells it (Linux): unlike the wall-clock times, it does not
+    /// grow when other work shares the cores.
+    pub cpu_per_query: Option<Duration>,
 }
 
 impl KindResult {
@@ -933,6 +970,8 @@ pub struct SearchReport {
     pub db_bytes: u64,
     pub seed: u64,
     pub kinds: Vec<KindResult>,
+    /// The 1-minute load average before and after the queries (Linux).
+    pub load: Option<(f64, f64)>,
 }
 
 fn ms(d: Duration) -> String {
@@ -951,17 +990,21 @@ impl SearchReport {
             ),
             None => "reused".to_string(),
         };
+        let load = match self.load {
+            Some((before, after)) => format!(", load average {before:.2} before, {after:.2} after"),
+            None => String::new(),
+        };
         out.push_str(&format!(
-            "{} producers, database {:.0} MB, {build}, seed {}\n\n",
+            "{} producers, database {:.0} MB, {build}, seed {}{load}\n\n",
             self.producers,
             self.db_bytes as f64 / 1e6,
             self.seed
         ));
-        out.push_str("| query kind | e.g. | queries | with results | typo fallback | p50 ms | p95 ms | p99 ms | max ms |\n");
-        out.push_str("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.push_str("| query kind | e.g. | queries | with results | typo fallback | p50 ms | p95 ms | p99 ms | max ms | CPU ms/query |\n");
+        out.push_str("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for k in &self.kinds {
             out.push_str(&format!(
-                "| {} | `{}` | {} | {} | {} | {} | {} | {} | {} |\n",
+                "| {} | `{}` | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                 k.kind.label(),
                 k.kind.example(),
                 k.times.len(),
@@ -971,7 +1014,21 @@ impl SearchReport {
                 ms(k.percentile(0.95)),
                 ms(k.percentile(0.99)),
                 ms(k.times.last().copied().unwrap_or_default()),
+                k.cpu_per_query.map(ms).unwrap_or_else(|| "–".into()),
             ));
+        }
+        out.push_str("\nSlowest queries:\n\n");
+        for k in &self.kinds {
+            let list: Vec<String> = k
+                .slowest
+                .iter()
+                .map(|(d, text)| {
+                    let shown: String = text.chars().take(40).collect();
+                    let cut = if shown.len() < text.len() { "…" } else { "" };
+                    format!("`{shown:?}{cut}` {} ms", ms(*d))
+                })
+                .collect();
+            out.push_str(&format!("- {}: {}\n", k.kind.label(), list.join(", ")));
         }
         out
     }
@@ -1063,6 +1120,7 @@ async fn run_on(path: &std::path::Path, opts: &SearchOptions) -> anyhow::Result<
             cari_page(&pool, &text).await?;
         }
     }
+    let load_before = load_average();
     let mut kinds = Vec::new();
     for kind in Kind::ALL {
         let mut result = KindResult {
@@ -1070,17 +1128,30 @@ async fn run_on(path: &std::path::Path, opts: &SearchOptions) -> anyhow::Result<
             times: Vec::with_capacity(opts.queries),
             found: 0,
             fuzzy: 0,
+            slowest: Vec::new(),
+            cpu_per_query: None,
         };
-        for text in queries(&lexicon, kind, opts.queries, opts.seed) {
+        let texts = queries(&lexicon, kind, opts.queries, opts.seed);
+        let mut timed: Vec<(Duration, String)> = Vec::with_capacity(opts.queries);
+        let cpu_before = cpu_time();
+        for text in texts {
             let started = Instant::now();
             let page = cari_page(&pool, &text).await?;
-            result.times.push(started.elapsed());
+            timed.push((started.elapsed(), text));
             result.found += usize::from(page.total > 0);
             result.fuzzy += usize::from(page.matched == Matched::Fuzzy);
         }
-        result.times.sort();
+        if let (Some(before), Some(after)) = (cpu_before, cpu_time()) {
+            let n = u32::try_from(timed.len()).unwrap_or(u32::MAX).max(1);
+            result.cpu_per_query = Some(after.saturating_sub(before) / n);
+        }
+        timed.sort_by_key(|t| std::cmp::Reverse(t.0));
+        result.times = timed.iter().rev().map(|(d, _)| *d).collect();
+        timed.truncate(3);
+        result.slowest = timed;
         kinds.push(result);
     }
+    let load = load_before.zip(load_average());
     pool.close().await;
     Ok(SearchReport {
         producers,
@@ -1088,7 +1159,29 @@ async fn run_on(path: &std::path::Path, opts: &SearchOptions) -> anyhow::Result<
         db_bytes: file_size(path),
         seed: opts.seed,
         kinds,
+        load,
     })
+}
+
+/// CPU time used so far by all threads of this process (Linux only: the
+/// first field of each thread's `schedstat`, in nanoseconds).
+fn cpu_time() -> Option<Duration> {
+    let mut total = 0u64;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let stat = std::fs::read_to_string(task.ok()?.path().join("schedstat")).ok()?;
+        total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(total))
+}
+
+/// The 1-minute load average (Linux only).
+fn load_average() -> Option<f64> {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 #[cfg(test)]
