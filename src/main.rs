@@ -1,8 +1,13 @@
 //! `pesanlokal`: the bot and its maintenance subcommands.
 
+use std::fs::File;
+use std::io::{BufReader, BufWriter};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{Parser, Subcommand};
+use pesanlokal::domain::{Regions, producer_csv};
 use pesanlokal::{bench, config, store, telegram};
 
 #[derive(Parser)]
@@ -31,6 +36,17 @@ enum Cmd {
     },
     /// Copy the live database to PATH (safe while the bot runs).
     Backup { path: String },
+    /// Load producers from a CSV file (the format is in README.md); a
+    /// producer already known by phone or NIB is updated, bad rows are
+    /// reported by line.
+    ImportProducers {
+        file: PathBuf,
+        /// Check and report everything, but save nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write every producer with a phone number to a CSV file in the import format.
+    ExportProducers { file: PathBuf },
     /// Measure speed on synthetic data (see BENCHMARKS.md).
     Bench {
         #[command(subcommand)]
@@ -51,7 +67,7 @@ enum BenchCmd {
         /// Keep the database at PATH (reused if it already holds producers);
         /// by default a temporary file, removed afterwards.
         #[arg(long)]
-        db: Option<std::path::PathBuf>,
+        db: Option<PathBuf>,
         /// Seed for the generated producers and queries.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -132,6 +148,42 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
             store::backup(&pool, &path).await?;
             pool.close().await;
             println!("backup written to {path}");
+            Ok(())
+        }
+        Cmd::ImportProducers { file, dry_run } => {
+            // The file is checked before the database is opened: a file
+            // that cannot be read or has a wrong header changes nothing.
+            let input = File::open(&file)
+                .with_context(|| format!("berkas {} tidak bisa dibaca", file.display()))?;
+            let parsed = producer_csv::parse(BufReader::new(input), Regions::embedded())
+                .with_context(|| format!("berkas {} ditolak", file.display()))?;
+            let pool = store::open(&database_url).await?;
+            let report = store::import::import_producers(&pool, &parsed, dry_run).await?;
+            pool.close().await;
+            println!(
+                "ditambah: {}, diperbarui: {}, tidak berubah: {}, ditolak: {}",
+                report.added,
+                report.updated,
+                report.unchanged,
+                report.rejected.len()
+            );
+            for rejected in &report.rejected {
+                println!("{rejected}");
+            }
+            if dry_run {
+                println!("--dry-run: tidak ada yang disimpan");
+            }
+            Ok(())
+        }
+        Cmd::ExportProducers { file } => {
+            let pool = store::open(&database_url).await?;
+            let records = store::import::export_producers(&pool).await?;
+            pool.close().await;
+            let output = File::create(&file)
+                .with_context(|| format!("berkas {} tidak bisa ditulis", file.display()))?;
+            producer_csv::write(BufWriter::new(output), &records, Regions::embedded())
+                .with_context(|| format!("berkas {} tidak bisa ditulis", file.display()))?;
+            println!("{} produsen ditulis ke {}", records.len(), file.display());
             Ok(())
         }
         Cmd::Bench {

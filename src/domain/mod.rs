@@ -6,6 +6,7 @@ pub mod category;
 pub mod money;
 pub mod number;
 pub mod phone;
+pub mod producer_csv;
 pub mod region;
 pub mod registration;
 pub mod search;

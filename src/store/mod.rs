@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod demo;
 pub mod dialogues;
 pub mod directory;
+pub mod import;
 pub mod inbox;
 pub mod invites;
 pub mod regions;
