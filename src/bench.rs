@@ -1,4 +1,5 @@
-//! `pesanlokal bench search`: how fast /cari answers over a large directory.
+//! `pesanlokal bench search`: how fast /cari answers over a large directory;
+//! `pesanlokal bench import`: how many CSV rows a second the import takes.
 //!
 //! Builds a database of synthetic producers (Indonesian business names and
 //! products drawn from word lists per category, spread over all 514
@@ -20,9 +21,10 @@ use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 
+use crate::domain::producer_csv::{self, ProducerRecord};
 use crate::domain::region::{District, RegencyKind};
 use crate::domain::search::{SearchQuery, close_enough, read_query};
-use crate::domain::{Category, Regions};
+use crate::domain::{Category, PhoneNumber, Place, RegionCode, Regions};
 use crate::store;
 use crate::store::directory::{self, Matched, Spec};
 use crate::store::synthetic::NewProducer;
@@ -1184,6 +1186,170 @@ fn load_average() -> Option<f64> {
         .ok()
 }
 
+// ---------------------------------------------------------------------------
+// CSV import
+// ---------------------------------------------------------------------------
+
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    pub rows: usize,
+    pub seed: u64,
+}
+
+impl Default for ImportOptions {
+    fn default() -> ImportOptions {
+        ImportOptions {
+            rows: 20_000,
+            seed: 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportReport {
+    pub rows: usize,
+    pub file_bytes: u64,
+    /// Reading and checking the file (`domain::producer_csv::parse`).
+    pub parse: Duration,
+    /// Writing the rows into an empty database (`store::import`), one
+    /// transaction, the search index kept by its triggers.
+    pub import: Duration,
+    /// The same file again: every row found unchanged.
+    pub again: Duration,
+    pub load: Option<(f64, f64)>,
+}
+
+fn rate(rows: usize, d: Duration) -> String {
+    format!("{:.0}", rows as f64 / d.as_secs_f64().max(1e-9))
+}
+
+impl ImportReport {
+    pub fn markdown(&self) -> String {
+        let load = match self.load {
+            Some((before, after)) => format!(", load average {before:.2} before, {after:.2} after"),
+            None => String::new(),
+        };
+        let total = self.parse + self.import;
+        let mut out = format!(
+            "{} rows, file {:.1} MB{load}\n\n",
+            self.rows,
+            self.file_bytes as f64 / 1e6
+        );
+        out.push_str("| step | seconds | rows/s |\n|---|---:|---:|\n");
+        for (step, d) in [
+            ("read and check the file", self.parse),
+            ("write into an empty database", self.import),
+            ("**import-producers (both)**", total),
+            ("the same file again (all unchanged)", self.again),
+        ] {
+            out.push_str(&format!(
+                "| {step} | {:.2} | {} |\n",
+                d.as_secs_f64(),
+                rate(self.rows, d)
+            ));
+        }
+        out
+    }
+}
+
+/// Synthetic producers as rows of the import file: unique phones, a NIB
+/// for about 40%.
+pub fn records(lexicon: &Lexicon, n: usize, seed: u64) -> anyhow::Result<Vec<ProducerRecord>> {
+    let mut rng = StdRng::seed_from_u64(seed ^ 0x5eed);
+    generate(lexicon, n, seed)
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            Ok(ProducerRecord {
+                business_name: p.business_name,
+                owner_name: Some(p.owner_name),
+                phone: PhoneNumber::parse(&format!("0812{i:08}"))?,
+                place: Place {
+                    regency: RegionCode::parse(&p.regency_code)?,
+                    district: p.district_code,
+                },
+                categories: p.categories,
+                products: p.products,
+                daily_capacity: u32::try_from(p.daily_capacity)?,
+                capacity_unit: p.capacity_unit.to_string(),
+                min_lead_days: u32::try_from(p.min_lead_days)?,
+                min_order: u32::try_from(p.min_order)?,
+                halal: p.halal,
+                nib: rng.random_bool(0.4).then(|| format!("91{i:011}")),
+            })
+        })
+        .collect()
+}
+
+/// Writes a synthetic CSV file, then times what `import-producers` does
+/// with it (read and check, then write) on an empty database, and a second
+/// import of the same file. Everything lives in a temporary directory,
+/// removed afterwards.
+pub async fn run_import(opts: &ImportOptions) -> anyhow::Result<ImportReport> {
+    let dir = std::env::temp_dir().join(format!(
+        "pesanlokal-bench-import-{}-{}",
+        std::process::id(),
+        opts.seed
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let result = import_in(&dir, opts).await;
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+async fn import_in(dir: &std::path::Path, opts: &ImportOptions) -> anyhow::Result<ImportReport> {
+    let regions = Regions::embedded();
+    let csv_path = dir.join("produsen.csv");
+    eprintln!("writing {} rows to {}…", opts.rows, csv_path.display());
+    let list = records(&Lexicon::new(), opts.rows, opts.seed)?;
+    let file = std::fs::File::create(&csv_path)?;
+    producer_csv::write(std::io::BufWriter::new(file), &list, regions)?;
+    drop(list);
+    let file_bytes = std::fs::metadata(&csv_path)?.len();
+    let pool = store::open(&format!("sqlite:{}", dir.join("import.db").display())).await?;
+    let load_before = load_average();
+
+    let started = Instant::now();
+    let file = std::fs::File::open(&csv_path)?;
+    let parsed = producer_csv::parse(std::io::BufReader::new(file), regions)?;
+    let parse = started.elapsed();
+    if let Some(first) = parsed.rejected.first() {
+        anyhow::bail!(
+            "{} synthetic rows were rejected, e.g. {first}",
+            parsed.rejected.len()
+        );
+    }
+
+    let started = Instant::now();
+    let report = store::import::import_producers(&pool, &parsed, false).await?;
+    let import = started.elapsed();
+    if report.added != opts.rows || !report.rejected.is_empty() {
+        anyhow::bail!(
+            "import added {} of {} rows: {report:?}",
+            report.added,
+            opts.rows
+        );
+    }
+
+    let started = Instant::now();
+    let report = store::import::import_producers(&pool, &parsed, false).await?;
+    let again = started.elapsed();
+    if report.unchanged != opts.rows {
+        anyhow::bail!("a second import changed rows: {report:?}");
+    }
+    let load = load_before.zip(load_average());
+    pool.close().await;
+    Ok(ImportReport {
+        rows: opts.rows,
+        file_bytes,
+        parse,
+        import,
+        again,
+        load,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1239,6 +1405,14 @@ mod tests {
         for text in queries(&lexicon, Kind::Typo, 50, 1) {
             assert!(!lexicon.prefixes_a_word(&text), "{text}");
         }
+    }
+
+    #[tokio::test]
+    async fn a_tiny_import_run_completes() {
+        let opts = ImportOptions { rows: 200, seed: 3 };
+        let report = run_import(&opts).await.unwrap();
+        assert_eq!(report.rows, 200);
+        assert!(report.markdown().contains("import-producers"));
     }
 
     #[tokio::test]

@@ -72,6 +72,15 @@ enum BenchCmd {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Time import-producers on a synthetic CSV file (rows a second).
+    Import {
+        /// How many rows the file has.
+        #[arg(long, default_value_t = 20_000)]
+        rows: usize,
+        /// Seed for the generated rows.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -202,6 +211,13 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
                 seed,
             };
             let report = bench::run_search(&opts).await?;
+            println!("{}", report.markdown());
+            Ok(())
+        }
+        Cmd::Bench {
+            what: BenchCmd::Import { rows, seed },
+        } => {
+            let report = bench::run_import(&bench::ImportOptions { rows, seed }).await?;
             println!("{}", report.markdown());
             Ok(())
         }
