@@ -88,6 +88,10 @@ pub struct Config {
     pub admins: Vec<i64>,
     pub default_timezone: Tz,
     pub send_rates: SendRates,
+    /// How often the scheduler looks for what became due.
+    pub tick: std::time::Duration,
+    /// How many producers one quote request goes to at most.
+    pub max_recipients: usize,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite:pesanlokal.db";
@@ -171,6 +175,12 @@ impl Config {
             admins,
             default_timezone,
             send_rates,
+            tick: std::time::Duration::from_secs(u64::from(number(
+                get,
+                "PESANLOKAL_TICK_SECONDS",
+                30,
+            )?)),
+            max_recipients: number(get, "PESANLOKAL_MAX_RECIPIENTS", 10)? as usize,
         })
     }
 

@@ -25,6 +25,19 @@ struct Cli {
 enum Cmd {
     /// Run the bot (the default).
     Run,
+    /// Try the bot in the terminal: the real bot against a local stand-in
+    /// for the Telegram Bot API, with simulated people. No token, no network.
+    Console {
+        /// SQLite file to keep (default: a temporary one).
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+        /// Load the demo data: one staff, three producers and one admin.
+        #[arg(long)]
+        demo: bool,
+        /// Read the lines from FILE and print the transcript.
+        #[arg(long, value_name = "FILE")]
+        script: Option<PathBuf>,
+    },
     /// Apply database migrations and load the region list, then exit.
     Migrate,
     /// Load fictional producers, offices and staff of East Kalimantan.
@@ -92,14 +105,19 @@ enum AdminCmd {
 fn main() -> ExitCode {
     // A .env file is optional; the environment wins over it.
     let _ = dotenvy::dotenv();
+    let cli = Cli::parse();
+    // The console is a conversation in the terminal: only warnings by default.
+    let default_filter = match cli.command {
+        Some(Cmd::Console { .. }) => "warn",
+        _ => "info,sqlx=warn,teloxide=warn",
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,teloxide=warn".into()),
+                .unwrap_or_else(|_| default_filter.into()),
         )
         .with_writer(std::io::stderr)
         .init();
-    let cli = Cli::parse();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
@@ -122,6 +140,9 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
         Cmd::Run => {
             let config = config::Config::from_env()?;
             telegram::run(config, shutdown_signal()).await
+        }
+        Cmd::Console { db, demo, script } => {
+            pesanlokal::console::run(pesanlokal::console::Options { db, demo, script }).await
         }
         Cmd::Migrate => {
             store::open(&database_url).await?.close().await;

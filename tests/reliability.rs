@@ -273,3 +273,48 @@ async fn default_command_menus_are_set_per_language() {
         en_menu.params
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_user_who_blocked_the_bot_is_marked_and_no_longer_messaged() {
+    let w = World::start().await;
+    w.api.block_user(ADMIN);
+    let first = FakeUser::new(4010, "Satu");
+    let summary = register_producer_until_summary(&w, &first, "Usaha Satu").await;
+    w.press(&first, &summary, "Kirim", "menunggu verifikasi")
+        .await;
+    w.settled().await;
+    let pool = w.pool().await;
+    let reachable: bool = sqlx::query_scalar("SELECT reachable FROM users WHERE id = ?")
+        .bind(ADMIN)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(!reachable, "the admin who blocked the bot is marked");
+    let tries_before = w
+        .api
+        .calls_to("sendMessage")
+        .iter()
+        .filter(|c| c.chat_id() == Some(ADMIN))
+        .count();
+
+    let second = FakeUser::new(4011, "Dua");
+    let summary = register_producer_with_phone(&w, &second, "Usaha Dua", "0813-1111-2222").await;
+    // Same NIB as the first: the bot says so and asks again; skip it.
+    w.press(&second, &summary, "Kirim", "NIB ini sudah dipakai")
+        .await;
+    let ask = find_with_button(&w, second.id, "Lewati");
+    let summary = w.press(&second, &ask, "Lewati", "Periksa data").await;
+    w.press(&second, &summary, "Kirim", "menunggu verifikasi")
+        .await;
+    w.settled().await;
+    let tries_after = w
+        .api
+        .calls_to("sendMessage")
+        .iter()
+        .filter(|c| c.chat_id() == Some(ADMIN))
+        .count();
+    assert_eq!(
+        tries_before, tries_after,
+        "no new attempts to a blocked chat"
+    );
+}

@@ -5,32 +5,6 @@ mod support;
 
 use support::*;
 
-/// An approved staff account, registered through the store like the bot does.
-async fn staff(w: &World, id: i64) -> FakeUser {
-    let user = FakeUser::new(id, "Staf");
-    w.say(&user, "/start", "mendaftar sebagai apa").await;
-    let pool = w.pool().await;
-    let app = pesanlokal::domain::registration::StaffApplication {
-        full_name: "Budi Santoso".into(),
-        office_name: "Dinas Pariwisata".into(),
-        regency: pesanlokal::domain::RegionCode::parse("64.72").unwrap(),
-    };
-    pesanlokal::store::accounts::submit_staff(&pool, id, &app, None)
-        .await
-        .unwrap();
-    pesanlokal::store::accounts::decide(&pool, ADMIN, id, true)
-        .await
-        .unwrap();
-    user
-}
-
-async fn with_demo() -> World {
-    let w = World::start().await;
-    let pool = w.pool().await;
-    pesanlokal::store::demo::load(&pool).await.unwrap();
-    w
-}
-
 /// Adds a verified producer directly (as an import would).
 async fn producer(
     w: &World,
@@ -69,7 +43,7 @@ async fn producer(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_regency_alias_a_district_and_words_with_a_city_find_the_right_producers() {
-    let w = with_demo().await;
+    let w = world_with_demo().await;
     producer(
         &w,
         "Kue Basah Legok",
@@ -79,7 +53,7 @@ async fn a_regency_alias_a_district_and_words_with_a_city_find_the_right_produce
         true,
     )
     .await;
-    let s = staff(&w, 5001).await;
+    let s = approved_staff(&w, 5001, "Dinas Pariwisata", "64.72").await;
 
     let r = w.say(&s, "/cari amplang kukar", "Hasil untuk").await;
     assert!(
@@ -112,7 +86,7 @@ async fn a_regency_alias_a_district_and_words_with_a_city_find_the_right_produce
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn results_page_both_ways_five_at_a_time() {
-    let w = with_demo().await;
+    let w = world_with_demo().await;
     for i in 0..12 {
         producer(
             &w,
@@ -124,7 +98,7 @@ async fn results_page_both_ways_five_at_a_time() {
         )
         .await;
     }
-    let s = staff(&w, 5002).await;
+    let s = approved_staff(&w, 5002, "Dinas Pariwisata", "64.72").await;
     let first = w.say(&s, "/cari keripik tempe", "halaman 1/3").await;
     assert_eq!(
         first
@@ -153,7 +127,7 @@ async fn results_page_both_ways_five_at_a_time() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn region_category_and_halal_filters_narrow_the_results() {
-    let w = with_demo().await;
+    let w = world_with_demo().await;
     producer(
         &w,
         "Snack Balikpapan Halal",
@@ -172,7 +146,7 @@ async fn region_category_and_halal_filters_narrow_the_results() {
         false,
     )
     .await;
-    let s = staff(&w, 5003).await;
+    let s = approved_staff(&w, 5003, "Dinas Pariwisata", "64.72").await;
     let all = w.say(&s, "/cari snack box", "Hasil untuk").await;
     assert!(
         all.text_or_caption().contains("Kue Talam Acil"),
@@ -213,8 +187,8 @@ async fn region_category_and_halal_filters_narrow_the_results() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_results_point_to_nearby_regencies_and_a_typo_is_still_found() {
-    let w = with_demo().await;
-    let s = staff(&w, 5004).await;
+    let w = world_with_demo().await;
+    let s = approved_staff(&w, 5004, "Dinas Pariwisata", "64.72").await;
     let none = w
         .say(&s, "/cari amplang bontang", "Ada di wilayah terdekat")
         .await;
@@ -234,8 +208,8 @@ async fn no_results_point_to_nearby_regencies_and_a_typo_is_still_found() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_search_text_is_answered_without_error() {
-    let w = with_demo().await;
-    let s = staff(&w, 5005).await;
+    let w = world_with_demo().await;
+    let s = approved_staff(&w, 5005, "Dinas Pariwisata", "64.72").await;
     for text in [
         "\"",
         "kue\" OR \"x",
@@ -273,7 +247,7 @@ async fn hostile_search_text_is_answered_without_error() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pending_producers_are_never_shown_and_only_staff_may_search() {
-    let w = with_demo().await;
+    let w = world_with_demo().await;
     let sari = FakeUser::new(5006, "Sari");
     let summary = register_producer_until_summary(&w, &sari, "Amplang Rahasia").await;
     w.press(&sari, &summary, "Kirim", "menunggu verifikasi")
@@ -281,7 +255,7 @@ async fn pending_producers_are_never_shown_and_only_staff_may_search() {
     // The pending producer cannot search either.
     w.say(&sari, "/cari amplang", "staf OPD yang sudah terverifikasi")
         .await;
-    let s = staff(&w, 5007).await;
+    let s = approved_staff(&w, 5007, "Dinas Pariwisata", "64.72").await;
     let r = w.say(&s, "/cari amplang", "Hasil untuk").await;
     assert!(!r.text_or_caption().contains("Amplang Rahasia"));
     assert!(r.text_or_caption().contains("Amplang Mahakam"));
@@ -289,8 +263,8 @@ async fn pending_producers_are_never_shown_and_only_staff_may_search() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bare_cari_asks_what_to_look_for_with_category_buttons() {
-    let w = with_demo().await;
-    let s = staff(&w, 5008).await;
+    let w = world_with_demo().await;
+    let s = approved_staff(&w, 5008, "Dinas Pariwisata", "64.72").await;
     let ask = w.say(&s, "/cari", "Cari apa?").await;
     w.press(&s, &ask, "Oleh-oleh", "Hasil untuk").await;
     w.say(&s, "/cari", "Cari apa?").await;
@@ -303,13 +277,16 @@ async fn a_bare_cari_asks_what_to_look_for_with_category_buttons() {
         "{}",
         profile.text_or_caption()
     );
-    let answer = w
-        .press_and_answer(
-            &s,
-            r.message_id,
-            &r.button_data("1. Minta penawaran").unwrap(),
-        )
-        .await;
-    assert!(answer.to_string().contains("segera hadir"), "{answer}");
+    // "Minta penawaran" starts a request to that producer (once it has an account).
+    demo_producer(&w, 5009, "+6281100000002", "Siti").await;
+    w.press(&s, &r, "1. Minta penawaran", "Barang apa").await;
+    w.say(&s, "kue talam", "Berapa banyak").await;
+    w.say(&s, "50 kotak", "tanggal berapa").await;
+    let (_, date) = in_days(10);
+    let summary = w.say(&s, &date, "Akan dikirim ke 1 produsen").await;
+    assert!(
+        summary.text_or_caption().contains("Kota Samarinda"),
+        "the office's regency by default"
+    );
     w.assert_every_callback_answered().await;
 }

@@ -200,6 +200,10 @@ help-guest =
     /batal — cancel the current step
 help-producer =
     <b>Help for producers</b>
+    /permintaan — quote requests waiting for your answer
+    /pesanan — your orders
+    /produk — add, change, remove products
+    /libur — set days off
     /profil — view your business profile and status
     /daftar — update your business details
     /bahasa — change language
@@ -209,9 +213,11 @@ help-staff =
     <b>Help for OPD staff</b>
     /profil — view your profile and status
     /cari — find local producers, e.g. /cari kue talam samarinda
+    /minta — ask for quotes, e.g. /minta 250 kotak snack tanggal 26 Maret di Samarinda
+    /permintaan — see the quotes received and choose producers
+    /pesanan — follow orders until received
     /bahasa — change language
     /batal — cancel the current step
-    Requests for quotation are coming soon.
 help-admin =
     <b>Help for admins</b>
     /verifikasi — review registrations and create OPD invitation links
@@ -284,7 +290,6 @@ btn-any-date = Any date
 btn-back = ↩ Back
 btn-profile = { $n }. View profile
 btn-ask-quote = { $n }. Ask for a quote
-quote-coming-soon = Quote requests are coming soon. For now, please contact the trade office (Disperindagkop).
 profile-full =
     <b>{ $name }</b>{ $badges }
     📍 { $region }
@@ -297,3 +302,171 @@ profile-full =
 profile-product-line = • { $name }{ $details }
 profile-product-price = from { $price }/{ $unit }
 profile-gone = This producer is no longer available.
+
+## Producer tools: /produk, /libur, linking an imported business
+cmd-produk = Manage products
+cmd-libur = Set days off
+producer-only = This command is for verified producers.
+catalogue-empty = No products yet. Add some so government offices can find your business.
+catalogue-list =
+    <b>Your products</b>
+    { $list }
+catalogue-line = { $n }. { $name }{ $details }
+catalogue-min-order = min. { $count }
+catalogue-lead-days = order { $days } days ahead
+catalogue-has-photo = has a photo
+btn-product-add = ➕ Add product
+btn-product-edit = ✏️ { $n }
+btn-product-remove = 🗑 { $n }
+product-ask-name = What is the product called? E.g. Amplang ikan pipih
+product-ask-price = Price from how much, per what? E.g. 25rb per bungkus. Press “Skip” if not fixed yet.
+product-ask-min-order = Minimum order for this product? Press “Skip” to use your business minimum.
+product-ask-lead-days = How many days ahead must this product be ordered? Press “Skip” to use your business rule.
+product-ask-photo = Send one photo of the product, or press “Skip”.
+product-photo-expected = Please send a photo, or press “Skip”.
+product-saved = Product “{ $name }” saved; it can be found right away.
+product-removed = Product “{ $name }” removed.
+product-confirm-remove = Remove product “{ $name }”?
+product-edit-which = What would you like to change about “{ $name }”?
+btn-remove-yes = 🗑 Yes, remove
+field-product-name = Name
+field-price = Price
+field-photo = Photo
+err-price = I could not read that price. E.g. 25rb per bungkus, or Rp 25.000/kotak.
+leave-none = No days off scheduled.
+leave-list =
+    <b>Scheduled days off</b>
+    { $list }
+leave-line = { $n }. { $from } – { $to }
+leave-ask = Type your days off: one date (17 August) or a range (20/3 - 25/3). While off, your business does not appear in searches for those dates.
+leave-saved = Days off { $from } – { $to } saved.
+leave-ended = Days off ended. Your business appears in searches again.
+leave-end-before-start = The end date cannot be before the start date.
+leave-too-long = At most { $max } days at a time.
+btn-leave-add = ➕ Add days off
+btn-leave-end = End days off { $n }
+btn-link-imported = 📱 My business is already listed by the trade office
+link-ask = Share the phone number the trade office (Disperindagkop) has for you with the button below.
+link-done = Business <b>{ $name }</b> was found and is now linked to this account. Type /produk to complete your products.
+link-none = This number is not in the trade office's list yet. Please register with /daftar.
+
+## Quote requests (/minta, /permintaan), quotes and orders (/pesanan)
+cmd-minta = Request quotes from local producers
+cmd-permintaan = View quote requests
+cmd-pesanan = View orders
+rq-staff-only = Quote requests are for verified OPD staff.
+rq-ask-item = What do you need? E.g. snack box, nasi kotak, seminar kit
+rq-ask-quantity = How many? E.g. 250 boxes
+rq-ask-date = For which date? E.g. 26 March, 26/3, tomorrow
+rq-ask-place = Which regency/city should it be delivered to? E.g. Samarinda
+rq-ask-budget = What is the budget? E.g. 25rb per box, or 5 jt in total. Press “Skip” if there is none.
+rq-not-understood = Sorry, I did not understand that request. E.g. /minta 250 boxes of snacks for a coordination meeting on 26 March in Samarinda, budget 25rb per box
+rq-past-date = The date { $date } has already passed.
+rq-invalid-date = That date does not exist on the calendar.
+rq-zero-quantity = The quantity must be more than zero.
+rq-quantity-too-large = That quantity is too large; please check it again.
+rq-budget-unclear = The budget “{ $text }” is not clear: per unit or total? E.g. 25rb per box, or 5 jt in total.
+rq-summary =
+    <b>Quote request</b>
+    Item: { $item }
+    Quantity: { $quantity } { $unit }
+    Date: { $date }
+    Place: { $place }
+    Budget: { $budget }
+    Halal: { $halal }
+rq-budget-per-unit = { $amount } per { $unit }
+rq-budget-total = { $amount } in total
+rq-verdict-alone = It will be sent to { $count } producers who can make it. Quote deadline: { $deadline }.
+rq-verdict-split = <b>Too much for one producer.</b> Suggested gotong-royong (shared) order: { $parts }. Quote deadline: { $deadline }.
+rq-verdict-too-late = <b>Too short notice.</b> No producer can make it for { $date } yet. Earliest possible: <b>{ $earliest }</b>.
+rq-verdict-too-big = <b>Too much.</b> All matching producers together can only make { $can_make } { $unit } for { $date }.
+rq-verdict-nobody = There is no verified producer making this item in that province yet. Try other words, or contact the trade office (Disperindagkop).
+btn-use-date = 📅 Use { $date }
+rq-sent = Request #{ $id } was sent to { $count } producers. Quotes are awaited until { $deadline }. See /permintaan.
+field-item = Item
+field-quantity = Quantity
+field-date = Date
+field-place = Place
+field-budget = Budget
+rq-card =
+    <b>Quote request #{ $id }</b> from { $office }
+    Item: { $item }
+    Quantity: { $quantity } { $unit }{ $part }
+    Date: { $date }
+    Place: { $place }
+    Budget: { $budget } · Halal: { $halal }
+    Quote deadline: { $deadline }
+rq-card-part = (your share: { $part } { $unit }, gotong-royong (shared))
+btn-quote = 💬 Send quote
+btn-decline = Decline
+qt-ask-price = What is the price per { $unit }? E.g. 24rb
+qt-ask-quantity = How many { $unit } can you make? Press “All” for { $quantity }.
+btn-all = All ({ $quantity })
+qt-ask-note = Any note for the OPD? (e.g. package contents, delivery time). Press “Skip” if there is none.
+qt-sent = Quote for request #{ $id } sent: { $price } × { $quantity } = { $total }. You can change it until the deadline with the “Send quote” button.
+qt-revised = Quote for request #{ $id } updated: { $price } × { $quantity } = { $total }.
+qt-too-many = At most { $quantity }.
+qt-closed = This request has already been closed.
+qt-deadline-passed = The quote deadline has passed.
+qt-ask-decline-reason = May we know the reason? Press “Skip” if not.
+qt-declined = All right, request #{ $id } declined. Thank you.
+staff-new-quote = New quote for request #{ $id } from <b>{ $producer }</b>: { $price } × { $quantity } = { $total }. See /permintaan.
+staff-revised-quote = Quote for request #{ $id } from <b>{ $producer }</b> updated: { $price } × { $quantity } = { $total }.
+staff-declined = <b>{ $producer }</b> declined request #{ $id }. { $reason }
+rq-list-none = No requests yet. Create one with /minta.
+rq-list = <b>Your office's requests</b>
+rq-line = #{ $id } { $item } · { $quantity } { $unit } · { $date } · { $status } · { $quotes } quotes
+rq-status-open = awaiting quotes
+rq-status-awarded = producer chosen
+rq-status-cancelled = cancelled
+rq-producer-list = <b>Requests awaiting your answer</b>
+rq-producer-list-none = No requests are awaiting an answer.
+rq-quotes =
+    <b>Quotes for #{ $id }</b> — { $item }, { $quantity } { $unit }, { $date }
+    { $lines }
+rq-quotes-none = No quotes for #{ $id } yet. Deadline: { $deadline }.
+rq-quote-line = { $n }. <b>{ $producer }</b> — { $price } × { $quantity } = { $total } · ⭐ { $rating } · { $finished } completed{ $note }
+btn-award = ✅ Choose { $n }
+btn-award-split = 🤝 Split between producers
+rq-split-pick = Choose producers to split between: { $sum } of { $quantity } { $unit } selected.
+btn-split-done = Done ({ $sum }/{ $quantity })
+rq-split-sum = { $sum } selected; it must be exactly { $quantity }.
+rq-quote-too-small = This quote covers only { $quantity }; for the full quantity, use “Split between producers”.
+rq-awarded = Orders created: { $orders }. The producers have been notified. See /pesanan.
+producer-awarded = 🎉 Your quote was chosen! Order <b>#{ $order }</b>: { $item }, { $quantity } { $unit } × { $price } = { $total }, for { $date } in { $place }. Please accept it within 12 hours.
+producer-not-chosen = Thank you for your quote for request #{ $id }. It was not chosen this time.
+order-list-none = No orders yet.
+order-card =
+    <b>Order #{ $id }</b> — { $status }
+    { $item }: { $quantity } { $unit } × { $price } = { $total }
+    For: { $date } · { $place }
+    Producer: { $producer }{ $phone }
+    Ordered by: { $office }
+order-phone = · 📞 { $phone }
+order-status-awarded = awaiting producer acceptance
+order-status-accepted = accepted by producer
+order-status-in_production = in production
+order-status-ready = ready
+order-status-delivered = delivered
+order-status-received = received by the OPD
+order-status-cancelled = cancelled
+order-status-lapsed = not accepted in time
+btn-order-accept = ✅ Accept order
+btn-order-produce = 🔧 Start production
+btn-order-ready = 📦 Ready
+btn-order-deliver = 🚚 Delivered
+btn-order-received = ✅ Goods received
+btn-order-cancel = Cancel
+order-ask-cancel-reason = Please write the reason for cancelling order #{ $id }.
+order-changed = Order #{ $id }: { $status }.
+order-cancelled-by = Order #{ $id } was cancelled by { $who }. Reason: { $reason }
+order-ask-rating = How was order #{ $id }? Give a rating of 1–5.
+order-ask-comment = Any comment for the producer? Press “Skip” if not.
+order-rated = Thank you! Rating { $stars } for order #{ $id } saved.
+order-step-refused = That step is not possible for the current order status.
+order-not-accepted = ⏰ Order #{ $id } ({ $producer }) was not accepted within 12 hours. Choose another quote?
+btn-choose-other = Choose another quote
+order-lapsed-producer = Order #{ $id } was passed to another producer because it was not accepted within 12 hours.
+rq-verdict-too-small = The quantity is below the minimum order of the matching producers (at least { $min }).
+rq-verdict-too-big-later = For this quantity, the earliest date is <b>{ $earliest }</b>.
+rq-halal-any = not required

@@ -201,17 +201,23 @@ help-guest =
 help-producer =
     <b>Bantuan untuk produsen</b>
     /profil — lihat profil usaha dan status
+    /permintaan — permintaan penawaran yang menunggu jawaban
+    /pesanan — pesanan Bapak/Ibu
+    /produk — tambah, ubah, hapus produk
+    /libur — atur hari libur
     /daftar — perbarui data usaha
     /bahasa — ganti bahasa
     /batal — batalkan langkah yang sedang berjalan
-    Permintaan penawaran dari OPD akan datang ke sini.
+    Permintaan penawaran dari OPD datang ke sini.
 help-staff =
     <b>Bantuan untuk staf OPD</b>
     /profil — lihat profil dan status
     /cari — cari produsen lokal, misalnya /cari kue talam samarinda
+    /minta — minta penawaran, misalnya /minta 250 kotak snack tanggal 26 Maret di Samarinda
+    /permintaan — lihat penawaran yang masuk dan pilih produsen
+    /pesanan — ikuti pesanan sampai diterima
     /bahasa — ganti bahasa
     /batal — batalkan langkah yang sedang berjalan
-    Permintaan penawaran segera hadir.
 help-admin =
     <b>Bantuan untuk admin</b>
     /verifikasi — periksa pendaftaran dan buat tautan undangan OPD
@@ -284,7 +290,6 @@ btn-any-date = Tanggal berapa saja
 btn-back = ↩ Kembali
 btn-profile = { $n }. Lihat profil
 btn-ask-quote = { $n }. Minta penawaran
-quote-coming-soon = Permintaan penawaran segera hadir. Untuk sementara, hubungi Disperindagkop.
 profile-full =
     <b>{ $name }</b>{ $badges }
     📍 { $region }
@@ -297,3 +302,171 @@ profile-full =
 profile-product-line = • { $name }{ $details }
 profile-product-price = mulai { $price }/{ $unit }
 profile-gone = Produsen ini tidak lagi tersedia.
+
+## Producer tools: /produk, /libur, linking an imported business
+cmd-produk = Kelola produk
+cmd-libur = Atur hari libur
+producer-only = Perintah ini untuk produsen yang sudah terverifikasi.
+catalogue-empty = Belum ada produk. Tambahkan agar OPD dapat menemukan usaha Bapak/Ibu.
+catalogue-list =
+    <b>Produk Bapak/Ibu</b>
+    { $list }
+catalogue-line = { $n }. { $name }{ $details }
+catalogue-min-order = min. { $count }
+catalogue-lead-days = pesan { $days } hari sebelumnya
+catalogue-has-photo = ada foto
+btn-product-add = ➕ Tambah produk
+btn-product-edit = ✏️ { $n }
+btn-product-remove = 🗑 { $n }
+product-ask-name = Nama produknya apa? Contoh: Amplang ikan pipih
+product-ask-price = Harga mulai berapa, per apa? Contoh: 25rb per bungkus. Tekan «Lewati» bila belum pasti.
+product-ask-min-order = Pesanan minimal untuk produk ini? Tekan «Lewati» untuk memakai pesanan minimal usaha.
+product-ask-lead-days = Paling lambat berapa hari sebelumnya produk ini harus dipesan? Tekan «Lewati» untuk memakai aturan usaha.
+product-ask-photo = Kirim satu foto produk, atau tekan «Lewati».
+product-photo-expected = Mohon kirim foto, atau tekan «Lewati».
+product-saved = Produk «{ $name }» tersimpan dan langsung bisa dicari.
+product-removed = Produk «{ $name }» dihapus.
+product-confirm-remove = Hapus produk «{ $name }»?
+product-edit-which = Bagian mana dari «{ $name }» yang ingin diubah?
+btn-remove-yes = 🗑 Ya, hapus
+field-product-name = Nama
+field-price = Harga
+field-photo = Foto
+err-price = Harga tidak dapat dibaca. Contoh: 25rb per bungkus, atau Rp 25.000/kotak.
+leave-none = Belum ada libur terjadwal.
+leave-list =
+    <b>Libur terjadwal</b>
+    { $list }
+leave-line = { $n }. { $from } – { $to }
+leave-ask = Tulis tanggal libur: satu tanggal (17 Agustus) atau rentang (20/3 - 25/3). Selama libur, usaha Bapak/Ibu tidak muncul di pencarian untuk tanggal itu.
+leave-saved = Libur { $from } – { $to } tersimpan.
+leave-ended = Libur diakhiri. Usaha Bapak/Ibu kembali muncul di pencarian.
+leave-end-before-start = Tanggal selesai tidak boleh sebelum tanggal mulai.
+leave-too-long = Paling lama { $max } hari sekali catat.
+btn-leave-add = ➕ Tambah libur
+btn-leave-end = Akhiri libur { $n }
+btn-link-imported = 📱 Usaha saya sudah didata Disperindagkop
+link-ask = Bagikan nomor HP yang didata Disperindagkop dengan tombol di bawah.
+link-done = Usaha <b>{ $name }</b> ditemukan dan sudah terhubung ke akun ini. Ketik /produk untuk melengkapi produk.
+link-none = Nomor ini belum ada di data Disperindagkop. Silakan daftar lewat /daftar.
+
+## Quote requests (/minta, /permintaan), quotes and orders (/pesanan)
+cmd-minta = Minta penawaran dari produsen lokal
+cmd-permintaan = Lihat permintaan penawaran
+cmd-pesanan = Lihat pesanan
+rq-staff-only = Permintaan penawaran untuk staf OPD yang sudah terverifikasi.
+rq-ask-item = Barang apa yang dibutuhkan? Contoh: snack box, nasi kotak, seminar kit
+rq-ask-quantity = Berapa banyak? Contoh: 250 kotak
+rq-ask-date = Untuk tanggal berapa? Contoh: 26 Maret, 26/3, besok
+rq-ask-place = Dikirim ke kabupaten/kota mana? Contoh: Samarinda
+rq-ask-budget = Berapa anggarannya? Contoh: 25rb per kotak, atau total 5 jt. Tekan «Lewati» bila tidak ada.
+rq-not-understood = Maaf, permintaan itu belum saya pahami. Contoh: /minta 250 kotak snack untuk rakor tanggal 26 Maret di Samarinda, anggaran 25rb per kotak
+rq-past-date = Tanggal { $date } sudah lewat.
+rq-invalid-date = Tanggal itu tidak ada di kalender.
+rq-zero-quantity = Jumlah harus lebih dari nol.
+rq-quantity-too-large = Jumlahnya terlalu besar; mohon periksa lagi.
+rq-budget-unclear = Anggaran «{ $text }» belum jelas: per unit atau total? Contoh: 25rb per kotak, atau total 5 jt.
+rq-summary =
+    <b>Permintaan penawaran</b>
+    Barang: { $item }
+    Jumlah: { $quantity } { $unit }
+    Tanggal: { $date }
+    Tempat: { $place }
+    Anggaran: { $budget }
+    Halal: { $halal }
+rq-budget-per-unit = { $amount } per { $unit }
+rq-budget-total = total { $amount }
+rq-verdict-alone = Akan dikirim ke { $count } produsen yang sanggup. Batas penawaran: { $deadline }.
+rq-verdict-split = <b>Terlalu banyak untuk satu produsen.</b> Usul gotong-royong: { $parts }. Batas penawaran: { $deadline }.
+rq-verdict-too-late = <b>Terlalu mendadak.</b> Belum ada produsen yang sanggup untuk { $date }. Paling cepat: <b>{ $earliest }</b>.
+rq-verdict-too-big = <b>Terlalu banyak.</b> Semua produsen yang cocok bersama-sama baru sanggup { $can_make } { $unit } untuk { $date }.
+rq-verdict-nobody = Belum ada produsen terverifikasi yang membuat barang ini di provinsi tersebut. Coba kata lain, atau hubungi Disperindagkop.
+btn-use-date = 📅 Pakai { $date }
+rq-sent = Permintaan #{ $id } terkirim ke { $count } produsen. Penawaran ditunggu sampai { $deadline }. Lihat /permintaan.
+field-item = Barang
+field-quantity = Jumlah
+field-date = Tanggal
+field-place = Tempat
+field-budget = Anggaran
+rq-card =
+    <b>Permintaan penawaran #{ $id }</b> dari { $office }
+    Barang: { $item }
+    Jumlah: { $quantity } { $unit }{ $part }
+    Tanggal: { $date }
+    Tempat: { $place }
+    Anggaran: { $budget } · Halal: { $halal }
+    Batas penawaran: { $deadline }
+rq-card-part = (bagian Bapak/Ibu: { $part } { $unit }, gotong-royong)
+btn-quote = 💬 Kirim penawaran
+btn-decline = Tolak
+qt-ask-price = Harga per { $unit } berapa? Contoh: 24rb
+qt-ask-quantity = Sanggup berapa { $unit }? Tekan «Semua» untuk { $quantity }.
+btn-all = Semua ({ $quantity })
+qt-ask-note = Catatan untuk OPD? (misalnya isi paket, waktu antar). Tekan «Lewati» bila tidak ada.
+qt-sent = Penawaran untuk permintaan #{ $id } terkirim: { $price } × { $quantity } = { $total }. Bisa diubah sampai batas waktu lewat tombol «Kirim penawaran».
+qt-revised = Penawaran untuk permintaan #{ $id } diperbarui: { $price } × { $quantity } = { $total }.
+qt-too-many = Paling banyak { $quantity }.
+qt-closed = Permintaan ini sudah ditutup.
+qt-deadline-passed = Batas penawaran sudah lewat.
+qt-ask-decline-reason = Boleh tahu alasannya? Tekan «Lewati» bila tidak.
+qt-declined = Baik, permintaan #{ $id } ditolak. Terima kasih.
+staff-new-quote = Penawaran baru untuk permintaan #{ $id } dari <b>{ $producer }</b>: { $price } × { $quantity } = { $total }. Lihat /permintaan.
+staff-revised-quote = Penawaran untuk permintaan #{ $id } dari <b>{ $producer }</b> diperbarui: { $price } × { $quantity } = { $total }.
+staff-declined = <b>{ $producer }</b> menolak permintaan #{ $id }. { $reason }
+rq-list-none = Belum ada permintaan. Buat dengan /minta.
+rq-list = <b>Permintaan kantor Bapak/Ibu</b>
+rq-line = #{ $id } { $item } · { $quantity } { $unit } · { $date } · { $status } · { $quotes } penawaran
+rq-status-open = menunggu penawaran
+rq-status-awarded = sudah dipilih
+rq-status-cancelled = dibatalkan
+rq-producer-list = <b>Permintaan yang menunggu jawaban Bapak/Ibu</b>
+rq-producer-list-none = Tidak ada permintaan yang menunggu jawaban.
+rq-quotes =
+    <b>Penawaran untuk #{ $id }</b> — { $item }, { $quantity } { $unit }, { $date }
+    { $lines }
+rq-quotes-none = Belum ada penawaran untuk #{ $id }. Batas: { $deadline }.
+rq-quote-line = { $n }. <b>{ $producer }</b> — { $price } × { $quantity } = { $total } · ⭐ { $rating } · { $finished } selesai{ $note }
+btn-award = ✅ Pilih { $n }
+btn-award-split = 🤝 Bagi ke beberapa produsen
+rq-split-pick = Pilih produsen untuk dibagi: terpilih { $sum } dari { $quantity } { $unit }.
+btn-split-done = Selesai ({ $sum }/{ $quantity })
+rq-split-sum = Jumlah terpilih { $sum }, harus tepat { $quantity }.
+rq-quote-too-small = Penawaran ini hanya { $quantity }; untuk seluruh jumlah, pakai «Bagi ke beberapa produsen».
+rq-awarded = Pesanan dibuat: { $orders }. Produsen sudah diberi tahu. Lihat /pesanan.
+producer-awarded = 🎉 Penawaran Bapak/Ibu dipilih! Pesanan <b>#{ $order }</b>: { $item }, { $quantity } { $unit } × { $price } = { $total }, untuk { $date } di { $place }. Mohon terima dalam 12 jam.
+producer-not-chosen = Terima kasih atas penawaran untuk permintaan #{ $id }. Kali ini belum terpilih.
+order-list-none = Belum ada pesanan.
+order-card =
+    <b>Pesanan #{ $id }</b> — { $status }
+    { $item }: { $quantity } { $unit } × { $price } = { $total }
+    Untuk: { $date } · { $place }
+    Produsen: { $producer }{ $phone }
+    Pemesan: { $office }
+order-phone = · 📞 { $phone }
+order-status-awarded = menunggu diterima produsen
+order-status-accepted = diterima produsen
+order-status-in_production = diproses
+order-status-ready = siap
+order-status-delivered = terkirim
+order-status-received = diterima OPD
+order-status-cancelled = dibatalkan
+order-status-lapsed = tidak diterima tepat waktu
+btn-order-accept = ✅ Terima pesanan
+btn-order-produce = 🔧 Mulai diproses
+btn-order-ready = 📦 Siap
+btn-order-deliver = 🚚 Terkirim
+btn-order-received = ✅ Barang diterima
+btn-order-cancel = Batalkan
+order-ask-cancel-reason = Mohon tulis alasan pembatalan pesanan #{ $id }.
+order-changed = Pesanan #{ $id }: { $status }.
+order-cancelled-by = Pesanan #{ $id } dibatalkan oleh { $who }. Alasan: { $reason }
+order-ask-rating = Bagaimana pesanan #{ $id }? Beri nilai 1–5.
+order-ask-comment = Ada komentar untuk produsen? Tekan «Lewati» bila tidak.
+order-rated = Terima kasih! Nilai { $stars } untuk pesanan #{ $id } tersimpan.
+order-step-refused = Langkah itu tidak bisa untuk status pesanan sekarang.
+order-not-accepted = ⏰ Pesanan #{ $id } ({ $producer }) belum diterima dalam 12 jam. Pilih penawaran lain?
+btn-choose-other = Pilih penawaran lain
+order-lapsed-producer = Pesanan #{ $id } dialihkan ke produsen lain karena tidak diterima dalam 12 jam.
+rq-verdict-too-small = Jumlahnya di bawah pesanan minimal produsen yang cocok (paling sedikit { $min }).
+rq-verdict-too-big-later = Untuk jumlah ini, paling cepat: <b>{ $earliest }</b>.
+rq-halal-any = tidak disyaratkan

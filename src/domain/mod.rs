@@ -3,12 +3,17 @@
 
 pub mod account;
 pub mod category;
+pub mod deadline;
+pub mod feasibility;
+pub mod leave;
 pub mod money;
 pub mod number;
+pub mod order;
 pub mod phone;
 pub mod producer_csv;
 pub mod region;
 pub mod registration;
+pub mod request;
 pub mod search;
 pub mod when;
 

@@ -51,6 +51,25 @@ impl Rupiah {
     }
 }
 
+/// A price with an optional unit: `25rb per bungkus`, `Rp 25.000/kotak`,
+/// `15000`. The unit is one short word.
+pub fn price_per_unit(input: &str) -> Result<(Rupiah, Option<String>), MoneyError> {
+    let lower = input.trim().to_lowercase();
+    let (amount, unit) = match lower.split_once('/').or_else(|| lower.split_once(" per ")) {
+        Some((a, u)) => (a.trim().to_string(), Some(u.trim().to_string())),
+        None => (lower.clone(), None),
+    };
+    let unit = unit
+        .map(|u| u.trim_start_matches("per ").trim().to_string())
+        .filter(|u| !u.is_empty());
+    if let Some(u) = &unit
+        && (u.chars().count() > 20 || !u.chars().all(|c| c.is_alphabetic() || c == ' '))
+    {
+        return Err(MoneyError::NotMoney);
+    }
+    Ok((Rupiah::parse(&amount)?, unit))
+}
+
 /// Groups of three digits separated by dots: `1.250.000`.
 pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -100,6 +119,24 @@ mod tests {
                 "{input}"
             );
         }
+    }
+
+    #[test]
+    fn a_price_may_carry_its_unit() {
+        assert_eq!(
+            price_per_unit("25rb per bungkus"),
+            Ok((Rupiah::new(25_000).unwrap(), Some("bungkus".into())))
+        );
+        assert_eq!(
+            price_per_unit("Rp 25.000/kotak"),
+            Ok((Rupiah::new(25_000).unwrap(), Some("kotak".into())))
+        );
+        assert_eq!(
+            price_per_unit("15000"),
+            Ok((Rupiah::new(15_000).unwrap(), None))
+        );
+        assert!(price_per_unit("25rb/<b>").is_err());
+        assert!(price_per_unit("gratis").is_err());
     }
 
     #[test]

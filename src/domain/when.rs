@@ -102,7 +102,11 @@ pub enum DateError {
 ///   today is Monday; once this week's day has passed, the next one.
 /// - `Senin lalu` / `Senin minggu lalu` is in the past ([`DateError::Past`]).
 /// - `Kamis, 26 Maret 2026` / `Kamis tgl 26/3`: the explicit date wins, and
-///   must fall on that weekday, else [`DateError::WeekdayMismatch`].
+///   must fall on that weekday, else [`DateError::WeekdayMismatch`]; so must
+///   `besok Senin`.
+/// - `malam Minggu` is the evening *before* that day, as Indonesians say it:
+///   Saturday evening (`malam Jumat` is Thursday evening). `Minggu malam`
+///   is Sunday evening.
 /// - `minggu` is both "Sunday" and "week": `minggu depan` (any case) is
 ///   today + 7; `hari Minggu depan` is the Sunday of next week; `Minggu`
 ///   is Sunday unless it is plainly a week (`2 minggu`, `per minggu`,
@@ -132,6 +136,41 @@ pub fn find_date(text: &str, today: NaiveDate) -> Option<Result<DateMention, Dat
         }
     }
     first_error.map(Err)
+}
+
+/// A date phrase found in free text, usable or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateFinding {
+    pub result: Result<NaiveDate, DateError>,
+    /// As in [`DateMention::year_given`].
+    pub year_given: bool,
+    /// Byte range of the phrase, as in [`DateMention::span`].
+    pub span: Range<usize>,
+}
+
+/// Every date phrase in free text, in order, including past, impossible and
+/// mismatched ones (which [`find_date`] reports only when no usable date
+/// follows). For a caller that must cut every date-shaped phrase out of a
+/// sentence, so that `26` in `26 Maret 2025` is not read as something else.
+/// [`find_date`] is the first `Ok` here, or else the first `Err`.
+pub fn find_all_dates(text: &str, today: NaiveDate) -> Vec<DateFinding> {
+    let toks = tokenize(text);
+    let r = Reader { t: &toks, today };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(c) = r.date_at(i) else {
+            i += 1;
+            continue;
+        };
+        found.push(DateFinding {
+            result: c.result,
+            year_given: c.year_given,
+            span: r.span(c.start, c.end),
+        });
+        i = c.end.max(i + 1);
+    }
+    found
 }
 
 /// Reads an answer to "tanggal berapa?": the whole input must be one date,
@@ -165,7 +204,8 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
 /// `jam 2 siang` (14:00), `jam 4 sore`, `jam 7 malam` (19:00), `jam 12 malam`
 /// (00:00), `pukul 09.00`, `pukul 13.30`, `pkl 9`, `jam 10.15`, `jam 9an`,
 /// `jam setengah 10` (09:30), `09:30`, `9.30 WITA`, `9 am`, `2pm`.
-/// A range gives its start (`pukul 09.00-12.00`).
+/// A range gives its start (`pukul 09.00-12.00`). The part of the day may
+/// also come just before `jam` (`nanti malam jam 7`, `Sabtu sore jam 4`).
 ///
 /// Without a part of the day, an hour written with one digit from 1 to 5 is
 /// the afternoon (`jam 2` = 14:00, `pukul 1.30` = 13:30): offices do not
@@ -466,9 +506,8 @@ fn weekday_of(w: &str) -> Option<Weekday> {
 const QUANTITY_WORDS: &[&str] = &[
     "kotak", "box", "boks", "dus", "pcs", "buah", "bh", "porsi", "pax", "orang", "org", "paket",
     "set", "lembar", "lbr", "kg", "gram", "gr", "g", "liter", "ltr", "l", "ml", "lusin", "kodi",
-    "biji", "bungkus", "bks", "botol", "gelas", "cup", "potong", "pack", "pak", "ekor", "meter",
-    "m", "cm", "unit", "rim", "roll", "pasang", "kali", "x", "rb", "ribu", "k", "jt", "juta",
-    "peserta", "tamu", "undangan", "item",
+    "biji", "bungkus", "bks", "botol", "gelas", "cup", "potong", "pack", "ekor", "meter", "m",
+    "cm", "unit", "rim", "roll", "pasang", "kali", "x", "rb", "ribu", "k", "jt", "juta", "item",
 ];
 
 const DEPAN: &[&str] = &["depan", "dpn"];
@@ -778,7 +817,7 @@ impl Reader<'_> {
     }
 
     fn quantity_follows(&self, i: usize) -> bool {
-        self.is(i, QUANTITY_WORDS)
+        self.then(i, QUANTITY_WORDS)
     }
 
     /// A number of at most `max_len` digits, standing alone.
@@ -966,7 +1005,8 @@ impl Reader<'_> {
     /// day of a range: `26-27 Maret`.
     fn day_month_at(&self, i: usize) -> Option<Candidate> {
         let text = self.num(i)?;
-        if self.glued_before(i) {
+        // "minggu ke-2 April" is the second week, not 2 April
+        if self.glued_before(i) || (i > 0 && self.is(i - 1, &["ke"])) {
             return None;
         }
         let first = match text.split_once('-') {
@@ -1047,8 +1087,14 @@ impl Reader<'_> {
         let w = self.word(i)?;
         let day = weekday_of(w)?;
         let today = self.today;
-        if start > 0 && self.is(start - 1, EVERY) {
-            return None; // "setiap Senin" is not one date
+        // "setiap Senin", "tiap hari Jumat" are not one date
+        let lead = if start > 0 && self.is(start - 1, &["hari"]) {
+            start - 1
+        } else {
+            start
+        };
+        if lead > 0 && self.is(lead - 1, EVERY) {
+            return None;
         }
         if w == "minggu" && start == i {
             let before_is_count = start > 0
@@ -1102,6 +1148,21 @@ impl Reader<'_> {
         } else {
             (next_weekday(today, day), j)
         };
+        // "malam Minggu" is Saturday evening, "malam Jumat" Thursday
+        // evening (but "jam 7 malam, Minggu" is Sunday).
+        if start == i
+            && i > 0
+            && self.is(i - 1, &["malam", "mlm"])
+            && self.gap(i).is_empty()
+            && !(i > 1 && (self.num(i - 2).is_some() || self.count(i - 2).is_some()))
+        {
+            let eve = match result {
+                Ok(d) => shift(d, -1).and_then(|e| not_past(e, today)),
+                Err(DateError::Past { date }) => past(shift(date, -1)),
+                other => other,
+            };
+            return Some(self.fixed(i - 1, end, eve));
+        }
         Some(self.fixed(start, end, result))
     }
 
@@ -1151,8 +1212,14 @@ impl Reader<'_> {
     /// `whole`: the input is only a time, so a bare number is one.
     fn time_at(&self, i: usize, whole: bool) -> Option<(Option<NaiveTime>, usize)> {
         let anchor = self.is(i, &["jam", "pukul", "pkl", "pk", "jm"]);
-        if anchor && self.is(i, &["jam", "jm"]) && i > 0 && self.count(i - 1).is_some() {
-            return None; // "2 jam" is a duration
+        // "2 jam" is a duration, but "tanggal 5 jam 9" is a day and a time
+        if anchor
+            && self.is(i, &["jam", "jm"])
+            && i > 0
+            && self.count(i - 1).is_some()
+            && !(i > 1 && self.is(i - 2, &["tanggal", "tgl"]))
+        {
+            return None;
         }
         let anchored = anchor || whole;
         let j = if anchor { i + 1 } else { i };
@@ -1197,6 +1264,16 @@ impl Reader<'_> {
             period = Some(p);
             k += 1;
         }
+        // The part of the day may come first: "nanti malam jam 7",
+        // "Sabtu malam jam 7", "malam Minggu jam 7".
+        if period.is_none() && anchor && i > 0 {
+            let before = if i > 1 && self.word(i - 1).and_then(weekday_of).is_some() {
+                i - 2
+            } else {
+                i - 1
+            };
+            period = self.word(before).and_then(period_of);
+        }
         let zone = self.is(k, ZONES);
         if zone {
             k += 1;
@@ -1210,5 +1287,677 @@ impl Reader<'_> {
             return None;
         }
         Some((clock(h, m, period, one_digit), k))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    /// Friday 20 March 2026: "today" in most tables.
+    fn friday() -> NaiveDate {
+        d(2026, 3, 20)
+    }
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Want {
+        On(i32, u32, u32),
+        Past(i32, u32, u32),
+        Invalid,
+        Mismatch(i32, u32, u32, Weekday),
+        Nothing,
+    }
+    use Want::*;
+
+    fn ymd(date: NaiveDate) -> (i32, u32, u32) {
+        (date.year(), date.month(), date.day())
+    }
+
+    fn found(text: &str, today: NaiveDate) -> Want {
+        match find_date(text, today) {
+            None => Nothing,
+            Some(Ok(m)) => {
+                let (y, mo, day) = ymd(m.date);
+                On(y, mo, day)
+            }
+            Some(Err(DateError::Past { date })) => {
+                let (y, mo, day) = ymd(date);
+                Past(y, mo, day)
+            }
+            Some(Err(DateError::Invalid)) => Invalid,
+            Some(Err(DateError::WeekdayMismatch { date, said })) => {
+                let (y, mo, day) = ymd(date);
+                Mismatch(y, mo, day, said)
+            }
+            Some(Err(DateError::NotUnderstood)) => panic!("find_date never says NotUnderstood"),
+        }
+    }
+
+    /// Checks every row and reports all the failing ones at once.
+    fn check(today: NaiveDate, cases: &[(&str, Want)]) {
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|&(text, want)| {
+                let got = found(text, today);
+                (got != want)
+                    .then(|| format!("{text:?} (today {today}): got {got:?}, want {want:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn a_day_and_a_month_name_are_read_inside_a_sentence() {
+        check(
+            friday(),
+            &[
+                (
+                    "250 kotak snack untuk rakor tanggal 26 Maret di Samarinda",
+                    On(2026, 3, 26),
+                ),
+                ("26 Maret 2027", On(2027, 3, 26)),
+                (
+                    "mohon dikirim 26 Mar 2026 ke kantor Bappeda",
+                    On(2026, 3, 26),
+                ),
+                ("acara tgl 26 maret 2027 di aula", On(2027, 3, 26)),
+                ("TANGGAL 26 MARET", On(2026, 3, 26)),
+                ("rapat koordinasi 1 April", On(2026, 4, 1)),
+                ("seminar 14 Apr", On(2026, 4, 14)),
+                ("kunjungan kerja 2 Mei pagi", On(2026, 5, 2)),
+                ("HUT kabupaten 12 Juni", On(2026, 6, 12)),
+                ("pameran UMKM 20 Jun 2026", On(2026, 6, 20)),
+                ("festival budaya 10 Juli", On(2026, 7, 10)),
+                ("lomba 11 Jul", On(2026, 7, 11)),
+                ("upacara 17 Agustus", On(2026, 8, 17)),
+                ("tumpeng untuk 17 Agu", On(2026, 8, 17)),
+                ("konsumsi 18 Agt 2026", On(2026, 8, 18)),
+                ("kaos 16 Ags", On(2026, 8, 16)),
+                ("bimtek 5 September", On(2026, 9, 5)),
+                ("seminar kit 6 Sept", On(2026, 9, 6)),
+                ("7 Sep 2026", On(2026, 9, 7)),
+                ("Sumpah Pemuda 28 Oktober", On(2026, 10, 28)),
+                ("29 Okt", On(2026, 10, 29)),
+                ("rapat evaluasi 10 November", On(2026, 11, 10)),
+                ("11 Nop", On(2026, 11, 11)),
+                ("12 Nov 2026", On(2026, 11, 12)),
+                ("rapat akhir tahun 22 Desember", On(2026, 12, 22)),
+                ("23 Des", On(2026, 12, 23)),
+                ("5 Januari", On(2027, 1, 5)),
+                ("6 Jan 2027", On(2027, 1, 6)),
+                ("14 Februari", On(2027, 2, 14)),
+                ("15 Feb 2027", On(2027, 2, 15)),
+                ("17 Pebruari", On(2027, 2, 17)),
+                ("26-Mar-2026", On(2026, 3, 26)),
+                ("26 Mar. 2026", On(2026, 3, 26)),
+                ("acara 26-27 Maret di Balikpapan", On(2026, 3, 26)),
+                ("delivery on 26 March 2026", On(2026, 3, 26)),
+                ("4 July", On(2026, 7, 4)),
+                ("meeting on March 30", On(2026, 3, 30)),
+                ("May 5th, 2026", On(2026, 5, 5)),
+                ("the 26th March", On(2026, 3, 26)),
+            ],
+        );
+    }
+
+    #[test]
+    fn numeric_dates_are_read_day_first() {
+        check(
+            friday(),
+            &[
+                ("kirim tgl 26/3 pukul 13.00", On(2026, 3, 26)),
+                ("26/03/2026", On(2026, 3, 26)),
+                ("26-03-2026", On(2026, 3, 26)),
+                ("26.03.2026", On(2026, 3, 26)),
+                ("2026-03-26", On(2026, 3, 26)),
+                ("tanggal 2026-04-01 ya", On(2026, 4, 1)),
+                ("rapat 1/4", On(2026, 4, 1)),
+                ("acara (3/4) di pendopo", On(2026, 4, 3)),
+                ("5/1 untuk rapat awal tahun", On(2027, 1, 5)),
+                ("26/3/26", On(2026, 3, 26)),
+                ("kirim ke kantor tgl 2/4/2026.", On(2026, 4, 2)),
+            ],
+        );
+    }
+
+    #[test]
+    fn relative_words_count_from_today() {
+        check(
+            friday(),
+            &[
+                ("snack untuk rapat besok jam 9", On(2026, 3, 21)),
+                ("hari ini", On(2026, 3, 20)),
+                ("bisa dikirim hari ini?", On(2026, 3, 20)),
+                ("Besok", On(2026, 3, 21)),
+                ("bsk pagi ya", On(2026, 3, 21)),
+                ("esok hari", On(2026, 3, 21)),
+                ("lusa", On(2026, 3, 22)),
+                ("besok lusa", On(2026, 3, 22)),
+                ("minggu depan", On(2026, 3, 27)),
+                ("Minggu depan ada rakor", On(2026, 3, 27)),
+                ("pekan depan", On(2026, 3, 27)),
+                ("bulan depan", On(2026, 4, 20)),
+                ("3 hari lagi", On(2026, 3, 23)),
+                ("tiga hari lagi", On(2026, 3, 23)),
+                ("2 minggu lagi", On(2026, 4, 3)),
+                ("seminggu lagi", On(2026, 3, 27)),
+                ("sebulan lagi", On(2026, 4, 20)),
+                ("dalam 5 hari", On(2026, 3, 25)),
+                ("dalam waktu dua minggu", On(2026, 4, 3)),
+                ("dalam seminggu", On(2026, 3, 27)),
+                ("5 hari dari sekarang", On(2026, 3, 25)),
+                ("0 hari lagi", On(2026, 3, 20)),
+                ("today", On(2026, 3, 20)),
+                ("tomorrow morning", On(2026, 3, 21)),
+                ("next week", On(2026, 3, 27)),
+            ],
+        );
+    }
+
+    #[test]
+    fn tanggal_alone_is_this_month_or_the_next_month_that_has_that_day() {
+        check(
+            friday(),
+            &[
+                ("tanggal 5", On(2026, 4, 5)),
+                ("tgl 26", On(2026, 3, 26)),
+                ("tanggal 20", On(2026, 3, 20)),
+                ("tgl. 21 saja", On(2026, 3, 21)),
+                ("tanggal: 31", On(2026, 3, 31)),
+            ],
+        );
+        check(d(2026, 4, 5), &[("tanggal 31", On(2026, 5, 31))]);
+        check(d(2026, 1, 31), &[("tanggal 30", On(2026, 3, 30))]);
+    }
+
+    #[test]
+    fn weekday_names_mean_the_next_such_day_and_today_is_excluded() {
+        check(
+            friday(),
+            &[
+                ("Senin", On(2026, 3, 23)),
+                ("acara hari Selasa", On(2026, 3, 24)),
+                ("rapat Rabu siang", On(2026, 3, 25)),
+                ("Kamis", On(2026, 3, 26)),
+                ("jumat", On(2026, 3, 27)),
+                ("kirim Jum'at pagi", On(2026, 3, 27)),
+                ("Jum\u{2019}at", On(2026, 3, 27)),
+                ("Sabtu", On(2026, 3, 21)),
+                ("Minggu", On(2026, 3, 22)),
+                ("hari Minggu", On(2026, 3, 22)),
+                ("Ahad", On(2026, 3, 22)),
+                ("on Monday", On(2026, 3, 23)),
+                ("Senin besok", On(2026, 3, 23)),
+                ("acara malam Minggu", On(2026, 3, 21)),
+                ("pengajian malam Jumat", On(2026, 3, 26)),
+                ("jam 7 malam, Minggu", On(2026, 3, 22)),
+            ],
+        );
+    }
+
+    #[test]
+    fn weekday_with_depan_ini_or_a_date_follows_the_documented_rules() {
+        check(
+            friday(),
+            &[
+                ("acara Senin depan", On(2026, 3, 23)),
+                ("Jumat depan", On(2026, 3, 27)),
+                ("Sabtu depan", On(2026, 3, 28)),
+                ("Senin minggu depan", On(2026, 3, 23)),
+                ("hari Minggu depan", On(2026, 3, 29)),
+                ("Kamis ini", On(2026, 3, 26)),
+                ("Jumat ini", On(2026, 3, 20)),
+                ("Rabu minggu ini", On(2026, 3, 25)),
+                ("Kamis, 26 Maret 2026", On(2026, 3, 26)),
+                ("hari Kamis tgl 26", On(2026, 3, 26)),
+                ("Minggu, 29/3", On(2026, 3, 29)),
+                ("Jumat, 26 Maret 2026", Mismatch(2026, 3, 26, Weekday::Fri)),
+                ("besok Sabtu", On(2026, 3, 21)),
+                ("besok Senin", Mismatch(2026, 3, 21, Weekday::Mon)),
+            ],
+        );
+    }
+
+    const NAMES: [&str; 7] = [
+        "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+    ];
+
+    #[test]
+    fn weekday_depan_is_that_day_of_next_week_whatever_today_is() {
+        // Monday 23 … Sunday 29 March 2026; next week starts Monday 30 March.
+        for offset in 0..7 {
+            let today = d(2026, 3, 23 + offset);
+            for (k, name) in NAMES.iter().enumerate() {
+                let want = d(2026, 3, 30) + TimeDelta::days(k as i64);
+                let (y, m, day) = ymd(want);
+                // "Minggu depan" alone is "next week" (today + 7); Sunday
+                // of next week needs "hari" before it.
+                let said = if *name == "Minggu" {
+                    "hari Minggu"
+                } else {
+                    name
+                };
+                check(today, &[(&format!("acara {said} depan"), On(y, m, day))]);
+                check(today, &[(&format!("{name} minggu depan"), On(y, m, day))]);
+            }
+        }
+    }
+
+    #[test]
+    fn minggu_depan_is_a_week_from_today_whatever_today_is() {
+        for offset in 0..7 {
+            let today = d(2026, 3, 23 + offset);
+            let (y, m, day) = ymd(today + TimeDelta::days(7));
+            check(today, &[("Minggu depan", On(y, m, day))]);
+        }
+    }
+
+    #[test]
+    fn a_bare_weekday_is_the_next_one_for_every_today() {
+        let cases = [
+            (23, "Jumat", On(2026, 3, 27)),
+            (24, "Jumat", On(2026, 3, 27)),
+            (25, "Jumat", On(2026, 3, 27)),
+            (26, "Jumat", On(2026, 3, 27)),
+            (27, "Jumat", On(2026, 4, 3)),
+            (28, "Jumat", On(2026, 4, 3)),
+            (29, "Jumat", On(2026, 4, 3)),
+            (23, "Senin", On(2026, 3, 30)),
+            (29, "Senin", On(2026, 3, 30)),
+            (28, "hari Minggu", On(2026, 3, 29)),
+            (29, "hari Minggu", On(2026, 4, 5)),
+            (29, "Kamis ini", On(2026, 4, 2)),
+            (26, "Kamis ini", On(2026, 3, 26)),
+        ];
+        for (day, text, want) in cases {
+            check(d(2026, 3, day), &[(text, want)]);
+        }
+    }
+
+    #[test]
+    fn dates_roll_over_into_the_next_year() {
+        // Monday 28 December 2026.
+        check(
+            d(2026, 12, 28),
+            &[
+                ("5 Januari", On(2027, 1, 5)),
+                ("tanggal 3", On(2027, 1, 3)),
+                ("2/1", On(2027, 1, 2)),
+                ("minggu depan", On(2027, 1, 4)),
+                ("Senin depan", On(2027, 1, 4)),
+                ("Jumat", On(2027, 1, 1)),
+                ("bulan depan", On(2027, 1, 28)),
+                ("5 hari lagi", On(2027, 1, 2)),
+                ("31 Desember", On(2026, 12, 31)),
+                ("28 Desember", On(2026, 12, 28)),
+                ("27 Desember", On(2027, 12, 27)),
+            ],
+        );
+        check(d(2026, 12, 31), &[("besok", On(2027, 1, 1))]);
+        check(d(2026, 3, 27), &[("26 Maret", On(2027, 3, 26))]);
+        check(d(2026, 1, 31), &[("bulan depan", On(2026, 2, 28))]);
+    }
+
+    #[test]
+    fn leap_days_exist_only_in_leap_years() {
+        check(
+            friday(),
+            &[
+                ("29 Februari 2028", On(2028, 2, 29)),
+                ("29/2/2027", Invalid),
+                ("29/2", On(2028, 2, 29)),
+                ("29 Feb 2026", Invalid),
+            ],
+        );
+        check(d(2028, 1, 31), &[("bulan depan", On(2028, 2, 29))]);
+        check(d(2028, 2, 1), &[("29 Feb", On(2028, 2, 29))]);
+    }
+
+    #[test]
+    fn past_dates_are_refused_with_the_date() {
+        check(
+            friday(),
+            &[
+                ("26 Maret 2025", Past(2025, 3, 26)),
+                ("kemarin", Past(2026, 3, 19)),
+                ("kmrn sudah saya pesan", Past(2026, 3, 19)),
+                ("kemarin lusa", Past(2026, 3, 18)),
+                ("19/03/2026", Past(2026, 3, 19)),
+                ("2026-03-19", Past(2026, 3, 19)),
+                ("1 Januari 2026", Past(2026, 1, 1)),
+                ("Senin lalu", Past(2026, 3, 16)),
+                ("Jumat kemarin", Past(2026, 3, 13)),
+                ("Selasa minggu lalu", Past(2026, 3, 10)),
+                ("3 hari yang lalu", Past(2026, 3, 17)),
+                ("2 hari lalu", Past(2026, 3, 18)),
+                ("minggu lalu", Past(2026, 3, 13)),
+                ("bulan lalu", Past(2026, 2, 20)),
+            ],
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_invalid() {
+        check(
+            friday(),
+            &[
+                ("31/2", Invalid),
+                ("rapat 30 Februari", Invalid),
+                ("32 Maret", Invalid),
+                ("tanggal 32", Invalid),
+                ("tanggal 0", Invalid),
+                ("31 April 2026", Invalid),
+                ("2026-02-30", Invalid),
+                ("31/04/2026", Invalid),
+            ],
+        );
+    }
+
+    #[test]
+    fn quantities_prices_phones_times_and_durations_are_not_dates() {
+        check(
+            friday(),
+            &[
+                ("250 kotak snack", Nothing),
+                ("harga 25rb per kotak", Nothing),
+                ("anggaran 2,5 jt", Nothing),
+                ("1.500 pcs", Nothing),
+                ("harga 13.500", Nothing),
+                ("total Rp 10.000.000", Nothing),
+                ("hubungi 0812-3456-7890", Nothing),
+                ("+62 812 3456 7890", Nothing),
+                ("rapat jam 9", Nothing),
+                ("pukul 13.30", Nothing),
+                ("mulai 09:30 WITA", Nothing),
+                ("kapasitas 100 porsi per minggu", Nothing),
+                ("butuh 3 hari", Nothing),
+                ("selama 2 minggu", Nothing),
+                ("1/2 kg gula", Nothing),
+                ("rasio 3/17", Nothing),
+                ("menginap 3 malam", Nothing),
+                ("kirim setiap Senin", Nothing),
+                ("tiap hari Jumat", Nothing),
+                ("minggu ini sibuk", Nothing),
+                ("minggu ke-2 April", Nothing),
+                ("minggu pertama", Nothing),
+                ("hubungi Bu Mei", Nothing),
+                ("dalam 5 hari kerja", Nothing),
+                ("akhir bulan depan", Nothing),
+                ("akhir minggu depan", Nothing),
+                ("bulan Maret", Nothing),
+                ("Maret 2026", Nothing),
+                ("stok 2026 pcs", Nothing),
+                ("50 jam tangan", Nothing),
+                ("", Nothing),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_usable_date_wins_over_an_earlier_past_or_impossible_one() {
+        check(
+            friday(),
+            &[
+                (
+                    "seperti pesanan kemarin, tolong kirim lagi besok",
+                    On(2026, 3, 21),
+                ),
+                ("tanggal 31/2, eh maksudnya 3/4", On(2026, 4, 3)),
+                ("kemarin sudah rapat", Past(2026, 3, 19)),
+                ("acara 26 Maret, kirim 25 Maret", On(2026, 3, 26)),
+            ],
+        );
+    }
+
+    fn span_of(text: &str, today: NaiveDate) -> &str {
+        let m = find_date(text, today).unwrap().unwrap();
+        &text[m.span]
+    }
+
+    #[test]
+    fn the_span_covers_the_whole_date_phrase() {
+        let cases = [
+            (
+                "250 kotak snack untuk rakor tanggal 26 Maret di Samarinda",
+                "tanggal 26 Maret",
+            ),
+            ("acara Senin depan ya", "Senin depan"),
+            ("3 hari lagi ya", "3 hari lagi"),
+            ("siap dalam 5 hari", "dalam 5 hari"),
+            (
+                "Kamis, 26 Maret 2026 pukul 09.00 WITA",
+                "Kamis, 26 Maret 2026",
+            ),
+            ("kirim Jum'at pagi", "Jum'at"),
+            ("Kué lapis untuk besok", "besok"),
+            ("acara hari Minggu depan", "hari Minggu depan"),
+            ("tgl. 26/3 ok", "tgl. 26/3"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(span_of(text, friday()), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn find_all_dates_lists_every_date_phrase_with_its_span() {
+        let text = "seperti pesanan kemarin, kirim 31/2 eh besok, atau 26 Maret";
+        let found = find_all_dates(text, friday());
+        let shown: Vec<(&str, Result<NaiveDate, DateError>)> = found
+            .iter()
+            .map(|f| (&text[f.span.clone()], f.result))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                (
+                    "kemarin",
+                    Err(DateError::Past {
+                        date: d(2026, 3, 19)
+                    })
+                ),
+                ("31/2", Err(DateError::Invalid)),
+                ("besok", Ok(d(2026, 3, 21))),
+                ("26 Maret", Ok(d(2026, 3, 26))),
+            ]
+        );
+        assert!(find_all_dates("250 kotak snack", friday()).is_empty());
+    }
+
+    #[test]
+    fn year_given_is_true_only_when_the_year_was_written() {
+        let given = |text: &str| find_date(text, friday()).unwrap().unwrap().year_given;
+        assert!(given("26 Maret 2027"));
+        assert!(given("26/03/2026"));
+        assert!(given("Kamis, 26 Maret 2026"));
+        assert!(!given("26 Maret"));
+        assert!(!given("26/3"));
+        assert!(!given("besok"));
+        assert!(!given("tanggal 26"));
+    }
+
+    #[test]
+    fn parse_date_wants_the_whole_answer_to_be_a_date() {
+        let today = friday();
+        assert_eq!(parse_date("besok", today), Ok(d(2026, 3, 21)));
+        assert_eq!(parse_date("26", today), Ok(d(2026, 3, 26)));
+        assert_eq!(parse_date("5", today), Ok(d(2026, 4, 5)));
+        assert_eq!(parse_date("tgl 26 saja", today), Ok(d(2026, 3, 26)));
+        assert_eq!(parse_date("untuk besok ya", today), Ok(d(2026, 3, 21)));
+        assert_eq!(parse_date("  Senin depan  ", today), Ok(d(2026, 3, 23)));
+        assert_eq!(parse_date("26 Maret 2026.", today), Ok(d(2026, 3, 26)));
+        assert_eq!(
+            parse_date("besok jam 9", today),
+            Err(DateError::NotUnderstood)
+        );
+        assert_eq!(parse_date("", today), Err(DateError::NotUnderstood));
+        assert_eq!(
+            parse_date("belum tahu", today),
+            Err(DateError::NotUnderstood)
+        );
+        assert_eq!(
+            parse_date("250 kotak", today),
+            Err(DateError::NotUnderstood)
+        );
+        assert_eq!(
+            parse_date("26 Maret di Samarinda", today),
+            Err(DateError::NotUnderstood)
+        );
+        assert_eq!(
+            parse_date("kemarin", today),
+            Err(DateError::Past {
+                date: d(2026, 3, 19)
+            })
+        );
+        assert_eq!(parse_date("31/2", today), Err(DateError::Invalid));
+        assert_eq!(parse_date("32", today), Err(DateError::Invalid));
+    }
+
+    #[test]
+    fn times_are_read_inside_a_sentence() {
+        let cases = [
+            ("snack untuk rapat besok jam 9", t(9, 0)),
+            ("jam 9 pagi", t(9, 0)),
+            ("jam 2 siang", t(14, 0)),
+            ("jam 7 malam", t(19, 0)),
+            ("jam 4 sore", t(16, 0)),
+            ("jam 12 siang", t(12, 0)),
+            ("jam 11 siang", t(11, 0)),
+            ("jam 12 malam", t(0, 0)),
+            ("jam 11 malam", t(23, 0)),
+            ("jam 5 subuh", t(5, 0)),
+            ("pukul 09.00", t(9, 0)),
+            ("pukul 13.30", t(13, 30)),
+            ("kirim tgl 26/3 pukul 13.00", t(13, 0)),
+            ("mulai 09:30", t(9, 30)),
+            ("acara 9.30 WITA", t(9, 30)),
+            ("jam 10.15", t(10, 15)),
+            ("jam 14.00 WIB", t(14, 0)),
+            ("pkl. 8", t(8, 0)),
+            ("jam setengah 10", t(9, 30)),
+            ("jam 9an", t(9, 0)),
+            ("pukul 09.00-12.00 WITA", t(9, 0)),
+            ("jam sembilan pagi", t(9, 0)),
+            ("rapat jam 1", t(13, 0)),
+            ("pukul 1.30", t(13, 30)),
+            ("jam 02.00", t(2, 0)),
+            ("jam 13 siang", t(13, 0)),
+            ("13.30 siang", t(13, 30)),
+            ("at 9am", t(9, 0)),
+            ("by 2 pm", t(14, 0)),
+            ("jam 25, eh jam 10", t(10, 0)),
+            ("rapat tanggal 5 jam 9", t(9, 0)),
+            ("nanti malam jam 7", t(19, 0)),
+            ("Sabtu sore jam 4", t(16, 0)),
+            ("malam Minggu jam 8", t(20, 0)),
+        ];
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|&(text, want)| {
+                let got = find_time(text).map(|m| m.time);
+                (got != Some(want)).then(|| format!("{text:?}: got {got:?}, want {want}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn impossible_times_prices_dates_and_durations_are_not_times() {
+        let cases = [
+            "jam 25",
+            "25:00",
+            "pukul 24.00",
+            "12:75",
+            "jam 9 siang",
+            "harga 13.500",
+            "1.500 kotak",
+            "13.30",
+            "26.03.2026",
+            "tanggal 26/3",
+            "2 jam",
+            "buka 24 jam",
+            "butuh 1 jam 30 menit",
+            "50 jam tangan",
+            "menginap 3 malam",
+            "anggaran 2,5 jt",
+            "harga 25rb",
+            "hubungi 0812-3456-7890",
+            "jam kerja kantor",
+        ];
+        for text in cases {
+            assert_eq!(find_time(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_time_span_covers_jam_the_part_of_day_and_the_zone() {
+        let text = "besok jam 9 pagi WITA di aula";
+        let m = find_time(text).unwrap();
+        assert_eq!(&text[m.span], "jam 9 pagi WITA");
+        let text = "mulai 09:30 ya";
+        assert_eq!(&text[find_time(text).unwrap().span], "09:30");
+    }
+
+    #[test]
+    fn parse_time_wants_the_whole_answer_to_be_a_time() {
+        assert_eq!(parse_time("9"), Some(t(9, 0)));
+        assert_eq!(parse_time("2"), Some(t(14, 0)));
+        assert_eq!(parse_time("13.30"), Some(t(13, 30)));
+        assert_eq!(parse_time("09:30"), Some(t(9, 30)));
+        assert_eq!(parse_time("9 pagi"), Some(t(9, 0)));
+        assert_eq!(parse_time("jam 9 pagi WITA"), Some(t(9, 0)));
+        assert_eq!(parse_time("pukul 14.00 saja"), Some(t(14, 0)));
+        assert_eq!(parse_time("25:00"), None);
+        assert_eq!(parse_time("besok"), None);
+        assert_eq!(parse_time("jam 9 besok"), None);
+        assert_eq!(parse_time(""), None);
+    }
+
+    #[test]
+    fn dates_are_shown_the_indonesian_way_with_the_zone() {
+        let date = d(2026, 3, 26);
+        assert_eq!(format_date_id(date), "Kamis, 26 Maret 2026");
+        assert_eq!(
+            format_datetime_id(date, t(9, 0), "WITA"),
+            "Kamis, 26 Maret 2026 pukul 09.00 WITA"
+        );
+        assert_eq!(
+            format_datetime_id(d(2026, 8, 1), t(13, 5), "WIB"),
+            "Sabtu, 1 Agustus 2026 pukul 13.05 WIB"
+        );
+        assert_eq!(
+            format_datetime_id(date, t(19, 30), ""),
+            "Kamis, 26 Maret 2026 pukul 19.30"
+        );
+        assert_eq!(format_date_en(date), "Thursday, 26 March 2026");
+        assert_eq!(
+            format_datetime_en(date, t(9, 0), "WITA"),
+            "Thursday, 26 March 2026 at 09:00 WITA"
+        );
+        assert_eq!(
+            format_datetime_en(d(2027, 1, 3), t(21, 45), "WIT"),
+            "Sunday, 3 January 2027 at 21:45 WIT"
+        );
+    }
+
+    #[test]
+    fn every_shown_date_of_a_year_reads_back_as_the_same_date() {
+        let today = d(2026, 1, 1);
+        let mut date = today;
+        while date.year() == 2026 {
+            assert_eq!(parse_date(&format_date_id(date), today), Ok(date));
+            assert_eq!(parse_date(&format_date_en(date), today), Ok(date));
+            let shown = format_datetime_id(date, t(9, 0), "WITA");
+            assert_eq!(find_date(&shown, today).unwrap().unwrap().date, date);
+            assert_eq!(find_time(&shown).unwrap().time, t(9, 0));
+            date = date.succ_opt().unwrap();
+        }
     }
 }

@@ -248,18 +248,32 @@ pub async fn submit_staff(
     .await?;
     set_role(&mut tx, user_id, Role::Staff, status).await?;
     if status == AccountStatus::Approved {
-        sqlx::query(
-            "INSERT INTO verification_log (user_id, decided_by, decision, invite, decided_at)
-             VALUES (?, NULL, 'approved', ?, ?)",
-        )
-        .bind(user_id)
-        .bind(invite)
-        .bind(&now)
-        .execute(&mut *tx)
-        .await?;
+        log_decision(&mut tx, user_id, None, AccountStatus::Approved, invite).await?;
     }
     tx.commit().await?;
     Ok(status)
+}
+
+/// Records a verification decision: by an admin, or (`decided_by: None`)
+/// by an invite or an import, named in `via`.
+pub(super) async fn log_decision(
+    tx: &mut Transaction<'_, Sqlite>,
+    user_id: i64,
+    decided_by: Option<i64>,
+    decision: AccountStatus,
+    via: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO verification_log (user_id, decided_by, decision, invite, decided_at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(user_id)
+    .bind(decided_by)
+    .bind(decision.as_str())
+    .bind(via)
+    .bind(super::now_text())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }
 
 /// An admin approves or rejects a pending account. Who may decide is checked
@@ -296,15 +310,7 @@ pub async fn decide(
             .execute(&mut *tx)
             .await?;
     }
-    sqlx::query(
-        "INSERT INTO verification_log (user_id, decided_by, decision, decided_at) VALUES (?, ?, ?, ?)",
-    )
-    .bind(user_id)
-    .bind(admin_id)
-    .bind(new_status.as_str())
-    .bind(super::now_text())
-    .execute(&mut *tx)
-    .await?;
+    log_decision(&mut tx, user_id, Some(admin_id), new_status, None).await?;
     tx.commit().await?;
     super::users::get(pool, user_id)
         .await?

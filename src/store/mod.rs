@@ -2,13 +2,16 @@
 //! do, taking a pool (or a transaction) and plain domain values.
 
 pub mod accounts;
+pub mod catalogue;
 pub mod demo;
 pub mod dialogues;
 pub mod directory;
 pub mod import;
 pub mod inbox;
 pub mod invites;
+pub mod orders;
 pub mod regions;
+pub mod requests;
 pub mod synthetic;
 pub mod users;
 

@@ -133,6 +133,17 @@ pub async fn ensure_admin(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<Rol
     Ok(before.flatten().as_deref().and_then(Role::parse))
 }
 
+/// False only for a chat Telegram said blocked the bot (unknown chats are
+/// assumed reachable).
+pub async fn is_reachable(pool: &SqlitePool, chat_id: i64) -> sqlx::Result<bool> {
+    let reachable: Option<bool> =
+        sqlx::query_scalar("SELECT reachable FROM users WHERE chat_id = ?")
+            .bind(chat_id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(reachable.unwrap_or(true))
+}
+
 /// Telegram said this chat blocked the bot: stop messaging it.
 pub async fn mark_unreachable(pool: &SqlitePool, chat_id: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET reachable = 0, updated_at = ? WHERE chat_id = ?")

@@ -60,6 +60,54 @@ pub enum Cb {
     Profile(i64),
     /// Ask a producer for a quote.
     Quote(i64),
+    ProductAdd,
+    ProductEdit(i64),
+    ProductRemove(i64),
+    ProductRemoveConfirmed(i64),
+    /// Change one field of a product (index into `ProductStep::ALL`).
+    ProductField {
+        product: i64,
+        field: u8,
+    },
+    /// "Lewati" during the product questions.
+    ProductSkip,
+    LeaveAdd,
+    LeaveEnd(i64),
+    /// "My business is already listed": link by sharing the phone.
+    LinkImported,
+    /// "Lewati" for an optional answer (budget, note, reason, comment).
+    Skip,
+    /// Use this delivery date instead (the earliest that works), as YYYYMMDD.
+    UseDate(u32),
+    /// A producer answers request #n.
+    QuoteRequest(i64),
+    DeclineRequest(i64),
+    /// "All" as the quoted quantity.
+    QuoteAll,
+    /// Staff open request #n with its quotes.
+    ViewRequest(i64),
+    Award {
+        request: i64,
+        quote: i64,
+    },
+    SplitStart(i64),
+    SplitToggle {
+        request: i64,
+        quote: i64,
+    },
+    SplitDone(i64),
+    /// Move order #n to a status (index in `OrderStatus::ALL`).
+    OrderStep {
+        order: i64,
+        to: u8,
+    },
+    OrderCancel(i64),
+    OrderRate {
+        order: i64,
+        stars: u8,
+    },
+    /// Let an unaccepted order lapse and choose another quote.
+    OrderLapse(i64),
 }
 
 impl Cb {
@@ -100,6 +148,29 @@ impl Cb {
             Cb::SearchDate(id) => format!("sd:{id}"),
             Cb::Profile(id) => format!("pf:{id}"),
             Cb::Quote(id) => format!("pq:{id}"),
+            Cb::ProductAdd => "pa".into(),
+            Cb::ProductEdit(id) => format!("pe:{id}"),
+            Cb::ProductRemove(id) => format!("pr:{id}"),
+            Cb::ProductRemoveConfirmed(id) => format!("pR:{id}"),
+            Cb::ProductField { product, field } => format!("pF:{product}:{field}"),
+            Cb::ProductSkip => "ps".into(),
+            Cb::LeaveAdd => "la".into(),
+            Cb::LeaveEnd(id) => format!("le:{id}"),
+            Cb::LinkImported => "lk".into(),
+            Cb::Skip => "sk".into(),
+            Cb::UseDate(d) => format!("ud:{d}"),
+            Cb::QuoteRequest(id) => format!("qq:{id}"),
+            Cb::DeclineRequest(id) => format!("qd:{id}"),
+            Cb::QuoteAll => "qa".into(),
+            Cb::ViewRequest(id) => format!("rv:{id}"),
+            Cb::Award { request, quote } => format!("aw:{request}:{quote}"),
+            Cb::SplitStart(id) => format!("as:{id}"),
+            Cb::SplitToggle { request, quote } => format!("at:{request}:{quote}"),
+            Cb::SplitDone(id) => format!("ad:{id}"),
+            Cb::OrderStep { order, to } => format!("os:{order}:{to}"),
+            Cb::OrderCancel(id) => format!("oc:{id}"),
+            Cb::OrderRate { order, stars } => format!("or:{order}:{stars}"),
+            Cb::OrderLapse(id) => format!("ol:{id}"),
         }
     }
 
@@ -180,6 +251,44 @@ impl Cb {
             ("sd", Some(id), None) => Cb::SearchDate(id.parse().ok()?),
             ("pf", Some(id), None) => Cb::Profile(id.parse().ok()?),
             ("pq", Some(id), None) => Cb::Quote(id.parse().ok()?),
+            ("pa", None, None) => Cb::ProductAdd,
+            ("pe", Some(id), None) => Cb::ProductEdit(id.parse().ok()?),
+            ("pr", Some(id), None) => Cb::ProductRemove(id.parse().ok()?),
+            ("pR", Some(id), None) => Cb::ProductRemoveConfirmed(id.parse().ok()?),
+            ("pF", Some(id), Some(f)) => Cb::ProductField {
+                product: id.parse().ok()?,
+                field: f.parse().ok()?,
+            },
+            ("ps", None, None) => Cb::ProductSkip,
+            ("la", None, None) => Cb::LeaveAdd,
+            ("le", Some(id), None) => Cb::LeaveEnd(id.parse().ok()?),
+            ("lk", None, None) => Cb::LinkImported,
+            ("sk", None, None) => Cb::Skip,
+            ("ud", Some(d), None) => Cb::UseDate(d.parse().ok()?),
+            ("qq", Some(id), None) => Cb::QuoteRequest(id.parse().ok()?),
+            ("qd", Some(id), None) => Cb::DeclineRequest(id.parse().ok()?),
+            ("qa", None, None) => Cb::QuoteAll,
+            ("rv", Some(id), None) => Cb::ViewRequest(id.parse().ok()?),
+            ("aw", Some(r), Some(q)) => Cb::Award {
+                request: r.parse().ok()?,
+                quote: q.parse().ok()?,
+            },
+            ("as", Some(id), None) => Cb::SplitStart(id.parse().ok()?),
+            ("at", Some(r), Some(q)) => Cb::SplitToggle {
+                request: r.parse().ok()?,
+                quote: q.parse().ok()?,
+            },
+            ("ad", Some(id), None) => Cb::SplitDone(id.parse().ok()?),
+            ("os", Some(o), Some(t)) => Cb::OrderStep {
+                order: o.parse().ok()?,
+                to: t.parse().ok()?,
+            },
+            ("oc", Some(id), None) => Cb::OrderCancel(id.parse().ok()?),
+            ("or", Some(o), Some(s)) => Cb::OrderRate {
+                order: o.parse().ok()?,
+                stars: s.parse().ok()?,
+            },
+            ("ol", Some(id), None) => Cb::OrderLapse(id.parse().ok()?),
             _ => return None,
         };
         Some(cb)
@@ -249,6 +358,44 @@ mod tests {
             Cb::SearchDate(3),
             Cb::Profile(i64::MAX),
             Cb::Quote(i64::MAX),
+            Cb::ProductAdd,
+            Cb::ProductEdit(i64::MAX),
+            Cb::ProductRemove(i64::MAX),
+            Cb::ProductRemoveConfirmed(i64::MAX),
+            Cb::ProductField {
+                product: i64::MAX,
+                field: 4,
+            },
+            Cb::ProductSkip,
+            Cb::LeaveAdd,
+            Cb::LeaveEnd(i64::MAX),
+            Cb::LinkImported,
+            Cb::Skip,
+            Cb::UseDate(20261231),
+            Cb::QuoteRequest(i64::MAX),
+            Cb::DeclineRequest(i64::MAX),
+            Cb::QuoteAll,
+            Cb::ViewRequest(i64::MAX),
+            Cb::Award {
+                request: i64::MAX,
+                quote: i64::MAX,
+            },
+            Cb::SplitStart(i64::MAX),
+            Cb::SplitToggle {
+                request: i64::MAX,
+                quote: i64::MAX,
+            },
+            Cb::SplitDone(i64::MAX),
+            Cb::OrderStep {
+                order: i64::MAX,
+                to: 7,
+            },
+            Cb::OrderCancel(i64::MAX),
+            Cb::OrderRate {
+                order: i64::MAX,
+                stars: 5,
+            },
+            Cb::OrderLapse(i64::MAX),
         ];
         all.extend(Category::ALL.into_iter().map(Cb::Category));
         all.extend(Category::ALL.into_iter().map(Cb::SearchCategory));

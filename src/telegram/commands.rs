@@ -27,6 +27,12 @@ pub enum Command {
     Verifikasi,
     /// Search the producer directory.
     Cari(String),
+    Produk,
+    Libur,
+    /// Ask producers for quotes.
+    Minta(String),
+    Permintaan,
+    Pesanan,
 }
 
 /// The commands a role may use, as shown in Telegram's menu.
@@ -35,8 +41,19 @@ pub fn menu(texts: &Texts, lang: Lang, role: Option<Role>) -> Vec<BotCommand> {
     let cmd = |name: &str, reply: Reply| BotCommand::new(name, reply.render(l));
     let mut list = vec![cmd("start", Reply::CmdStart)];
     match role {
-        None | Some(Role::Producer) => list.push(cmd("daftar", Reply::CmdDaftar)),
-        Some(Role::Staff) => list.push(cmd("cari", Reply::CmdCari)),
+        None => list.push(cmd("daftar", Reply::CmdDaftar)),
+        Some(Role::Producer) => {
+            list.push(cmd("permintaan", Reply::CmdPermintaan));
+            list.push(cmd("pesanan", Reply::CmdPesanan));
+            list.push(cmd("produk", Reply::CmdProduk));
+            list.push(cmd("libur", Reply::CmdLibur));
+        }
+        Some(Role::Staff) => {
+            list.push(cmd("cari", Reply::CmdCari));
+            list.push(cmd("minta", Reply::CmdMinta));
+            list.push(cmd("permintaan", Reply::CmdPermintaan));
+            list.push(cmd("pesanan", Reply::CmdPesanan));
+        }
         Some(Role::Admin) => {
             list.push(cmd("verifikasi", Reply::CmdVerifikasi));
             list.push(cmd("cari", Reply::CmdCari));
@@ -138,6 +155,10 @@ mod tests {
             Command::parse("/cari kue talam", "pesanlokal_bot").unwrap(),
             Command::Cari("kue talam".into())
         );
-        assert!(Command::parse("/minta 250 kotak", "pesanlokal_bot").is_err());
+        assert_eq!(
+            Command::parse("/minta 250 kotak", "pesanlokal_bot").unwrap(),
+            Command::Minta("250 kotak".into())
+        );
+        assert!(Command::parse("/acara rakor", "pesanlokal_bot").is_err());
     }
 }

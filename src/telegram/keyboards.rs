@@ -15,10 +15,13 @@ fn button(out: &Out, label: Reply, cb: Cb) -> InlineKeyboardButton {
 }
 
 pub fn roles(out: &Out) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([[
-        button(out, Reply::BtnRoleProducer, Cb::Role(Role::Producer)),
-        button(out, Reply::BtnRoleStaff, Cb::Role(Role::Staff)),
-    ]])
+    InlineKeyboardMarkup::new([
+        vec![
+            button(out, Reply::BtnRoleProducer, Cb::Role(Role::Producer)),
+            button(out, Reply::BtnRoleStaff, Cb::Role(Role::Staff)),
+        ],
+        vec![button(out, Reply::BtnLinkImported, Cb::LinkImported)],
+    ])
 }
 
 /// Category toggles, two a row, ticked when chosen, then "Selesai".

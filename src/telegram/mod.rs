@@ -26,7 +26,7 @@ use crate::i18n::Texts;
 use crate::store;
 
 use commands::Command;
-use handlers::{admin, callbacks, general, registration, search};
+use handlers::{admin, callbacks, general, orders, producer, quote, registration, request, search};
 use out::TgBot;
 use state::State;
 use storage::DbStorage;
@@ -40,6 +40,12 @@ use storage::DbStorage;
 ///       │          ├ State::Producer ..................... registration::producer_message
 ///       │          ├ State::Staff ........................ registration::staff_message
 ///       │          ├ State::Invite ....................... admin::invite_message
+///       │          ├ State::Product ...................... producer::product_message
+///       │          ├ State::LeaveDates ................... producer::leave_message
+///       │          ├ State::LinkContact .................. producer::contact_message
+///       │          ├ State::Request ...................... request::request_message
+///       │          ├ State::Quoting / Declining .......... quote::quoting_message / declining_message
+///       │          ├ State::CancelReason / RatingComment . orders::cancel_message / rating_message
 ///       │          ├ State::SearchPrompt ................. search::prompt_message
 ///       │          ├ State::SearchDate ................... search::date_message
 ///       │          └ State::Idle ......................... general::idle_message
@@ -69,6 +75,32 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
             .endpoint(registration::staff_message),
         )
         .branch(dptree::case![State::Invite { step, office }].endpoint(admin::invite_message))
+        .branch(
+            dptree::case![State::Product {
+                product,
+                step,
+                draft,
+                single
+            }]
+            .endpoint(producer::product_message),
+        )
+        .branch(dptree::case![State::LeaveDates].endpoint(producer::leave_message))
+        .branch(dptree::case![State::Request { draft, asking }].endpoint(request::request_message))
+        .branch(
+            dptree::case![State::Quoting {
+                request,
+                step,
+                price,
+                quantity
+            }]
+            .endpoint(quote::quoting_message),
+        )
+        .branch(dptree::case![State::Declining { request }].endpoint(quote::declining_message))
+        .branch(dptree::case![State::CancelReason { order }].endpoint(orders::cancel_message))
+        .branch(
+            dptree::case![State::RatingComment { order, stars }].endpoint(orders::rating_message),
+        )
+        .branch(dptree::case![State::LinkContact].endpoint(producer::contact_message))
         .branch(dptree::case![State::SearchPrompt].endpoint(search::prompt_message))
         .branch(dptree::case![State::SearchDate { search }].endpoint(search::date_message))
         .branch(dptree::endpoint(general::idle_message));
@@ -87,8 +119,13 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
 
 /// The dependencies the tree needs besides the bot and `Me` (which the
 /// dispatcher adds itself).
-pub fn dependencies(pool: SqlitePool, texts: Arc<Texts>) -> dptree::di::DependencyMap {
-    dptree::deps![pool.clone(), texts, DbStorage::new(pool)]
+pub fn dependencies(
+    pool: SqlitePool,
+    texts: Arc<Texts>,
+    settings: out::Settings,
+    clock: crate::clock::Clock,
+) -> dptree::di::DependencyMap {
+    dptree::deps![pool.clone(), texts, DbStorage::new(pool), settings, clock]
 }
 
 /// teloxide's `Bot`, pointed at `TELOXIDE_API_URL` when set.
@@ -117,6 +154,15 @@ pub async fn run(
     config: Config,
     stop: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    run_with_clock(config, crate::clock::Clock::system(), stop).await
+}
+
+/// [`run`] with a given clock (tests move it forward).
+pub async fn run_with_clock(
+    config: Config,
+    clock: crate::clock::Clock,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let pool = store::open(&config.database_url).await?;
     for admin in &config.admins {
         store::users::ensure_admin(&pool, *admin)
@@ -141,8 +187,35 @@ pub async fn run(
         }
     }
 
+    let settings = out::Settings {
+        default_zone: config.default_timezone,
+        max_recipients: config.max_recipients,
+    };
+    let scheduler_out = out::Out {
+        bot: bot.clone(),
+        pool: pool.clone(),
+        texts: Arc::clone(&texts),
+        settings,
+        clock: clock.clone(),
+        chat: ChatId(0),
+        lang: crate::domain::Lang::Id,
+    };
+    let (scheduler_stop, scheduler_stopped) = tokio::sync::oneshot::channel::<()>();
+    let scheduler = tokio::spawn(crate::background::scheduler::run(
+        pool.clone(),
+        clock.clone(),
+        config.tick,
+        move |order| {
+            let out = scheduler_out.clone();
+            async move { handlers::orders::tell_not_accepted(&out, &order).await }
+        },
+        async move {
+            let _ = scheduler_stopped.await;
+        },
+    ));
+
     let mut dispatcher = Dispatcher::builder(bot, schema())
-        .dependencies(dependencies(pool.clone(), texts))
+        .dependencies(dependencies(pool.clone(), texts, settings, clock))
         .default_handler(|update| async move {
             tracing::debug!(update_id = update.id.0, "update not handled");
         })
@@ -173,6 +246,8 @@ pub async fn run(
         )
         .await
         .context("the dispatcher could not start")?;
+    let _ = scheduler_stop.send(());
+    let _ = scheduler.await;
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

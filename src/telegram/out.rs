@@ -22,7 +22,8 @@ use super::replies::Reply;
 pub type TgBot = Throttle<Bot>;
 
 /// Sends one HTML message and logs it. `Ok(None)` when the chat blocked the
-/// bot (it is then marked unreachable).
+/// bot: it is then marked unreachable, and not messaged again until its
+/// user writes to the bot.
 pub async fn deliver(
     bot: &TgBot,
     pool: &SqlitePool,
@@ -30,6 +31,9 @@ pub async fn deliver(
     text: String,
     markup: Option<ReplyMarkup>,
 ) -> anyhow::Result<Option<Message>> {
+    if !store::users::is_reachable(pool, chat.0).await? {
+        return Ok(None);
+    }
     let mut request = bot
         .send_message(chat, text.clone())
         .parse_mode(ParseMode::Html);
@@ -60,12 +64,23 @@ pub async fn deliver(
     }
 }
 
+/// Settings handlers need from the configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// The zone for users whose region is unknown (`PESANLOKAL_TIMEZONE`).
+    pub default_zone: chrono_tz::Tz,
+    /// How many producers one quote request goes to at most.
+    pub max_recipients: usize,
+}
+
 /// Replies to the chat of the current update, in the caller's language.
 #[derive(Clone)]
 pub struct Out {
     pub bot: TgBot,
     pub pool: SqlitePool,
     pub texts: Arc<Texts>,
+    pub settings: Settings,
+    pub clock: crate::clock::Clock,
     pub chat: ChatId,
     pub lang: Lang,
 }

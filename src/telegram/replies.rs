@@ -45,6 +45,327 @@ pub enum Reply {
     CmdBatal,
     CmdVerifikasi,
     CmdCari,
+    CmdProduk,
+    CmdLibur,
+    CmdMinta,
+    ValueNone,
+    CmdPermintaan,
+    CmdPesanan,
+    RqStaffOnly,
+    RqAskItem,
+    RqAskQuantity,
+    RqAskDate,
+    RqAskPlace,
+    RqAskBudget,
+    RqNotUnderstood,
+    RqPastDate {
+        date: String,
+    },
+    RqInvalidDate,
+    RqZeroQuantity,
+    RqQuantityTooLarge,
+    RqBudgetUnclear {
+        text: String,
+    },
+    RqSummary {
+        item: String,
+        quantity: String,
+        unit: String,
+        date: String,
+        place: String,
+        budget: String,
+        halal: bool,
+    },
+    RqBudgetPerUnit {
+        amount: String,
+        unit: String,
+    },
+    RqBudgetTotal {
+        amount: String,
+    },
+    RqVerdictAlone {
+        count: usize,
+        deadline: String,
+    },
+    RqVerdictSplit {
+        parts: String,
+        deadline: String,
+    },
+    RqVerdictTooLate {
+        date: String,
+        earliest: String,
+    },
+    RqVerdictTooBig {
+        can_make: String,
+        unit: String,
+        date: String,
+    },
+    RqVerdictNobody,
+    RqVerdictTooSmall {
+        min: u32,
+    },
+    RqVerdictTooBigLater {
+        earliest: String,
+    },
+    BtnUseDate {
+        date: String,
+    },
+    RqSent {
+        id: i64,
+        count: usize,
+        deadline: String,
+    },
+    FieldItem,
+    FieldQuantity,
+    FieldDate,
+    FieldPlace,
+    FieldBudget,
+    RqCard {
+        id: i64,
+        office: String,
+        item: String,
+        quantity: String,
+        unit: String,
+        part: Option<String>,
+        date: String,
+        place: String,
+        budget: String,
+        halal: bool,
+        deadline: String,
+    },
+    BtnQuote,
+    BtnDecline,
+    QtAskPrice {
+        unit: String,
+    },
+    QtAskQuantity {
+        unit: String,
+        quantity: String,
+    },
+    BtnAll {
+        quantity: String,
+    },
+    QtAskNote,
+    QtSent {
+        id: i64,
+        price: String,
+        quantity: String,
+        total: String,
+    },
+    QtRevised {
+        id: i64,
+        price: String,
+        quantity: String,
+        total: String,
+    },
+    QtTooMany {
+        quantity: String,
+    },
+    QtClosed,
+    QtDeadlinePassed,
+    QtAskDeclineReason,
+    QtDeclined {
+        id: i64,
+    },
+    StaffNewQuote {
+        id: i64,
+        producer: String,
+        price: String,
+        quantity: String,
+        total: String,
+        revised: bool,
+    },
+    StaffDeclined {
+        id: i64,
+        producer: String,
+        reason: String,
+    },
+    RqListNone,
+    RqList,
+    RqLine {
+        id: i64,
+        item: String,
+        quantity: String,
+        unit: String,
+        date: String,
+        status: String,
+        quotes: i64,
+    },
+    RqStatus(String),
+    RqProducerList,
+    RqProducerListNone,
+    RqQuotes {
+        id: i64,
+        item: String,
+        quantity: String,
+        unit: String,
+        date: String,
+        lines: Vec<String>,
+    },
+    RqQuotesNone {
+        id: i64,
+        deadline: String,
+    },
+    RqQuoteLine {
+        n: usize,
+        producer: String,
+        price: String,
+        quantity: String,
+        total: String,
+        rating: String,
+        finished: i64,
+        note: Option<String>,
+    },
+    BtnAward {
+        n: usize,
+    },
+    BtnAwardSplit,
+    RqSplitPick {
+        sum: String,
+        quantity: String,
+        unit: String,
+    },
+    BtnSplitDone {
+        sum: String,
+        quantity: String,
+    },
+    RqSplitSum {
+        sum: String,
+        quantity: String,
+    },
+    RqQuoteTooSmall {
+        quantity: String,
+    },
+    RqAwarded {
+        orders: String,
+    },
+    ProducerAwarded {
+        order: i64,
+        item: String,
+        quantity: String,
+        unit: String,
+        price: String,
+        total: String,
+        date: String,
+        place: String,
+    },
+    ProducerNotChosen {
+        id: i64,
+    },
+    OrderListNone,
+    OrderCard {
+        id: i64,
+        status: String,
+        item: String,
+        quantity: String,
+        unit: String,
+        price: String,
+        total: String,
+        date: String,
+        place: String,
+        producer: String,
+        phone: Option<String>,
+        office: String,
+    },
+    OrderStatus(crate::domain::order::OrderStatus),
+    BtnOrderStep(crate::domain::order::OrderStatus),
+    BtnOrderCancel,
+    OrderAskCancelReason {
+        id: i64,
+    },
+    OrderChanged {
+        id: i64,
+        status: crate::domain::order::OrderStatus,
+    },
+    OrderCancelledBy {
+        id: i64,
+        who: String,
+        reason: String,
+    },
+    OrderAskRating {
+        id: i64,
+    },
+    OrderAskComment,
+    OrderRated {
+        id: i64,
+        stars: u8,
+    },
+    OrderStepRefused,
+    OrderNotAccepted {
+        id: i64,
+        producer: String,
+    },
+    BtnChooseOther,
+    OrderLapsedProducer {
+        id: i64,
+    },
+    ProducerOnly,
+    CatalogueEmpty,
+    CatalogueList(Vec<String>),
+    CatalogueLine {
+        n: usize,
+        product: ProductView,
+        min_order: Option<i64>,
+        lead_days: Option<i64>,
+        photo: bool,
+    },
+    BtnProductAdd,
+    BtnProductEdit {
+        n: usize,
+    },
+    BtnProductRemove {
+        n: usize,
+    },
+    ProductAskName,
+    ProductAskPrice,
+    ProductAskMinOrder,
+    ProductAskLeadDays,
+    ProductAskPhoto,
+    ProductPhotoExpected,
+    ProductSaved {
+        name: String,
+    },
+    ProductRemoved {
+        name: String,
+    },
+    ProductConfirmRemove {
+        name: String,
+    },
+    ProductEditWhich {
+        name: String,
+    },
+    BtnRemoveYes,
+    FieldProductName,
+    FieldPrice,
+    FieldPhoto,
+    ErrPrice,
+    LeaveNone,
+    LeaveList(Vec<String>),
+    LeaveLine {
+        n: usize,
+        from: String,
+        to: String,
+    },
+    LeaveAsk,
+    LeaveSaved {
+        from: String,
+        to: String,
+    },
+    LeaveEnded,
+    LeaveEndBeforeStart,
+    LeaveTooLong {
+        max: i64,
+    },
+    BtnLeaveAdd,
+    BtnLeaveEnd {
+        n: usize,
+    },
+    BtnLinkImported,
+    LinkAsk,
+    LinkDone {
+        name: String,
+    },
+    LinkNone,
     SearchAsk,
     SearchStaffOnly,
     SearchHeader {
@@ -96,7 +417,6 @@ pub enum Reply {
     BtnAskQuote {
         n: usize,
     },
-    QuoteComingSoon,
     ProfileFull {
         card: CardView,
         products: Vec<ProductView>,
@@ -343,6 +663,548 @@ impl Reply {
             Reply::CmdBatal => fl!(l, "cmd-batal"),
             Reply::CmdVerifikasi => fl!(l, "cmd-verifikasi"),
             Reply::CmdCari => fl!(l, "cmd-cari"),
+            Reply::CmdMinta => fl!(l, "cmd-minta"),
+            Reply::ValueNone => fl!(l, "value-none"),
+            Reply::CmdPermintaan => fl!(l, "cmd-permintaan"),
+            Reply::CmdPesanan => fl!(l, "cmd-pesanan"),
+            Reply::RqStaffOnly => fl!(l, "rq-staff-only"),
+            Reply::RqAskItem => fl!(l, "rq-ask-item"),
+            Reply::RqAskQuantity => fl!(l, "rq-ask-quantity"),
+            Reply::RqAskDate => fl!(l, "rq-ask-date"),
+            Reply::RqAskPlace => fl!(l, "rq-ask-place"),
+            Reply::RqAskBudget => fl!(l, "rq-ask-budget"),
+            Reply::RqNotUnderstood => fl!(l, "rq-not-understood"),
+            Reply::RqPastDate { date } => fl!(l, "rq-past-date", date = date.clone()),
+            Reply::RqInvalidDate => fl!(l, "rq-invalid-date"),
+            Reply::RqZeroQuantity => fl!(l, "rq-zero-quantity"),
+            Reply::RqQuantityTooLarge => fl!(l, "rq-quantity-too-large"),
+            Reply::RqBudgetUnclear { text } => {
+                fl!(l, "rq-budget-unclear", text = escape(&shorten(text, 40)))
+            }
+            Reply::RqSummary {
+                item,
+                quantity,
+                unit,
+                date,
+                place,
+                budget,
+                halal,
+            } => fl!(
+                l,
+                "rq-summary",
+                item = escape(item),
+                quantity = quantity.clone(),
+                unit = escape(unit),
+                date = date.clone(),
+                place = escape(place),
+                budget = budget.clone(),
+                halal = if *halal {
+                    fl!(l, "value-yes")
+                } else {
+                    fl!(l, "rq-halal-any")
+                }
+            ),
+            Reply::RqBudgetPerUnit { amount, unit } => {
+                fl!(
+                    l,
+                    "rq-budget-per-unit",
+                    amount = amount.clone(),
+                    unit = escape(unit)
+                )
+            }
+            Reply::RqBudgetTotal { amount } => fl!(l, "rq-budget-total", amount = amount.clone()),
+            Reply::RqVerdictAlone { count, deadline } => fl!(
+                l,
+                "rq-verdict-alone",
+                count = count.to_string(),
+                deadline = deadline.clone()
+            ),
+            Reply::RqVerdictSplit { parts, deadline } => fl!(
+                l,
+                "rq-verdict-split",
+                parts = parts.clone(),
+                deadline = deadline.clone()
+            ),
+            Reply::RqVerdictTooLate { date, earliest } => fl!(
+                l,
+                "rq-verdict-too-late",
+                date = date.clone(),
+                earliest = earliest.clone()
+            ),
+            Reply::RqVerdictTooBig {
+                can_make,
+                unit,
+                date,
+            } => fl!(
+                l,
+                "rq-verdict-too-big",
+                can_make = can_make.clone(),
+                unit = escape(unit),
+                date = date.clone()
+            ),
+            Reply::RqVerdictNobody => fl!(l, "rq-verdict-nobody"),
+            Reply::RqVerdictTooSmall { min } => {
+                fl!(l, "rq-verdict-too-small", min = min.to_string())
+            }
+            Reply::RqVerdictTooBigLater { earliest } => {
+                fl!(l, "rq-verdict-too-big-later", earliest = earliest.clone())
+            }
+            Reply::BtnUseDate { date } => fl!(l, "btn-use-date", date = date.clone()),
+            Reply::RqSent {
+                id,
+                count,
+                deadline,
+            } => fl!(
+                l,
+                "rq-sent",
+                id = id.to_string(),
+                count = count.to_string(),
+                deadline = deadline.clone()
+            ),
+            Reply::FieldItem => fl!(l, "field-item"),
+            Reply::FieldQuantity => fl!(l, "field-quantity"),
+            Reply::FieldDate => fl!(l, "field-date"),
+            Reply::FieldPlace => fl!(l, "field-place"),
+            Reply::FieldBudget => fl!(l, "field-budget"),
+            Reply::RqCard {
+                id,
+                office,
+                item,
+                quantity,
+                unit,
+                part,
+                date,
+                place,
+                budget,
+                halal,
+                deadline,
+            } => {
+                let part = part
+                    .as_ref()
+                    .map(|p| {
+                        format!(
+                            " {}",
+                            fl!(l, "rq-card-part", part = p.clone(), unit = escape(unit))
+                        )
+                    })
+                    .unwrap_or_default();
+                fl!(
+                    l,
+                    "rq-card",
+                    id = id.to_string(),
+                    office = escape(office),
+                    item = escape(item),
+                    quantity = quantity.clone(),
+                    unit = escape(unit),
+                    part = part,
+                    date = date.clone(),
+                    place = escape(place),
+                    budget = budget.clone(),
+                    halal = if *halal {
+                        fl!(l, "value-yes")
+                    } else {
+                        fl!(l, "rq-halal-any")
+                    },
+                    deadline = deadline.clone()
+                )
+            }
+            Reply::BtnQuote => fl!(l, "btn-quote"),
+            Reply::BtnDecline => fl!(l, "btn-decline"),
+            Reply::QtAskPrice { unit } => fl!(l, "qt-ask-price", unit = escape(unit)),
+            Reply::QtAskQuantity { unit, quantity } => fl!(
+                l,
+                "qt-ask-quantity",
+                unit = escape(unit),
+                quantity = quantity.clone()
+            ),
+            Reply::BtnAll { quantity } => fl!(l, "btn-all", quantity = quantity.clone()),
+            Reply::QtAskNote => fl!(l, "qt-ask-note"),
+            Reply::QtSent {
+                id,
+                price,
+                quantity,
+                total,
+            } => fl!(
+                l,
+                "qt-sent",
+                id = id.to_string(),
+                price = price.clone(),
+                quantity = quantity.clone(),
+                total = total.clone()
+            ),
+            Reply::QtRevised {
+                id,
+                price,
+                quantity,
+                total,
+            } => fl!(
+                l,
+                "qt-revised",
+                id = id.to_string(),
+                price = price.clone(),
+                quantity = quantity.clone(),
+                total = total.clone()
+            ),
+            Reply::QtTooMany { quantity } => fl!(l, "qt-too-many", quantity = quantity.clone()),
+            Reply::QtClosed => fl!(l, "qt-closed"),
+            Reply::QtDeadlinePassed => fl!(l, "qt-deadline-passed"),
+            Reply::QtAskDeclineReason => fl!(l, "qt-ask-decline-reason"),
+            Reply::QtDeclined { id } => fl!(l, "qt-declined", id = id.to_string()),
+            Reply::StaffNewQuote {
+                id,
+                producer,
+                price,
+                quantity,
+                total,
+                revised,
+            } => {
+                let (id, producer) = (id.to_string(), escape(producer));
+                let (price, quantity, total) = (price.clone(), quantity.clone(), total.clone());
+                if *revised {
+                    fl!(
+                        l,
+                        "staff-revised-quote",
+                        id = id,
+                        producer = producer,
+                        price = price,
+                        quantity = quantity,
+                        total = total
+                    )
+                } else {
+                    fl!(
+                        l,
+                        "staff-new-quote",
+                        id = id,
+                        producer = producer,
+                        price = price,
+                        quantity = quantity,
+                        total = total
+                    )
+                }
+            }
+            Reply::StaffDeclined {
+                id,
+                producer,
+                reason,
+            } => fl!(
+                l,
+                "staff-declined",
+                id = id.to_string(),
+                producer = escape(producer),
+                reason = escape(reason)
+            ),
+            Reply::RqListNone => fl!(l, "rq-list-none"),
+            Reply::RqList => fl!(l, "rq-list"),
+            Reply::RqLine {
+                id,
+                item,
+                quantity,
+                unit,
+                date,
+                status,
+                quotes,
+            } => fl!(
+                l,
+                "rq-line",
+                id = id.to_string(),
+                item = escape(item),
+                quantity = quantity.clone(),
+                unit = escape(unit),
+                date = date.clone(),
+                status = status.clone(),
+                quotes = quotes.to_string()
+            ),
+            Reply::RqStatus(s) => match s.as_str() {
+                "open" => fl!(l, "rq-status-open"),
+                "awarded" => fl!(l, "rq-status-awarded"),
+                _ => fl!(l, "rq-status-cancelled"),
+            },
+            Reply::RqProducerList => fl!(l, "rq-producer-list"),
+            Reply::RqProducerListNone => fl!(l, "rq-producer-list-none"),
+            Reply::RqQuotes {
+                id,
+                item,
+                quantity,
+                unit,
+                date,
+                lines,
+            } => fl!(
+                l,
+                "rq-quotes",
+                id = id.to_string(),
+                item = escape(item),
+                quantity = quantity.clone(),
+                unit = escape(unit),
+                date = date.clone(),
+                lines = lines.join("\n")
+            ),
+            Reply::RqQuotesNone { id, deadline } => fl!(
+                l,
+                "rq-quotes-none",
+                id = id.to_string(),
+                deadline = deadline.clone()
+            ),
+            Reply::RqQuoteLine {
+                n,
+                producer,
+                price,
+                quantity,
+                total,
+                rating,
+                finished,
+                note,
+            } => fl!(
+                l,
+                "rq-quote-line",
+                n = n.to_string(),
+                producer = escape(producer),
+                price = price.clone(),
+                quantity = quantity.clone(),
+                total = total.clone(),
+                rating = rating.clone(),
+                finished = finished.to_string(),
+                note = note
+                    .as_ref()
+                    .map(|n| format!(" · «{}»", escape(&shorten(n, 80))))
+                    .unwrap_or_default()
+            ),
+            Reply::BtnAward { n } => fl!(l, "btn-award", n = n.to_string()),
+            Reply::BtnAwardSplit => fl!(l, "btn-award-split"),
+            Reply::RqSplitPick {
+                sum,
+                quantity,
+                unit,
+            } => fl!(
+                l,
+                "rq-split-pick",
+                sum = sum.clone(),
+                quantity = quantity.clone(),
+                unit = escape(unit)
+            ),
+            Reply::BtnSplitDone { sum, quantity } => {
+                fl!(
+                    l,
+                    "btn-split-done",
+                    sum = sum.clone(),
+                    quantity = quantity.clone()
+                )
+            }
+            Reply::RqSplitSum { sum, quantity } => {
+                fl!(
+                    l,
+                    "rq-split-sum",
+                    sum = sum.clone(),
+                    quantity = quantity.clone()
+                )
+            }
+            Reply::RqQuoteTooSmall { quantity } => {
+                fl!(l, "rq-quote-too-small", quantity = quantity.clone())
+            }
+            Reply::RqAwarded { orders } => fl!(l, "rq-awarded", orders = orders.clone()),
+            Reply::ProducerAwarded {
+                order,
+                item,
+                quantity,
+                unit,
+                price,
+                total,
+                date,
+                place,
+            } => fl!(
+                l,
+                "producer-awarded",
+                order = order.to_string(),
+                item = escape(item),
+                quantity = quantity.clone(),
+                unit = escape(unit),
+                price = price.clone(),
+                total = total.clone(),
+                date = date.clone(),
+                place = escape(place)
+            ),
+            Reply::ProducerNotChosen { id } => fl!(l, "producer-not-chosen", id = id.to_string()),
+            Reply::OrderListNone => fl!(l, "order-list-none"),
+            Reply::OrderCard {
+                id,
+                status,
+                item,
+                quantity,
+                unit,
+                price,
+                total,
+                date,
+                place,
+                producer,
+                phone,
+                office,
+            } => {
+                let phone = phone
+                    .as_ref()
+                    .map(|p| format!(" {}", fl!(l, "order-phone", phone = escape(p))))
+                    .unwrap_or_default();
+                fl!(
+                    l,
+                    "order-card",
+                    id = id.to_string(),
+                    status = status.clone(),
+                    item = escape(item),
+                    quantity = quantity.clone(),
+                    unit = escape(unit),
+                    price = price.clone(),
+                    total = total.clone(),
+                    date = date.clone(),
+                    place = escape(place),
+                    producer = escape(producer),
+                    phone = phone,
+                    office = escape(office)
+                )
+            }
+            Reply::OrderStatus(s) => {
+                use crate::domain::order::OrderStatus as O;
+                match s {
+                    O::Awarded => fl!(l, "order-status-awarded"),
+                    O::Accepted => fl!(l, "order-status-accepted"),
+                    O::InProduction => fl!(l, "order-status-in_production"),
+                    O::Ready => fl!(l, "order-status-ready"),
+                    O::Delivered => fl!(l, "order-status-delivered"),
+                    O::Received => fl!(l, "order-status-received"),
+                    O::Cancelled => fl!(l, "order-status-cancelled"),
+                    O::Lapsed => fl!(l, "order-status-lapsed"),
+                }
+            }
+            Reply::BtnOrderStep(s) => {
+                use crate::domain::order::OrderStatus as O;
+                match s {
+                    O::Accepted => fl!(l, "btn-order-accept"),
+                    O::InProduction => fl!(l, "btn-order-produce"),
+                    O::Ready => fl!(l, "btn-order-ready"),
+                    O::Delivered => fl!(l, "btn-order-deliver"),
+                    _ => fl!(l, "btn-order-received"),
+                }
+            }
+            Reply::BtnOrderCancel => fl!(l, "btn-order-cancel"),
+            Reply::OrderAskCancelReason { id } => {
+                fl!(l, "order-ask-cancel-reason", id = id.to_string())
+            }
+            Reply::OrderChanged { id, status } => fl!(
+                l,
+                "order-changed",
+                id = id.to_string(),
+                status = Reply::OrderStatus(*status).render(l)
+            ),
+            Reply::OrderCancelledBy { id, who, reason } => fl!(
+                l,
+                "order-cancelled-by",
+                id = id.to_string(),
+                who = escape(who),
+                reason = escape(reason)
+            ),
+            Reply::OrderAskRating { id } => fl!(l, "order-ask-rating", id = id.to_string()),
+            Reply::OrderAskComment => fl!(l, "order-ask-comment"),
+            Reply::OrderRated { id, stars } => fl!(
+                l,
+                "order-rated",
+                id = id.to_string(),
+                stars = stars.to_string()
+            ),
+            Reply::OrderStepRefused => fl!(l, "order-step-refused"),
+            Reply::OrderNotAccepted { id, producer } => fl!(
+                l,
+                "order-not-accepted",
+                id = id.to_string(),
+                producer = escape(producer)
+            ),
+            Reply::BtnChooseOther => fl!(l, "btn-choose-other"),
+            Reply::OrderLapsedProducer { id } => {
+                fl!(l, "order-lapsed-producer", id = id.to_string())
+            }
+            Reply::CmdProduk => fl!(l, "cmd-produk"),
+            Reply::CmdLibur => fl!(l, "cmd-libur"),
+            Reply::ProducerOnly => fl!(l, "producer-only"),
+            Reply::CatalogueEmpty => fl!(l, "catalogue-empty"),
+            Reply::CatalogueList(lines) => fl!(l, "catalogue-list", list = lines.join("\n")),
+            Reply::CatalogueLine {
+                n,
+                product,
+                min_order,
+                lead_days,
+                photo,
+            } => {
+                let mut details: Vec<String> = Vec::new();
+                if let Some(price) = &product.price {
+                    details.push(fl!(
+                        l,
+                        "profile-product-price",
+                        price = price.clone(),
+                        unit = product.unit.clone().unwrap_or_else(|| "pcs".into())
+                    ));
+                }
+                if let Some(m) = min_order {
+                    details.push(fl!(l, "catalogue-min-order", count = m.to_string()));
+                }
+                if let Some(d) = lead_days {
+                    details.push(fl!(l, "catalogue-lead-days", days = d.to_string()));
+                }
+                if *photo {
+                    details.push(fl!(l, "catalogue-has-photo"));
+                }
+                let details = if details.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", details.join(" · "))
+                };
+                fl!(
+                    l,
+                    "catalogue-line",
+                    n = n.to_string(),
+                    name = product.name.clone(),
+                    details = details
+                )
+            }
+            Reply::BtnProductAdd => fl!(l, "btn-product-add"),
+            Reply::BtnProductEdit { n } => fl!(l, "btn-product-edit", n = n.to_string()),
+            Reply::BtnProductRemove { n } => fl!(l, "btn-product-remove", n = n.to_string()),
+            Reply::ProductAskName => fl!(l, "product-ask-name"),
+            Reply::ProductAskPrice => fl!(l, "product-ask-price"),
+            Reply::ProductAskMinOrder => fl!(l, "product-ask-min-order"),
+            Reply::ProductAskLeadDays => fl!(l, "product-ask-lead-days"),
+            Reply::ProductAskPhoto => fl!(l, "product-ask-photo"),
+            Reply::ProductPhotoExpected => fl!(l, "product-photo-expected"),
+            Reply::ProductSaved { name } => fl!(l, "product-saved", name = escape(name)),
+            Reply::ProductRemoved { name } => fl!(l, "product-removed", name = escape(name)),
+            Reply::ProductConfirmRemove { name } => {
+                fl!(l, "product-confirm-remove", name = escape(name))
+            }
+            Reply::ProductEditWhich { name } => fl!(l, "product-edit-which", name = escape(name)),
+            Reply::BtnRemoveYes => fl!(l, "btn-remove-yes"),
+            Reply::FieldProductName => fl!(l, "field-product-name"),
+            Reply::FieldPrice => fl!(l, "field-price"),
+            Reply::FieldPhoto => fl!(l, "field-photo"),
+            Reply::ErrPrice => fl!(l, "err-price"),
+            Reply::LeaveNone => fl!(l, "leave-none"),
+            Reply::LeaveList(lines) => fl!(l, "leave-list", list = lines.join("\n")),
+            Reply::LeaveLine { n, from, to } => {
+                fl!(
+                    l,
+                    "leave-line",
+                    n = n.to_string(),
+                    from = from.clone(),
+                    to = to.clone()
+                )
+            }
+            Reply::LeaveAsk => fl!(l, "leave-ask"),
+            Reply::LeaveSaved { from, to } => {
+                fl!(l, "leave-saved", from = from.clone(), to = to.clone())
+            }
+            Reply::LeaveEnded => fl!(l, "leave-ended"),
+            Reply::LeaveEndBeforeStart => fl!(l, "leave-end-before-start"),
+            Reply::LeaveTooLong { max } => fl!(l, "leave-too-long", max = max.to_string()),
+            Reply::BtnLeaveAdd => fl!(l, "btn-leave-add"),
+            Reply::BtnLeaveEnd { n } => fl!(l, "btn-leave-end", n = n.to_string()),
+            Reply::BtnLinkImported => fl!(l, "btn-link-imported"),
+            Reply::LinkAsk => fl!(l, "link-ask"),
+            Reply::LinkDone { name } => fl!(l, "link-done", name = escape(name)),
+            Reply::LinkNone => fl!(l, "link-none"),
             Reply::SearchAsk => fl!(l, "search-ask"),
             Reply::SearchStaffOnly => fl!(l, "search-staff-only"),
             Reply::SearchHeader {
@@ -437,7 +1299,6 @@ impl Reply {
             Reply::BtnBack => fl!(l, "btn-back"),
             Reply::BtnProfile { n } => fl!(l, "btn-profile", n = n.to_string()),
             Reply::BtnAskQuote { n } => fl!(l, "btn-ask-quote", n = n.to_string()),
-            Reply::QuoteComingSoon => fl!(l, "quote-coming-soon"),
             Reply::ProfileFull { card: c, products } => {
                 let lines = products
                     .iter()
@@ -744,6 +1605,45 @@ fn shorten(s: &str, max: usize) -> String {
         let mut out: String = s.chars().take(max).collect();
         out.push('…');
         out
+    }
+}
+
+/// Money as shown: `Rp 1.250.000`.
+pub fn rupiah(amount: i64) -> String {
+    let amount = amount.max(0) as u64;
+    crate::domain::Rupiah::new(amount)
+        .map(|r| r.to_string())
+        .unwrap_or_else(|_| format!("Rp {}", crate::domain::money::group_thousands(amount)))
+}
+
+/// A count as shown: `1.500`.
+pub fn count(n: i64) -> String {
+    crate::domain::money::group_thousands(n.max(0) as u64)
+}
+
+/// The zone of a regency, else `fallback`.
+pub fn zone_of(regency: Option<&str>, fallback: chrono_tz::Tz) -> chrono_tz::Tz {
+    regency
+        .and_then(|r| RegionCode::parse(r).ok())
+        .and_then(|r| Regions::embedded().timezone_of(&r))
+        .unwrap_or(fallback)
+}
+
+/// A moment in a zone, the user's way: "Kamis, 26 Maret 2026 pukul 09.00 WITA".
+pub fn datetime_text(
+    lang: crate::domain::Lang,
+    at: chrono::DateTime<chrono::Utc>,
+    zone: chrono_tz::Tz,
+) -> String {
+    let local = at.with_timezone(&zone);
+    let abbrev = Regions::zone_abbreviation(zone);
+    match lang {
+        crate::domain::Lang::Id => {
+            crate::domain::when::format_datetime_id(local.date_naive(), local.time(), abbrev)
+        }
+        crate::domain::Lang::En => {
+            crate::domain::when::format_datetime_en(local.date_naive(), local.time(), abbrev)
+        }
     }
 }
 

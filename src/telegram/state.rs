@@ -33,6 +33,49 @@ pub enum State {
     SearchPrompt,
     /// The date filter of a stored search was asked for.
     SearchDate { search: i64 },
+    /// A producer adding a product (`product: None`) or changing one field
+    /// of one (`single`).
+    Product {
+        #[serde(default)]
+        product: Option<i64>,
+        step: ProductStep,
+        #[serde(default)]
+        draft: ProductDraft,
+        #[serde(default)]
+        single: bool,
+    },
+    /// /libur: the next message is the dates.
+    LeaveDates,
+    /// Staff writing a quote request; `asking: None` means at the summary.
+    Request {
+        #[serde(default)]
+        draft: RequestDraft,
+        #[serde(default)]
+        asking: Option<RequestField>,
+    },
+    /// A producer answering a request with a quote.
+    Quoting {
+        request: i64,
+        step: QuoteStep,
+        #[serde(default)]
+        price: Option<u64>,
+        #[serde(default)]
+        quantity: Option<u32>,
+    },
+    /// A producer declining: the next message is the reason.
+    Declining { request: i64 },
+    /// Staff choosing several quotes to share one request.
+    Awarding {
+        request: i64,
+        #[serde(default)]
+        picks: Vec<(i64, u32)>,
+    },
+    /// The next message is the reason for cancelling this order.
+    CancelReason { order: i64 },
+    /// The next message is the comment of a rating of `stars`.
+    RatingComment { order: i64, stars: u8 },
+    /// Waiting for the contact of an imported business.
+    LinkContact,
     /// An admin creating an invite link.
     Invite {
         step: InviteStep,
@@ -123,6 +166,124 @@ impl StaffStep {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProductStep {
+    Name,
+    Price,
+    MinOrder,
+    LeadDays,
+    Photo,
+}
+
+impl ProductStep {
+    pub const ALL: [ProductStep; 5] = [
+        ProductStep::Name,
+        ProductStep::Price,
+        ProductStep::MinOrder,
+        ProductStep::LeadDays,
+        ProductStep::Photo,
+    ];
+
+    pub fn index(self) -> u8 {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0) as u8
+    }
+
+    pub fn from_index(i: u8) -> Option<ProductStep> {
+        Self::ALL.get(i as usize).copied()
+    }
+
+    /// The next question when adding; `None` after the last.
+    pub fn next(self) -> Option<ProductStep> {
+        Self::from_index(self.index() + 1)
+    }
+}
+
+/// A product being entered; every field already valid.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductDraft {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub price_from: Option<u64>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub min_order: Option<u32>,
+    #[serde(default)]
+    pub lead_days: Option<u32>,
+    #[serde(default)]
+    pub photo: Option<String>,
+}
+
+/// What a quote request needs, asked in this order when missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestField {
+    Item,
+    Quantity,
+    Date,
+    Place,
+    Budget,
+}
+
+impl RequestField {
+    pub const ALL: [RequestField; 5] = [
+        RequestField::Item,
+        RequestField::Quantity,
+        RequestField::Date,
+        RequestField::Place,
+        RequestField::Budget,
+    ];
+
+    pub fn index(self) -> u8 {
+        Self::ALL.iter().position(|f| *f == self).unwrap_or(0) as u8
+    }
+
+    pub fn from_index(i: u8) -> Option<RequestField> {
+        Self::ALL.get(i as usize).copied()
+    }
+}
+
+/// A quote request being written; every field already valid.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestDraft {
+    #[serde(default)]
+    pub item: Option<String>,
+    #[serde(default)]
+    pub category: Option<crate::domain::Category>,
+    #[serde(default)]
+    pub quantity: Option<u32>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub date: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    pub time: Option<String>,
+    #[serde(default)]
+    pub regency: Option<String>,
+    #[serde(default)]
+    pub district: Option<String>,
+    #[serde(default)]
+    pub budget_per_unit: Option<u64>,
+    #[serde(default)]
+    pub budget_total: Option<u64>,
+    #[serde(default)]
+    pub halal: bool,
+    #[serde(default)]
+    pub purpose: Option<String>,
+    #[serde(default)]
+    pub raw: Option<String>,
+    /// Only to this producer (from a search card's "Minta penawaran").
+    #[serde(default)]
+    pub producer: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum QuoteStep {
+    Price,
+    Quantity,
+    Note,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InviteStep {
     Office,
     Region,
@@ -186,6 +347,17 @@ mod tests {
         r#"{"state":"Invite","step":"Region","office":"Bappeda"}"#,
         r#"{"state":"SearchPrompt"}"#,
         r#"{"state":"SearchDate","search":12}"#,
+        r#"{"state":"Product","product":null,"step":"Price","draft":{"name":"Amplang"},"single":false}"#,
+        r#"{"state":"Product","product":5,"step":"Photo","single":true}"#,
+        r#"{"state":"LeaveDates"}"#,
+        r#"{"state":"LinkContact"}"#,
+        r#"{"state":"Request","draft":{"item":"snack box","quantity":250,"unit":"kotak","date":"2026-03-26","regency":"64.72","halal":true},"asking":"Place"}"#,
+        r#"{"state":"Request","draft":{},"asking":null}"#,
+        r#"{"state":"Quoting","request":3,"step":"Quantity","price":24000}"#,
+        r#"{"state":"Declining","request":3}"#,
+        r#"{"state":"Awarding","request":3,"picks":[[1,150],[2,100]]}"#,
+        r#"{"state":"CancelReason","order":9}"#,
+        r#"{"state":"RatingComment","order":9,"stars":5}"#,
     ];
 
     #[test]

@@ -882,6 +882,21 @@ impl FakeBotApi {
             .collect()
     }
 
+    /// Numbers the next updates from `first` on (if higher than now), as
+    /// Telegram keeps counting for a bot whose database already saw updates
+    /// (the console reopening a kept database).
+    pub fn start_update_ids_at(&self, first: i64) {
+        self.with_inner(|inner| inner.next_update_id = inner.next_update_id.max(first));
+    }
+
+    /// Every version (sent or edited) of every bot message, to any chat,
+    /// that happened after `since`, in order (the console prints these).
+    pub fn versions_after(&self, since: Checkpoint) -> Vec<BotMessage> {
+        let inner = self.lock();
+        let start = since.versions.min(inner.versions.len());
+        inner.versions[start..].to_vec()
+    }
+
     /// Marks "now" for [`Self::wait_for_message_after`] /
     /// [`Self::wait_for_call_after`].
     pub fn checkpoint(&self) -> Checkpoint {

@@ -18,6 +18,8 @@ pub const WAIT: Duration = Duration::from_secs(15);
 
 pub struct World {
     pub api: FakeBotApi,
+    /// The bot's clock: `clock.advance(..)` moves the bot's time.
+    pub clock: pesanlokal::clock::Clock,
     pub dir: tempfile::TempDir,
     pub db_url: String,
     running: Option<(oneshot::Sender<()>, JoinHandle<anyhow::Result<()>>)>,
@@ -34,6 +36,7 @@ pub fn env(api: &FakeBotApi, db_url: &str) -> HashMap<String, String> {
         ("PESANLOKAL_CHAT_RATE", "100".to_string()),
         ("PESANLOKAL_CHAT_RATE_MINUTE", "6000".to_string()),
         ("PESANLOKAL_GLOBAL_RATE", "1000".to_string()),
+        ("PESANLOKAL_TICK_SECONDS", "1".to_string()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -51,6 +54,7 @@ impl World {
             api,
             dir,
             db_url,
+            clock: pesanlokal::clock::Clock::system(),
             running: None,
         };
         world.boot().await;
@@ -66,9 +70,13 @@ impl World {
         assert!(self.running.is_none(), "bot already running");
         let (tx, rx) = oneshot::channel::<()>();
         let config = self.config();
-        let task = tokio::spawn(pesanlokal::telegram::run(config, async move {
-            let _ = rx.await;
-        }));
+        let task = tokio::spawn(pesanlokal::telegram::run_with_clock(
+            config,
+            self.clock.clone(),
+            async move {
+                let _ = rx.await;
+            },
+        ));
         self.running = Some((tx, task));
         // Ready once it polls for updates.
         let since = Checkpoint::default();
@@ -218,6 +226,16 @@ pub async fn register_producer_until_summary(
     user: &FakeUser,
     business: &str,
 ) -> BotMessage {
+    register_producer_with_phone(w, user, business, "+62 812-3456-7890").await
+}
+
+/// The same, with another phone (each producer needs its own).
+pub async fn register_producer_with_phone(
+    w: &World,
+    user: &FakeUser,
+    business: &str,
+    phone: &str,
+) -> BotMessage {
     let greeting = w.say(user, "/start", "mendaftar sebagai apa").await;
     w.press(user, &greeting, "Produsen", "nama usaha").await;
     w.say(user, business, "kabupaten/kota").await;
@@ -235,8 +253,7 @@ pub async fn register_producer_until_summary(
     w.press(user, &halal, "Ya", "NIB").await;
     w.say(user, "1234567890123", "nomor HP").await;
     let since = w.api.checkpoint();
-    w.api
-        .share_contact(user, "+62 812-3456-7890", Some(user.id));
+    w.api.share_contact(user, phone, Some(user.id));
     w.expect_after(since, user.id, "Periksa data").await
 }
 
@@ -271,4 +288,44 @@ pub fn init_logs() {
             .with_test_writer()
             .try_init();
     }
+}
+
+/// An approved staff account of an office in `regency`, registered through
+/// the store as the bot does.
+pub async fn approved_staff(w: &World, id: i64, office: &str, regency: &str) -> FakeUser {
+    let user = FakeUser::new(id, "Staf");
+    w.say(&user, "/start", "mendaftar sebagai apa").await;
+    let pool = w.pool().await;
+    pesanlokal::console::register_staff(&pool, ADMIN, id, "Staf", "Budi Santoso", office, regency)
+        .await
+        .expect("approved staff");
+    user
+}
+
+/// The bot running, with the East Kalimantan demo producers loaded.
+pub async fn world_with_demo() -> World {
+    let w = World::start().await;
+    let pool = w.pool().await;
+    pesanlokal::store::demo::load(&pool)
+        .await
+        .expect("demo data");
+    w
+}
+
+/// A demo producer (by its phone) linked to a new Telegram account.
+pub async fn demo_producer(w: &World, id: i64, phone: &str, name: &str) -> FakeUser {
+    let user = FakeUser::new(id, name);
+    let pool = w.pool().await;
+    let linked = pesanlokal::console::link_demo_producer(&pool, id, phone, name)
+        .await
+        .expect("link");
+    assert!(linked.is_some(), "no demo producer with {phone}");
+    user
+}
+
+/// A date `days` from today (WITA), as staff type it: `26/03/2026`.
+pub fn in_days(days: i64) -> (chrono::NaiveDate, String) {
+    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let d = today + chrono::Duration::days(days);
+    (d, d.format("%d/%m/%Y").to_string())
 }

@@ -94,6 +94,44 @@ async fn route(
                 None => Answer::Silent,
             })
         }
+        // Writing a quote request.
+        (
+            cb @ (Cb::Submit
+            | Cb::Edit
+            | Cb::EditField(_)
+            | Cb::UseDate(_)
+            | Cb::Skip
+            | Cb::Region { .. }),
+            State::Request { draft, .. },
+        ) => Ok(answer(
+            super::request::on_button(out, dialogue, caller, message, cb, draft).await?,
+        )),
+        // A producer answering a request.
+        (cb @ (Cb::QuoteRequest(_) | Cb::DeclineRequest(_) | Cb::QuoteAll), state) => Ok(answer(
+            super::quote::on_producer_button(out, dialogue, caller, message, state, cb).await?,
+        )),
+        (Cb::Skip, state @ (State::Quoting { .. } | State::Declining { .. })) => Ok(answer(
+            super::quote::on_producer_button(out, dialogue, caller, message, state, Cb::Skip)
+                .await?,
+        )),
+        // Quotes, awards and orders.
+        (
+            cb @ (Cb::ViewRequest(_)
+            | Cb::Award { .. }
+            | Cb::SplitStart(_)
+            | Cb::SplitToggle { .. }
+            | Cb::SplitDone(_)
+            | Cb::OrderStep { .. }
+            | Cb::OrderCancel(_)
+            | Cb::OrderRate { .. }
+            | Cb::OrderLapse(_)),
+            state,
+        ) => Ok(answer(
+            super::orders::on_button(out, dialogue, caller, message, state, cb).await?,
+        )),
+        (Cb::Skip, state @ State::RatingComment { .. }) => Ok(answer(
+            super::orders::on_button(out, dialogue, caller, message, state, Cb::Skip).await?,
+        )),
         (
             cb @ (Cb::SearchCategory(_)
             | Cb::SearchPage { .. }
@@ -328,6 +366,33 @@ async fn route(
                 .await?;
             Ok(Answer::Silent)
         }
+        // "Batal" anywhere else (e.g. under "remove this product?").
+        (Cb::CancelFlow, state) => {
+            clear_buttons(out, message).await;
+            if state != State::Idle {
+                dialogue.exit().await?;
+            }
+            out.say_with(Reply::CancelDone, KeyboardRemove::new())
+                .await?;
+            Ok(Answer::Silent)
+        }
+        (
+            cb @ (Cb::ProductAdd
+            | Cb::ProductEdit(_)
+            | Cb::ProductRemove(_)
+            | Cb::ProductRemoveConfirmed(_)
+            | Cb::ProductField { .. }
+            | Cb::ProductSkip
+            | Cb::LeaveAdd
+            | Cb::LeaveEnd(_)
+            | Cb::LinkImported),
+            state,
+        ) => Ok(
+            match super::producer::on_button(out, dialogue, caller, message, state, cb).await? {
+                Some(text) => Answer::Alert(text),
+                None => Answer::Silent,
+            },
+        ),
 
         // An admin's invite.
         (
@@ -347,6 +412,14 @@ async fn route(
 
         // A button from another step, an old message, or forged data.
         _ => stale(),
+    }
+}
+
+/// A handler's optional alert text as the callback answer.
+fn answer(text: Option<String>) -> Answer {
+    match text {
+        Some(text) => Answer::Alert(text),
+        None => Answer::Silent,
     }
 }
 

@@ -41,6 +41,11 @@ pub async fn command(
         Command::Batal | Command::Cancel => cancel(out, dialogue, state).await,
         Command::Verifikasi => admin::verification_list(out, caller).await,
         Command::Cari(text) => super::search::cari(out, dialogue, caller, text).await,
+        Command::Produk => super::producer::show_catalogue(&out, &caller).await,
+        Command::Libur => super::producer::show_leave(&out, &caller).await,
+        Command::Minta(text) => super::request::start(&out, &dialogue, &caller, &text, None).await,
+        Command::Permintaan => super::quote::list(&out, &caller).await,
+        Command::Pesanan => super::orders::list(&out, &caller).await,
     }
 }
 
@@ -117,7 +122,10 @@ async fn cancel(out: Out, dialogue: Dlg, state: State) -> HandlerResult {
 }
 
 /// A message in a chat with no guided flow running.
-pub async fn idle_message(out: Out, caller: Caller, msg: Message) -> HandlerResult {
+pub async fn idle_message(out: Out, dialogue: Dlg, caller: Caller, msg: Message) -> HandlerResult {
+    if msg.contact().is_some() {
+        return super::producer::contact_message(out, dialogue, caller, msg).await;
+    }
     if msg.text().is_some_and(|t| t.starts_with('/')) {
         out.say(Reply::UnknownCommand).await?;
         return Ok(());

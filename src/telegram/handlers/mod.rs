@@ -4,7 +4,11 @@
 pub mod admin;
 pub mod callbacks;
 pub mod general;
+pub mod orders;
+pub mod producer;
+pub mod quote;
 pub mod registration;
+pub mod request;
 pub mod search;
 
 use std::sync::Arc;
@@ -19,7 +23,7 @@ use crate::i18n::Texts;
 use crate::store;
 use crate::store::users::{Seen, User};
 
-use super::out::{Out, TgBot};
+use super::out::{Out, Settings, TgBot};
 use super::replies::Reply;
 use super::state::State;
 use super::storage::DbStorage;
@@ -58,14 +62,64 @@ pub async fn identify(update: Update, pool: SqlitePool) -> Option<Caller> {
     }
 }
 
-pub fn make_out(caller: Caller, bot: TgBot, pool: SqlitePool, texts: Arc<Texts>) -> Out {
+pub fn make_out(
+    caller: Caller,
+    bot: TgBot,
+    pool: SqlitePool,
+    texts: Arc<Texts>,
+    settings: Settings,
+    clock: crate::clock::Clock,
+) -> Out {
     Out {
         bot,
         pool,
         texts,
+        settings,
+        clock,
         chat: ChatId(caller.0.chat_id),
         lang: caller.0.language,
     }
+}
+
+/// The phone of a contact the sender shared of themselves. Otherwise the
+/// bot says what is wrong, shows the share button again, and gives `None`.
+pub async fn own_phone(
+    out: &Out,
+    msg: &Message,
+) -> anyhow::Result<Option<crate::domain::PhoneNumber>> {
+    let Some(contact) = msg.contact() else {
+        out.say_with(Reply::PhoneUseButton, super::keyboards::share_contact(out))
+            .await?;
+        return Ok(None);
+    };
+    let sender = msg.from.as_ref().map(|u| u.id);
+    if contact.user_id.is_none() || contact.user_id != sender {
+        out.say_with(Reply::PhoneNotOwn, super::keyboards::share_contact(out))
+            .await?;
+        return Ok(None);
+    }
+    match crate::domain::PhoneNumber::parse(&contact.phone_number) {
+        Ok(phone) => Ok(Some(phone)),
+        Err(_) => {
+            out.say_with(Reply::PhoneNotMobile, super::keyboards::share_contact(out))
+                .await?;
+            Ok(None)
+        }
+    }
+}
+
+/// Today where the caller is: their business's or office's region, else the
+/// configured default zone.
+pub async fn local_today(out: &Out, caller: &Caller) -> chrono::NaiveDate {
+    let regency = match store::accounts::profile(&out.pool, caller.0.id).await {
+        Ok(Some(store::accounts::Profile::Producer(p))) => Some(p.regency),
+        Ok(Some(store::accounts::Profile::Staff(s))) => Some(s.regency),
+        _ => None,
+    };
+    let zone = regency
+        .and_then(|r| crate::domain::Regions::embedded().timezone_of(&r))
+        .unwrap_or(out.settings.default_zone);
+    out.clock.now().with_timezone(&zone).date_naive()
 }
 
 /// When a handler failed, the user still gets an answer in their language:

@@ -62,7 +62,28 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
         State::Producer { step, draft, .. } => ask_producer(&out, step, &draft).await,
         State::Staff { step, draft, .. } => ask_staff(&out, step, &draft).await,
         State::Invite { step, .. } => admin::ask_invite(&out, step).await,
-        State::Idle | State::SearchPrompt | State::SearchDate { .. } => Ok(()),
+        State::Product { step, .. } => super::producer::resume_product(&out, step).await,
+        State::LeaveDates => out.say(Reply::LeaveAsk).await.map(|_| ()),
+        State::LinkContact => out
+            .say_with(Reply::LinkAsk, keyboards::share_contact(&out))
+            .await
+            .map(|_| ()),
+        State::Request {
+            asking: Some(field),
+            ..
+        } => super::request::ask(&out, field).await,
+        State::Quoting { .. } | State::Declining { .. } | State::Awarding { .. } => {
+            out.say(Reply::UseButtons).await.map(|_| ())
+        }
+        State::CancelReason { order } => out
+            .say(Reply::OrderAskCancelReason { id: order })
+            .await
+            .map(|_| ()),
+        State::RatingComment { .. } => out.say(Reply::OrderAskComment).await.map(|_| ()),
+        State::Request { asking: None, .. }
+        | State::Idle
+        | State::SearchPrompt
+        | State::SearchDate { .. } => Ok(()),
     }
 }
 
@@ -374,31 +395,22 @@ async fn producer_phone(
     mut draft: ProducerDraft,
     review: bool,
 ) -> HandlerResult {
-    let step = ProducerStep::Phone;
-    let Some(contact) = msg.contact() else {
-        out.say_with(Reply::PhoneUseButton, keyboards::share_contact(&out))
-            .await?;
+    let Some(phone) = super::own_phone(&out, &msg).await? else {
         return Ok(());
     };
-    let sender = msg.from.as_ref().map(|u| u.id);
-    if contact.user_id.is_none() || contact.user_id != sender {
-        out.say_with(Reply::PhoneNotOwn, keyboards::share_contact(&out))
+    // The trade office already listed this business: link it instead.
+    if let Ok(Some(name)) = store::catalogue::link_by_phone(&out.pool, msg.chat.id.0, &phone).await
+    {
+        dialogue.exit().await?;
+        out.say_with(Reply::LinkDone { name }, KeyboardRemove::new())
             .await?;
+        super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, msg.chat.id.0).await;
         return Ok(());
     }
-    match PhoneNumber::parse(&contact.phone_number) {
-        Ok(phone) => {
-            draft.phone = Some(phone.to_string());
-            out.say_with(Reply::PhoneSaved, KeyboardRemove::new())
-                .await?;
-            advance_producer(&out, &dialogue, step, draft, review).await
-        }
-        Err(_) => {
-            out.say_with(Reply::PhoneNotMobile, keyboards::share_contact(&out))
-                .await?;
-            Ok(())
-        }
-    }
+    draft.phone = Some(phone.to_string());
+    out.say_with(Reply::PhoneSaved, KeyboardRemove::new())
+        .await?;
+    advance_producer(&out, &dialogue, ProducerStep::Phone, draft, review).await
 }
 
 /// A message while staff register.

@@ -7,7 +7,6 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile};
 
 use crate::domain::search::read_query;
 use crate::domain::{AccountStatus, Category, RegionCode, Regions, Role};
-use crate::store;
 use crate::store::directory::{self, Matched, Spec};
 
 use super::super::callback::Cb;
@@ -334,7 +333,8 @@ pub async fn on_button(
             if directory::card(&out.pool, producer).await?.is_none() {
                 return Ok(Some(out.t(&Reply::ProfileGone)));
             }
-            Ok(Some(out.t(&Reply::QuoteComingSoon)))
+            super::request::start(out, dialogue, caller, "", Some(producer)).await?;
+            Ok(None)
         }
         _ => {
             let Some(id) = search_id else {
@@ -358,7 +358,7 @@ pub async fn on_button(
                     };
                     let counts =
                         directory::regency_counts(&out.pool, &spec.terms, &wider, 8).await?;
-                    let mut rows: Vec<Vec<InlineKeyboardButton>> = counts
+                    let rows: Vec<Vec<InlineKeyboardButton>> = counts
                         .into_iter()
                         .map(|(code, n)| {
                             vec![InlineKeyboardButton::callback(
@@ -371,59 +371,39 @@ pub async fn on_button(
                             )]
                         })
                         .collect();
-                    rows.push(vec![
-                        InlineKeyboardButton::callback(
-                            out.t(&Reply::BtnAllRegions),
-                            Cb::SearchSetRegion {
-                                search: id,
-                                regency: None,
-                            }
-                            .encode(),
-                        ),
-                        InlineKeyboardButton::callback(
-                            out.t(&Reply::BtnBack),
-                            Cb::SearchPage {
-                                search: id,
-                                page: 0,
-                            }
-                            .encode(),
-                        ),
-                    ]);
-                    out.edit(
-                        message.id,
-                        out.t(&Reply::PickRegion),
-                        Some(InlineKeyboardMarkup::new(rows)),
+                    let all = Cb::SearchSetRegion {
+                        search: id,
+                        regency: None,
+                    };
+                    choices(
+                        out,
+                        message,
+                        Reply::PickRegion,
+                        rows,
+                        Reply::BtnAllRegions,
+                        all,
+                        id,
                     )
                     .await?;
                     return Ok(None);
                 }
                 Cb::SearchCategoryMenu(_) => {
-                    let mut rows = category_buttons(out, |c| Cb::SearchSetCategory {
+                    let rows = category_buttons(out, |c| Cb::SearchSetCategory {
                         search: id,
                         category: Some(c),
                     });
-                    rows.push(vec![
-                        InlineKeyboardButton::callback(
-                            out.t(&Reply::BtnAllCategories),
-                            Cb::SearchSetCategory {
-                                search: id,
-                                category: None,
-                            }
-                            .encode(),
-                        ),
-                        InlineKeyboardButton::callback(
-                            out.t(&Reply::BtnBack),
-                            Cb::SearchPage {
-                                search: id,
-                                page: 0,
-                            }
-                            .encode(),
-                        ),
-                    ]);
-                    out.edit(
-                        message.id,
-                        out.t(&Reply::PickCategory),
-                        Some(InlineKeyboardMarkup::new(rows)),
+                    let all = Cb::SearchSetCategory {
+                        search: id,
+                        category: None,
+                    };
+                    choices(
+                        out,
+                        message,
+                        Reply::PickCategory,
+                        rows,
+                        Reply::BtnAllCategories,
+                        all,
+                        id,
                     )
                     .await?;
                     return Ok(None);
@@ -465,6 +445,31 @@ pub async fn on_button(
             Ok(None)
         }
     }
+}
+
+/// Replaces the results with a list of choices, then "all" and "back".
+async fn choices(
+    out: &Out,
+    message: &Message,
+    title: Reply,
+    mut rows: Vec<Vec<InlineKeyboardButton>>,
+    all_label: Reply,
+    all: Cb,
+    search: i64,
+) -> HandlerResult {
+    rows.push(vec![
+        InlineKeyboardButton::callback(out.t(&all_label), all.encode()),
+        InlineKeyboardButton::callback(
+            out.t(&Reply::BtnBack),
+            Cb::SearchPage { search, page: 0 }.encode(),
+        ),
+    ]);
+    out.edit(
+        message.id,
+        out.t(&title),
+        Some(InlineKeyboardMarkup::new(rows)),
+    )
+    .await
 }
 
 /// "Lihat profil": the full card, then up to three product photos.
@@ -513,9 +518,7 @@ pub async fn date_message(
         out.say(Reply::SearchExpired).await?;
         return Ok(());
     };
-    let today = chrono::Utc::now()
-        .with_timezone(&caller_zone(&out, &caller).await)
-        .date_naive();
+    let today = super::local_today(&out, &caller).await;
     let lower = text.trim().to_lowercase();
     spec.available_on = if matches!(
         lower.as_str(),
@@ -540,16 +543,4 @@ pub async fn date_message(
     let (text, markup) = results(&out, search, &query, &spec, 0).await?;
     out.send_text(text, Some(markup.into())).await?;
     Ok(())
-}
-
-/// The caller's time zone: their office's or business's region, else WITA.
-async fn caller_zone(out: &Out, caller: &Caller) -> chrono_tz::Tz {
-    let regency = match store::accounts::profile(&out.pool, caller.0.id).await {
-        Ok(Some(store::accounts::Profile::Staff(s))) => Some(s.regency),
-        Ok(Some(store::accounts::Profile::Producer(p))) => Some(p.regency),
-        _ => None,
-    };
-    regency
-        .and_then(|r| Regions::embedded().timezone_of(&r))
-        .unwrap_or(chrono_tz::Asia::Makassar)
 }

@@ -1,0 +1,128 @@
+//! The life of an order: who moves it, and where to.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrderStatus {
+    /// Awarded; waiting for the producer to accept.
+    Awarded,
+    Accepted,
+    InProduction,
+    Ready,
+    Delivered,
+    /// Staff confirmed receipt.
+    Received,
+    Cancelled,
+    /// Not accepted in time; staff awarded elsewhere.
+    Lapsed,
+}
+
+impl OrderStatus {
+    pub const ALL: [OrderStatus; 8] = [
+        OrderStatus::Awarded,
+        OrderStatus::Accepted,
+        OrderStatus::InProduction,
+        OrderStatus::Ready,
+        OrderStatus::Delivered,
+        OrderStatus::Received,
+        OrderStatus::Cancelled,
+        OrderStatus::Lapsed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderStatus::Awarded => "awarded",
+            OrderStatus::Accepted => "accepted",
+            OrderStatus::InProduction => "in_production",
+            OrderStatus::Ready => "ready",
+            OrderStatus::Delivered => "delivered",
+            OrderStatus::Received => "received",
+            OrderStatus::Cancelled => "cancelled",
+            OrderStatus::Lapsed => "lapsed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OrderStatus> {
+        OrderStatus::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+
+    /// The next step the awarded producer may take: accept → diproses →
+    /// siap → terkirim.
+    pub fn producer_next(self) -> Option<OrderStatus> {
+        match self {
+            OrderStatus::Awarded => Some(OrderStatus::Accepted),
+            OrderStatus::Accepted => Some(OrderStatus::InProduction),
+            OrderStatus::InProduction => Some(OrderStatus::Ready),
+            OrderStatus::Ready => Some(OrderStatus::Delivered),
+            _ => None,
+        }
+    }
+
+    /// Staff of the ordering office confirm receipt once it is delivered
+    /// (or ready, when they collect it themselves).
+    pub fn staff_may_receive(self) -> bool {
+        matches!(self, OrderStatus::Ready | OrderStatus::Delivered)
+    }
+
+    /// Either side may cancel, with a reason, until it is delivered.
+    pub fn may_cancel(self) -> bool {
+        matches!(
+            self,
+            OrderStatus::Awarded
+                | OrderStatus::Accepted
+                | OrderStatus::InProduction
+                | OrderStatus::Ready
+        )
+    }
+
+    pub fn is_finished(self) -> bool {
+        matches!(
+            self,
+            OrderStatus::Received | OrderStatus::Cancelled | OrderStatus::Lapsed
+        )
+    }
+}
+
+/// A rating of 1 to 5 stars.
+pub fn valid_rating(stars: u8) -> bool {
+    (1..=5).contains(&stars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_producer_walks_an_order_from_award_to_delivery_and_no_further() {
+        let mut s = OrderStatus::Awarded;
+        let mut walked = vec![s];
+        while let Some(n) = s.producer_next() {
+            s = n;
+            walked.push(s);
+        }
+        assert_eq!(
+            walked,
+            vec![
+                OrderStatus::Awarded,
+                OrderStatus::Accepted,
+                OrderStatus::InProduction,
+                OrderStatus::Ready,
+                OrderStatus::Delivered
+            ]
+        );
+        assert!(OrderStatus::Delivered.staff_may_receive());
+        assert!(!OrderStatus::Accepted.staff_may_receive());
+    }
+
+    #[test]
+    fn finished_orders_cannot_be_cancelled() {
+        for s in OrderStatus::ALL {
+            assert_eq!(OrderStatus::parse(s.as_str()), Some(s));
+            if s.is_finished() || s == OrderStatus::Delivered {
+                assert!(!s.may_cancel(), "{s:?}");
+            }
+        }
+        assert!(valid_rating(5) && valid_rating(1) && !valid_rating(0) && !valid_rating(6));
+    }
+}

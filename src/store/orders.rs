@@ -1,0 +1,333 @@
+//! Orders after an award. Only the awarded producer moves an order; only
+//! staff of the ordering office confirm receipt and rate; either may cancel
+//! with a reason while the rules allow. Checked here, in the transaction.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+use crate::domain::order::{OrderStatus, valid_rating};
+
+#[derive(Debug, thiserror::Error)]
+pub enum OrderError {
+    #[error("not allowed")]
+    NotAllowed,
+    #[error("cannot go from {from:?} to the asked status")]
+    BadTransition { from: OrderStatus },
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Which side of an order the caller is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Producer,
+    Staff,
+}
+
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct Order {
+    pub id: i64,
+    pub request_id: i64,
+    pub producer_id: i64,
+    pub producer_user_id: Option<i64>,
+    pub producer_name: String,
+    pub producer_phone: Option<String>,
+    pub staff_user_id: i64,
+    pub office_id: i64,
+    pub office_name: String,
+    pub item: String,
+    pub unit: String,
+    pub quantity: i64,
+    pub unit_price: i64,
+    pub status: String,
+    pub delivery_date: NaiveDate,
+    pub delivery_time: Option<String>,
+    pub regency_code: String,
+    pub awarded_at: DateTime<Utc>,
+    pub rating: Option<i64>,
+    pub cancel_reason: Option<String>,
+}
+
+impl Order {
+    pub fn status(&self) -> OrderStatus {
+        OrderStatus::parse(&self.status).unwrap_or(OrderStatus::Cancelled)
+    }
+}
+
+const ORDER_SELECT: &str = "SELECT ord.id, ord.request_id, ord.producer_id, p.user_id AS producer_user_id,
+        p.business_name AS producer_name, p.phone AS producer_phone, r.staff_user_id, r.office_id,
+        o.name AS office_name, r.item, r.unit, ord.quantity, ord.unit_price, ord.status, r.delivery_date,
+        r.delivery_time, r.regency_code, ord.awarded_at, ord.rating, ord.cancel_reason
+    FROM orders ord JOIN producers p ON p.id = ord.producer_id JOIN requests r ON r.id = ord.request_id
+    JOIN offices o ON o.id = r.office_id";
+
+pub async fn get(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<Order>> {
+    sqlx::query_as(&format!("{ORDER_SELECT} WHERE ord.id = ?"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// The caller's side of an order, if they have one.
+async fn side(
+    tx: &mut Transaction<'_, Sqlite>,
+    user_id: i64,
+    order_id: i64,
+) -> Result<(Side, String), OrderError> {
+    let row: Option<(Option<i64>, i64, String)> = sqlx::query_as(
+        "SELECT p.user_id, r.office_id, ord.status FROM orders ord
+         JOIN producers p ON p.id = ord.producer_id JOIN requests r ON r.id = ord.request_id WHERE ord.id = ?",
+    )
+    .bind(order_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some((producer_user, office, status)) = row else {
+        return Err(OrderError::NotAllowed);
+    };
+    if producer_user == Some(user_id) {
+        return Ok((Side::Producer, status));
+    }
+    let staff_office: Option<i64> = sqlx::query_scalar(
+        "SELECT s.office_id FROM staff s JOIN users u ON u.id = s.user_id
+         WHERE s.user_id = ? AND u.status = 'approved' AND u.role = 'staff'",
+    )
+    .bind(user_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if staff_office == Some(office) {
+        return Ok((Side::Staff, status));
+    }
+    Err(OrderError::NotAllowed)
+}
+
+/// The order as the caller may see it, with their side.
+pub async fn for_user(
+    pool: &SqlitePool,
+    user_id: i64,
+    order_id: i64,
+) -> Result<(Order, Side), OrderError> {
+    let mut tx = pool.begin().await?;
+    let (side, _) = side(&mut tx, user_id, order_id).await?;
+    tx.commit().await?;
+    let order = get(pool, order_id).await?.ok_or(OrderError::NotAllowed)?;
+    Ok((order, side))
+}
+
+async fn set_status(
+    tx: &mut Transaction<'_, Sqlite>,
+    order_id: i64,
+    to: OrderStatus,
+    by: i64,
+    note: Option<&str>,
+) -> sqlx::Result<()> {
+    let now = super::now_text();
+    sqlx::query(
+        "UPDATE orders SET status = ?1, updated_at = ?2,
+             accepted_at = CASE WHEN ?1 = 'accepted' THEN ?2 ELSE accepted_at END
+         WHERE id = ?3",
+    )
+    .bind(to.as_str())
+    .bind(&now)
+    .bind(order_id)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO order_events (order_id, status, by_user, note, at) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(order_id)
+    .bind(to.as_str())
+    .bind(by)
+    .bind(note)
+    .bind(&now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The producer moves its order one step (accept, diproses, siap, terkirim),
+/// or staff confirm receipt. Anything else is refused.
+pub async fn advance(
+    pool: &SqlitePool,
+    user_id: i64,
+    order_id: i64,
+    to: OrderStatus,
+) -> Result<Order, OrderError> {
+    let mut tx = super::begin_write(pool).await?;
+    let (side, status) = side(&mut tx, user_id, order_id).await?;
+    let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);
+    let allowed = match side {
+        Side::Producer => from.producer_next() == Some(to),
+        Side::Staff => to == OrderStatus::Received && from.staff_may_receive(),
+    };
+    if !allowed {
+        return Err(OrderError::BadTransition { from });
+    }
+    set_status(&mut tx, order_id, to, user_id, None).await?;
+    if to == OrderStatus::Received {
+        sqlx::query("UPDATE producers SET finished_orders = finished_orders + 1 WHERE id = (SELECT producer_id FROM orders WHERE id = ?)")
+            .bind(order_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    get(pool, order_id).await?.ok_or(OrderError::NotAllowed)
+}
+
+/// Either side cancels, with a reason, while the order is not yet delivered.
+pub async fn cancel(
+    pool: &SqlitePool,
+    user_id: i64,
+    order_id: i64,
+    reason: &str,
+) -> Result<(Order, Side), OrderError> {
+    let mut tx = super::begin_write(pool).await?;
+    let (side, status) = side(&mut tx, user_id, order_id).await?;
+    let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);
+    if !from.may_cancel() {
+        return Err(OrderError::BadTransition { from });
+    }
+    set_status(
+        &mut tx,
+        order_id,
+        OrderStatus::Cancelled,
+        user_id,
+        Some(reason),
+    )
+    .await?;
+    sqlx::query("UPDATE orders SET cancel_reason = ?, cancelled_by = ? WHERE id = ?")
+        .bind(reason)
+        .bind(user_id)
+        .bind(order_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok((
+        get(pool, order_id).await?.ok_or(OrderError::NotAllowed)?,
+        side,
+    ))
+}
+
+/// Staff rate a received order once: 1–5 stars and an optional comment.
+pub async fn rate(
+    pool: &SqlitePool,
+    user_id: i64,
+    order_id: i64,
+    stars: u8,
+    comment: Option<&str>,
+) -> Result<Order, OrderError> {
+    if !valid_rating(stars) {
+        return Err(OrderError::NotAllowed);
+    }
+    let mut tx = super::begin_write(pool).await?;
+    let (side, status) = side(&mut tx, user_id, order_id).await?;
+    let rated: Option<i64> = sqlx::query_scalar("SELECT rating FROM orders WHERE id = ?")
+        .bind(order_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);
+    if side != Side::Staff || from != OrderStatus::Received || rated.is_some() {
+        return Err(OrderError::BadTransition { from });
+    }
+    sqlx::query("UPDATE orders SET rating = ?, rating_comment = ?, updated_at = ? WHERE id = ?")
+        .bind(i64::from(stars))
+        .bind(comment)
+        .bind(super::now_text())
+        .bind(order_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE producers SET rating_sum = rating_sum + ?, rating_count = rating_count + 1
+         WHERE id = (SELECT producer_id FROM orders WHERE id = ?)",
+    )
+    .bind(i64::from(stars))
+    .bind(order_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    get(pool, order_id).await?.ok_or(OrderError::NotAllowed)
+}
+
+/// The caller's orders: a producer's own, or their office's; open ones first.
+pub async fn of_user(pool: &SqlitePool, user_id: i64, limit: i64) -> sqlx::Result<Vec<Order>> {
+    sqlx::query_as(&format!(
+        "{ORDER_SELECT}
+         WHERE p.user_id = ?1
+            OR r.office_id = (SELECT s.office_id FROM staff s JOIN users u ON u.id = s.user_id
+                              WHERE s.user_id = ?1 AND u.status = 'approved' AND u.role = 'staff')
+         ORDER BY ord.status IN ('received', 'cancelled', 'lapsed'), r.delivery_date, ord.id
+         LIMIT ?2"
+    ))
+    .bind(user_id)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
+/// Orders still not accepted at `before` whose staff were not told yet; each
+/// is marked told in the same step, so a restart never tells twice.
+pub async fn take_unaccepted(pool: &SqlitePool, before: DateTime<Utc>) -> sqlx::Result<Vec<Order>> {
+    let mut tx = super::begin_write(pool).await?;
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM orders WHERE status = 'awarded' AND accept_alerted = 0 AND awarded_at <= ?",
+    )
+    .bind(super::timestamp(before))
+    .fetch_all(&mut *tx)
+    .await?;
+    for id in &ids {
+        sqlx::query("UPDATE orders SET accept_alerted = 1 WHERE id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(o) = get(pool, id).await? {
+            out.push(o);
+        }
+    }
+    Ok(out)
+}
+
+/// Staff let an unaccepted order lapse so they can award the next quote:
+/// the order lapses and its request opens again (the lapsed producer's
+/// quote no longer counts).
+pub async fn lapse_and_reopen(
+    pool: &SqlitePool,
+    staff_user_id: i64,
+    order_id: i64,
+) -> Result<Order, OrderError> {
+    let mut tx = super::begin_write(pool).await?;
+    let (side, status) = side(&mut tx, staff_user_id, order_id).await?;
+    let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);
+    if side != Side::Staff || from != OrderStatus::Awarded {
+        return Err(OrderError::BadTransition { from });
+    }
+    set_status(&mut tx, order_id, OrderStatus::Lapsed, staff_user_id, None).await?;
+    sqlx::query(
+        "UPDATE requests SET status = 'open' WHERE id = (SELECT request_id FROM orders WHERE id = ?)
+           AND NOT EXISTS (SELECT 1 FROM orders o2 WHERE o2.request_id = requests.id
+                           AND o2.status NOT IN ('lapsed', 'cancelled'))",
+    )
+    .bind(order_id)
+    .execute(&mut *tx)
+    .await?;
+    // The lapsed producer's quote no longer counts; the others count again.
+    sqlx::query(
+        "UPDATE request_recipients SET status = 'declined', decline_reason = 'lapsed'
+         WHERE (request_id, producer_id) = (SELECT request_id, producer_id FROM orders WHERE id = ?)",
+    )
+    .bind(order_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE request_recipients SET status = 'quoted'
+         WHERE request_id = (SELECT request_id FROM orders WHERE id = ?1) AND status = 'not_chosen'
+           AND producer_id IN (SELECT producer_id FROM quotes WHERE request_id = (SELECT request_id FROM orders WHERE id = ?1))",
+    )
+    .bind(order_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    get(pool, order_id).await?.ok_or(OrderError::NotAllowed)
+}
