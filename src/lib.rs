@@ -3,6 +3,7 @@
 //! rules.
 
 pub mod background;
+pub mod bench;
 pub mod clock;
 pub mod config;
 pub mod console;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use pesanlokal::domain::{Regions, producer_csv};
-use pesanlokal::{config, store, telegram};
+use pesanlokal::{bench, config, store, telegram};
 
 #[derive(Parser)]
 #[command(
@@ -60,6 +60,40 @@ enum Cmd {
     },
     /// Write every producer with a phone number to a CSV file in the import format.
     ExportProducers { file: PathBuf },
+    /// Measure speed on synthetic data (see BENCHMARKS.md).
+    Bench {
+        #[command(subcommand)]
+        what: BenchCmd,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCmd {
+    /// Time /cari's searches over a database of synthetic producers.
+    Search {
+        /// How many producers to generate.
+        #[arg(long, default_value_t = 100_000)]
+        producers: usize,
+        /// How many queries of each kind to time.
+        #[arg(long, default_value_t = 300)]
+        queries: usize,
+        /// Keep the database at PATH (reused if it already holds producers);
+        /// by default a temporary file, removed afterwards.
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// Seed for the generated producers and queries.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Time import-producers on a synthetic CSV file (rows a second).
+    Import {
+        /// How many rows the file has.
+        #[arg(long, default_value_t = 20_000)]
+        rows: usize,
+        /// Seed for the generated rows.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -180,6 +214,32 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
             producer_csv::write(BufWriter::new(output), &records, Regions::embedded())
                 .with_context(|| format!("berkas {} tidak bisa ditulis", file.display()))?;
             println!("{} produsen ditulis ke {}", records.len(), file.display());
+            Ok(())
+        }
+        Cmd::Bench {
+            what:
+                BenchCmd::Search {
+                    producers,
+                    queries,
+                    db,
+                    seed,
+                },
+        } => {
+            let opts = bench::SearchOptions {
+                producers,
+                queries,
+                db,
+                seed,
+            };
+            let report = bench::run_search(&opts).await?;
+            println!("{}", report.markdown());
+            Ok(())
+        }
+        Cmd::Bench {
+            what: BenchCmd::Import { rows, seed },
+        } => {
+            let report = bench::run_import(&bench::ImportOptions { rows, seed }).await?;
+            println!("{}", report.markdown());
             Ok(())
         }
     }

@@ -226,11 +226,35 @@ pub fn similarity(term: &str, text: &str) -> f32 {
         .fold(0.0, f32::max)
 }
 
+/// The [`similarity`] a word needs to count as a near match of a term
+/// (at most one edit in four letters).
+pub const CLOSE_ENOUGH: f32 = 0.75;
+
 /// Whether a fallback candidate is close enough: every term of three or
-/// more letters has a near match (at most one edit in five letters).
+/// more letters has a near match (at most one edit in four letters).
 pub fn close_enough(terms: &[String], text: &str) -> bool {
     let long: Vec<&String> = terms.iter().filter(|t| t.chars().count() >= 3).collect();
-    !long.is_empty() && long.iter().all(|t| similarity(t, text) >= 0.75)
+    !long.is_empty() && long.iter().all(|t| similarity(t, text) >= CLOSE_ENOUGH)
+}
+
+/// The typo fallback's FTS5 expression: for each term, any of the known
+/// words close to it; every term required. Words are quoted (a quote
+/// doubled), so any stored text is safe; a word with no letter or digit is
+/// left out, and `None` when a term is left with no word.
+pub fn any_words_expression(groups: &[Vec<String>]) -> Option<String> {
+    let mut parts = Vec::new();
+    for words in groups {
+        let quoted: Vec<String> = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+            .collect();
+        if quoted.is_empty() {
+            return None;
+        }
+        parts.push(format!("({})", quoted.join(" OR ")));
+    }
+    (!parts.is_empty()).then(|| parts.join(" AND "))
 }
 
 #[cfg(test)]
@@ -335,6 +359,20 @@ mod tests {
         assert!(!close_enough(&terms, "Kue talam kue lapis"));
         assert!(trigram_expression(&terms).unwrap().contains("\"amp\" OR"));
         assert_eq!(trigram_expression(&["ab".to_string()]), None);
+    }
+
+    #[test]
+    fn the_fallback_expression_quotes_every_word() {
+        let groups = vec![
+            vec!["amplang".to_string(), "am\"pl".to_string()],
+            vec!["talam".to_string(), "--".to_string()],
+        ];
+        assert_eq!(
+            any_words_expression(&groups).unwrap(),
+            "(\"amplang\" OR \"am\"\"pl\") AND (\"talam\")"
+        );
+        assert_eq!(any_words_expression(&[vec!["--".to_string()]]), None);
+        assert_eq!(any_words_expression(&[]), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! producers are ever returned.
 
 use chrono::NaiveDate;
-use sqlx::SqlitePool;
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
 use crate::domain::search;
 
@@ -56,28 +56,81 @@ pub struct Page {
     pub matched: Matched,
 }
 
-/// The WHERE clause shared by every search: verified, then the filters.
-/// Binds ?2..?6 (regency, province, categories as a JSON array, halal, day).
-const FILTERS: &str = "p.verified = 1
-    AND (?2 IS NULL OR p.regency_code = ?2)
-    AND (?3 IS NULL OR p.regency_code IN (SELECT code FROM regencies WHERE province_code = ?3))
-    AND (?4 IS NULL OR EXISTS (SELECT 1 FROM producer_categories pc
-                               WHERE pc.producer_id = p.id
-                                 AND pc.category IN (SELECT value FROM json_each(?4))))
-    AND (?5 = 0 OR p.halal = 1)
-    AND (?6 IS NULL OR NOT EXISTS (SELECT 1 FROM producer_leave l
-                                   WHERE l.producer_id = p.id AND ?6 BETWEEN l.start_date AND l.end_date))";
+/// Text matches are ranked (bm25, then merit) this many at a time, in index
+/// order: a search matching up to this many producers is ranked as a whole,
+/// and a broader one ranks its first block of matches, then the next, so
+/// one page never scores tens of thousands of rows. Paging stays
+/// consistent because the blocks are fixed.
+pub const RANK_BLOCK: i64 = 1000;
 
+const MERIT: &str = "CASE WHEN p.rating_count = 0 THEN 0.0
+         ELSE CAST(p.rating_sum AS REAL) / p.rating_count END";
+
+/// Written exactly as the `producers_by_merit` index (migration 0002), so
+/// a search by filters alone reads that index instead of sorting.
 const ORDER_BY_MERIT: &str = "CASE WHEN p.rating_count = 0 THEN 0.0
          ELSE CAST(p.rating_sum AS REAL) / p.rating_count END DESC,
     p.finished_orders DESC, p.id";
 
-fn categories_json(f: &Filters) -> Option<String> {
-    (!f.categories.is_empty()).then(|| serde_json::to_string(&f.categories).unwrap_or_default())
+/// Whether anything narrows the search besides "verified".
+fn has_filters(f: &Filters) -> bool {
+    f.regency.is_some()
+        || f.province.is_some()
+        || !f.categories.is_empty()
+        || f.halal_only
+        || f.available_on.is_some()
 }
 
-fn day(f: &Filters) -> Option<String> {
-    f.available_on.map(|d| d.format("%Y-%m-%d").to_string())
+/// The WHERE conditions shared by every search on producers `p`: verified,
+/// then only the filters that are set (so the planner can use their indexes).
+fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, f: &Filters) {
+    push_filters_but_categories(qb, f);
+    if !f.categories.is_empty() {
+        qb.push(
+            " AND EXISTS (SELECT 1 FROM producer_categories pc WHERE pc.producer_id = p.id
+                 AND pc.category IN (SELECT value FROM json_each(",
+        )
+        .push_bind(serde_json::to_string(&f.categories).unwrap_or_default())
+        .push(")))");
+    }
+}
+
+fn push_filters_but_categories(qb: &mut QueryBuilder<'_, Sqlite>, f: &Filters) {
+    qb.push("p.verified = 1");
+    if let Some(regency) = &f.regency {
+        qb.push(" AND p.regency_code = ").push_bind(regency.clone());
+    }
+    if let Some(province) = &f.province {
+        qb.push(" AND p.regency_code IN (SELECT code FROM regencies WHERE province_code = ")
+            .push_bind(province.clone())
+            .push(")");
+    }
+    if f.halal_only {
+        qb.push(" AND p.halal = 1");
+    }
+    if let Some(day) = f.available_on {
+        qb.push(" AND NOT EXISTS (SELECT 1 FROM producer_leave l WHERE l.producer_id = p.id AND ")
+            .push_bind(day.format("%Y-%m-%d").to_string())
+            .push(" BETWEEN l.start_date AND l.end_date)");
+    }
+}
+
+/// Text matches joined to their producers. The index drives (CROSS JOIN
+/// fixes the order): probing the index once per producer of a regency is
+/// far slower than reading the matches. With a regency, a match outside it
+/// is dropped by looking its id up in the regency's (small) list of
+/// producers before the join; the unary `+` keeps that list from being
+/// turned into index probes.
+fn push_text_source(qb: &mut QueryBuilder<'_, Sqlite>, expr: &str, f: &Filters) {
+    qb.push("producer_fts f CROSS JOIN producers p ON p.id = f.rowid WHERE producer_fts MATCH ")
+        .push_bind(expr.to_string())
+        .push(" AND ");
+    if let Some(regency) = &f.regency {
+        qb.push("+f.rowid IN (SELECT id FROM producers WHERE verified = 1 AND regency_code = ")
+            .push_bind(regency.clone())
+            .push(") AND ");
+    }
+    push_filters(qb, f);
 }
 
 /// One page of a search. `terms` are the words to match (already read by
@@ -89,55 +142,141 @@ pub async fn search(
     offset: i64,
     limit: i64,
 ) -> sqlx::Result<Page> {
-    let cats = categories_json(filters);
-    let day = day(filters);
-    let expr = search::fts_expression(terms);
-    let (source, order, matched) = match &expr {
-        Some(_) => (
-            "producer_fts f JOIN producers p ON p.id = f.rowid WHERE producer_fts MATCH ?1",
-            format!("bm25(producer_fts, 8.0, 6.0, 3.0, 1.0), {ORDER_BY_MERIT}"),
-            Matched::Text,
-        ),
-        None => (
-            "producers p WHERE ?1 IS NULL",
-            ORDER_BY_MERIT.to_string(),
-            Matched::Filters,
-        ),
-    };
-    let ids: Vec<i64> = sqlx::query_scalar(&format!(
-        "SELECT p.id FROM {source} AND {FILTERS} ORDER BY {order} LIMIT ?7 OFFSET ?8"
-    ))
-    .bind(&expr)
-    .bind(&filters.regency)
-    .bind(&filters.province)
-    .bind(&cats)
-    .bind(filters.halal_only)
-    .bind(&day)
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(pool)
-    .await?;
-    let total: i64 = sqlx::query_scalar(&format!("SELECT count(*) FROM {source} AND {FILTERS}"))
-        .bind(&expr)
-        .bind(&filters.regency)
-        .bind(&filters.province)
-        .bind(&cats)
-        .bind(filters.halal_only)
-        .bind(&day)
-        .fetch_one(pool)
-        .await?;
-    if total > 0 || offset > 0 || expr.is_none() {
+    let Some(expr) = search::fts_expression(terms) else {
+        let mut qb = QueryBuilder::new("SELECT p.id FROM producers p WHERE ");
+        push_filters(&mut qb, filters);
+        qb.push(format_args!(" ORDER BY {ORDER_BY_MERIT} LIMIT "))
+            .push_bind(limit)
+            .push(" OFFSET ")
+            .push_bind(offset);
+        let ids: Vec<i64> = qb.build_query_scalar().fetch_all(pool).await?;
+        let total = count_by_filters(pool, filters).await?;
         return Ok(Page {
             cards: cards(pool, &ids).await?,
             total,
-            matched,
+            matched: Matched::Filters,
+        });
+    };
+    let (ids, total) = text_page(pool, &expr, filters, offset, limit).await?;
+    if total > 0 || offset > 0 {
+        return Ok(Page {
+            cards: cards(pool, &ids).await?,
+            total,
+            matched: Matched::Text,
         });
     }
     fuzzy(pool, terms, filters, offset, limit).await
 }
 
-/// No exact match: candidates sharing three-letter pieces with the terms,
-/// kept only when every term has a near match (`domain::search::close_enough`).
+/// How many verified producers the filters alone let through.
+async fn count_by_filters(pool: &SqlitePool, filters: &Filters) -> sqlx::Result<i64> {
+    let wide = filters.regency.is_none() && filters.province.is_none();
+    let Some(expr) = category_expression(&filters.categories).filter(|_| wide) else {
+        let mut qb = QueryBuilder::new("SELECT count(*) FROM producers p WHERE ");
+        push_filters(&mut qb, filters);
+        return qb.build_query_scalar().fetch_one(pool).await;
+    };
+    // Categories without a region: a third of all producers may match, and
+    // checking each producer's categories costs tens of milliseconds. The
+    // index knows every verified producer's categories.
+    let rest = Filters {
+        categories: Vec::new(),
+        ..filters.clone()
+    };
+    if !has_filters(&rest) {
+        return sqlx::query_scalar("SELECT count(*) FROM producer_fts WHERE producer_fts MATCH ?")
+            .bind(expr)
+            .fetch_one(pool)
+            .await;
+    }
+    let mut qb = QueryBuilder::new(
+        "SELECT count(*) FROM producer_fts f CROSS JOIN producers p ON p.id = f.rowid
+         WHERE producer_fts MATCH ",
+    );
+    qb.push_bind(expr).push(" AND ");
+    push_filters_but_categories(&mut qb, &rest);
+    qb.build_query_scalar().fetch_one(pool).await
+}
+
+/// The index's `categories` column holds each category's slug (and names):
+/// a slug as a phrase (`oleh_oleh` is "oleh oleh") matches exactly the
+/// producers in that category (checked by a test against the table).
+fn category_expression(slugs: &[String]) -> Option<String> {
+    let quoted: Vec<String> = slugs
+        .iter()
+        .map(|s| format!("\"{}\"", s.replace('"', "\"\"")))
+        .collect();
+    (!quoted.is_empty()).then(|| format!("{{categories}} : ({})", quoted.join(" OR ")))
+}
+
+/// The ids of one page of text matches, and how many match in all.
+async fn text_page(
+    pool: &SqlitePool,
+    expr: &str,
+    filters: &Filters,
+    offset: i64,
+    limit: i64,
+) -> sqlx::Result<(Vec<i64>, i64)> {
+    let mut ids = Vec::new();
+    let mut total = None;
+    let mut at = offset.max(0);
+    let end = at.saturating_add(limit.max(0));
+    while at < end {
+        let block = at / RANK_BLOCK;
+        let skip = at - block * RANK_BLOCK;
+        let want = (end - at).min(RANK_BLOCK - skip);
+        // `n` is how many matches the block holds: when fewer than a full
+        // block, the total is known without counting again.
+        let mut qb = QueryBuilder::new(format!(
+            "SELECT id, count(*) OVER () AS n FROM (
+                 SELECT p.id AS id, bm25(producer_fts, 8.0, 6.0, 3.0, 1.0) AS score,
+                        {MERIT} AS merit, p.finished_orders AS finished FROM "
+        ));
+        push_text_source(&mut qb, expr, filters);
+        qb.push(" ORDER BY f.rowid LIMIT ")
+            .push_bind(RANK_BLOCK)
+            .push(" OFFSET ")
+            .push_bind(block * RANK_BLOCK)
+            .push(") ORDER BY score, merit DESC, finished DESC, id LIMIT ")
+            .push_bind(want)
+            .push(" OFFSET ")
+            .push_bind(skip);
+        let rows: Vec<(i64, i64)> = qb.build_query_as().fetch_all(pool).await?;
+        let Some(&(_, n)) = rows.first() else {
+            break;
+        };
+        at += rows.len() as i64;
+        ids.extend(rows.into_iter().map(|(id, _)| id));
+        if n < RANK_BLOCK {
+            total = Some(block * RANK_BLOCK + n);
+            break;
+        }
+    }
+    let total = match total {
+        Some(n) => n,
+        None if has_filters(filters) => {
+            let mut qb = QueryBuilder::new("SELECT count(*) FROM ");
+            push_text_source(&mut qb, expr, filters);
+            qb.build_query_scalar().fetch_one(pool).await?
+        }
+        // The index holds verified producers only.
+        None => {
+            sqlx::query_scalar("SELECT count(*) FROM producer_fts WHERE producer_fts MATCH ?")
+                .bind(expr)
+                .fetch_one(pool)
+                .await?
+        }
+    };
+    Ok((ids, total))
+}
+
+/// Known words close to a typo, at most this many a term.
+const CLOSE_WORDS: usize = 16;
+
+/// No exact match: each term of three or more letters is replaced by the
+/// known words close to it (`domain::search::similarity`; candidates share
+/// three-letter pieces with the term), and names and products are searched
+/// for those words, with the same filters and ranking.
 async fn fuzzy(
     pool: &SqlitePool,
     terms: &[String],
@@ -150,45 +289,40 @@ async fn fuzzy(
         total: 0,
         matched: Matched::Text,
     };
-    let Some(expr) = search::trigram_expression(terms) else {
-        return Ok(empty);
-    };
-    let candidates: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT rowid, words FROM producer_trigram WHERE producer_trigram MATCH ? ORDER BY rank LIMIT 300",
-    )
-    .bind(&expr)
-    .fetch_all(pool)
-    .await?;
-    let close: Vec<i64> = candidates
-        .into_iter()
-        .filter(|(_, words)| search::close_enough(terms, words))
-        .map(|(id, _)| id)
-        .collect();
-    if close.is_empty() {
-        return Ok(empty);
-    }
-    let ids_json = serde_json::to_string(&close).unwrap_or_default();
-    let sql = format!(
-        "SELECT p.id FROM producers p WHERE p.id IN (SELECT value FROM json_each(?1)) AND {FILTERS}
-         ORDER BY {ORDER_BY_MERIT}"
-    );
-    let all: Vec<i64> = sqlx::query_scalar(&sql)
-        .bind(&ids_json)
-        .bind(&filters.regency)
-        .bind(&filters.province)
-        .bind(categories_json(filters))
-        .bind(filters.halal_only)
-        .bind(day(filters))
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    for term in terms.iter().filter(|t| t.chars().count() >= 3) {
+        let Some(grams) = search::trigram_expression(std::slice::from_ref(term)) else {
+            continue;
+        };
+        let candidates: Vec<String> = sqlx::query_scalar(
+            "SELECT word FROM search_word_trigram WHERE search_word_trigram MATCH ?
+             ORDER BY rank LIMIT 200",
+        )
+        .bind(&grams)
         .fetch_all(pool)
         .await?;
-    let total = all.len() as i64;
-    let page: Vec<i64> = all
-        .into_iter()
-        .skip(offset.max(0) as usize)
-        .take(limit.max(0) as usize)
-        .collect();
+        let mut close: Vec<(f32, String)> = candidates
+            .into_iter()
+            .map(|w| (search::similarity(term, &w), w))
+            .filter(|(score, _)| *score >= search::CLOSE_ENOUGH)
+            .collect();
+        if close.is_empty() {
+            return Ok(empty);
+        }
+        close.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        close.truncate(CLOSE_WORDS);
+        groups.push(close.into_iter().map(|(_, w)| w).collect());
+    }
+    let Some(words) = search::any_words_expression(&groups) else {
+        return Ok(empty);
+    };
+    let expr = format!("{{name products}} : ({words})");
+    let (ids, total) = text_page(pool, &expr, filters, offset, limit).await?;
+    if total == 0 {
+        return Ok(empty);
+    }
     Ok(Page {
-        cards: cards(pool, &page).await?,
+        cards: cards(pool, &ids).await?,
         total,
         matched: Matched::Fuzzy,
     })
@@ -377,28 +511,17 @@ pub async fn regency_counts(
     filters: &Filters,
     limit: i64,
 ) -> sqlx::Result<Vec<(String, i64)>> {
-    let cats = categories_json(filters);
-    let day = day(filters);
-    let (source, expr) = match search::fts_expression(terms) {
-        Some(expr) => (
-            "producer_fts f JOIN producers p ON p.id = f.rowid WHERE producer_fts MATCH ?1",
-            Some(expr),
-        ),
-        None => ("producers p WHERE ?1 IS NULL", None),
-    };
-    sqlx::query_as(&format!(
-        "SELECT p.regency_code, count(*) AS n FROM {source} AND {FILTERS}
-         GROUP BY p.regency_code ORDER BY n DESC, p.regency_code LIMIT ?7"
-    ))
-    .bind(expr)
-    .bind(&filters.regency)
-    .bind(&filters.province)
-    .bind(&cats)
-    .bind(filters.halal_only)
-    .bind(&day)
-    .bind(limit)
-    .fetch_all(pool)
-    .await
+    let mut qb = QueryBuilder::new("SELECT p.regency_code, count(*) AS n FROM ");
+    match search::fts_expression(terms) {
+        Some(expr) => push_text_source(&mut qb, &expr, filters),
+        None => {
+            qb.push("producers p WHERE ");
+            push_filters(&mut qb, filters);
+        }
+    }
+    qb.push(" GROUP BY p.regency_code ORDER BY n DESC, p.regency_code LIMIT ")
+        .push_bind(limit);
+    qb.build_query_as().fetch_all(pool).await
 }
 
 #[cfg(test)]
@@ -517,6 +640,169 @@ mod tests {
                 .await
                 .unwrap();
         }
+    }
+
+    #[tokio::test]
+    async fn a_typo_with_a_region_finds_the_producers_there() {
+        let (pool, _dir) = demo().await;
+        let page = find(&pool, "amplnag kukar").await;
+        assert_eq!(page.matched, Matched::Fuzzy);
+        assert_eq!(names(&page), vec!["Amplang Mahakam Bu Ratna"]);
+        let page = find(&pool, "amplnag balikpapan").await;
+        assert_eq!(page.total, 0);
+        assert!(page.cards.is_empty());
+    }
+
+    #[tokio::test]
+    async fn a_producer_verified_again_is_found_again() {
+        let (pool, _dir) = demo().await;
+        let before = find(&pool, "talam").await.total;
+        assert!(before >= 1);
+        for verified in [0, 1] {
+            sqlx::query("UPDATE producers SET verified = ? WHERE business_name LIKE 'Kue Talam%'")
+                .bind(verified)
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+        let page = find(&pool, "talam").await;
+        assert_eq!(page.total, before);
+        assert!(names(&page).contains(&"Kue Talam Acil Samarinda"));
+        // A new word of a verified producer is known to the typo fallback at once.
+        sqlx::query("UPDATE products SET name = 'Bingka barandam' WHERE name = 'Bingka kentang'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let page = find(&pool, "barandan").await;
+        assert_eq!(page.matched, Matched::Fuzzy);
+        assert_eq!(names(&page), vec!["Kue Talam Acil Samarinda"]);
+    }
+
+    /// Producers in two regencies, all selling "Kue talam".
+    async fn many(pool: &SqlitePool, n: usize) {
+        use crate::domain::Category;
+        use crate::store::synthetic::{NewProducer, insert_producers};
+        let list: Vec<NewProducer> = (0..n)
+            .map(|i| NewProducer {
+                business_name: format!("Talam {i}"),
+                owner_name: "Siti".into(),
+                regency_code: if i % 3 == 0 { "64.71" } else { "64.72" }.into(),
+                district_code: None,
+                categories: vec![Category::Snack],
+                products: vec!["Kue talam".into(), "Kue lapis".into()],
+                daily_capacity: 100,
+                capacity_unit: "pcs",
+                min_lead_days: 1,
+                min_order: 10,
+                halal: i % 2 == 0,
+                verified: true,
+                rating_sum: (i % 5) as i64,
+                rating_count: 1,
+                finished_orders: (i % 7) as i64,
+                leave: None,
+            })
+            .collect();
+        insert_producers(pool, &list).await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn paging_past_a_rank_block_lists_every_match_once() {
+        let (pool, _dir) = fresh_db().await;
+        let n = RANK_BLOCK as usize + 80;
+        many(&pool, n).await;
+        let terms = vec!["talam".to_string()];
+        let halal_in_samarinda = Filters {
+            regency: Some("64.72".into()),
+            halal_only: true,
+            ..Filters::default()
+        };
+        for (filters, expected) in [
+            (Filters::default(), n),
+            (
+                halal_in_samarinda,
+                (0..n).filter(|i| i % 3 != 0 && i % 2 == 0).count(),
+            ),
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            let mut offset = 0;
+            loop {
+                // 7 a page, so one page straddles the block boundary.
+                let page = search(&pool, &terms, &filters, offset, 7).await.unwrap();
+                assert_eq!(page.total as usize, expected);
+                assert_eq!(page.matched, Matched::Text);
+                if page.cards.is_empty() {
+                    break;
+                }
+                for c in &page.cards {
+                    assert!(seen.insert(c.id), "{} twice", c.id);
+                }
+                offset += 7;
+            }
+            assert_eq!(seen.len(), expected);
+        }
+    }
+
+    #[tokio::test]
+    async fn counting_a_category_from_the_index_matches_the_table() {
+        use crate::domain::Category;
+        let (pool, _dir) = demo().await;
+        many(&pool, 30).await;
+        for c in Category::ALL {
+            for halal_only in [false, true] {
+                let filters = Filters {
+                    categories: vec![c.slug().to_string()],
+                    halal_only,
+                    ..Filters::default()
+                };
+                let expected: i64 = sqlx::query_scalar(
+                    "SELECT count(*) FROM producers p WHERE p.verified = 1
+                     AND (p.halal = 1 OR ? = 0)
+                     AND p.id IN (SELECT producer_id FROM producer_categories WHERE category = ?)",
+                )
+                .bind(halal_only)
+                .bind(c.slug())
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+                let page = search(&pool, &[], &filters, 0, 5).await.unwrap();
+                assert_eq!(page.total, expected, "{c:?} halal {halal_only}");
+                assert_eq!(page.cards.len() as i64, expected.min(5), "{c:?}");
+            }
+        }
+        let two = Filters {
+            categories: vec!["snack".into(), "katering".into()],
+            ..Filters::default()
+        };
+        let expected: i64 = sqlx::query_scalar(
+            "SELECT count(DISTINCT producer_id) FROM producer_categories pc
+             JOIN producers p ON p.id = pc.producer_id
+             WHERE p.verified = 1 AND category IN ('snack', 'katering')",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(
+            search(&pool, &[], &two, 0, 5).await.unwrap().total,
+            expected
+        );
+    }
+
+    #[tokio::test]
+    async fn a_search_by_filters_alone_reads_the_merit_index() {
+        let (pool, _dir) = fresh_db().await;
+        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(&format!(
+            "EXPLAIN QUERY PLAN SELECT p.id FROM producers p WHERE p.verified = 1
+             ORDER BY {ORDER_BY_MERIT} LIMIT 5"
+        ))
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        let plan: Vec<&str> = plan.iter().map(|r| r.3.as_str()).collect();
+        assert!(
+            plan.iter().any(|l| l.contains("producers_by_merit")),
+            "{plan:?}"
+        );
+        assert!(!plan.iter().any(|l| l.contains("TEMP B-TREE")), "{plan:?}");
     }
 
     #[tokio::test]
