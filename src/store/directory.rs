@@ -158,7 +158,7 @@ pub async fn search(
         });
     };
     let (ids, total) = text_page(pool, &expr, filters, offset, limit).await?;
-    if total > 0 || offset > 0 {
+    if total > 0 {
         return Ok(Page {
             cards: cards(pool, &ids).await?,
             total,
@@ -570,6 +570,39 @@ mod tests {
                 .iter()
                 .all(|c| c.categories.contains(&"katering".to_string()))
         );
+    }
+
+    #[tokio::test]
+    async fn the_typo_fallback_pages_like_a_text_search() {
+        let (pool, _dir) = demo().await;
+        for i in 0..7 {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO producers (business_name, regency_code, daily_capacity, min_lead_days, min_order,
+                                        halal, verified, created_at, updated_at)
+                 VALUES (?, '64.72', 100, 2, 10, 1, 1, 'x', 'x') RETURNING id",
+            )
+            .bind(format!("Usaha Nomor {i}"))
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+            sqlx::query("INSERT INTO products (producer_id, name, created_at) VALUES (?, 'Amplang udang', 'x')")
+                .bind(id)
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+        let q = read_query("amplnag", Regions::embedded());
+        let first = search(&pool, &q.terms, &Filters::default(), 0, 5)
+            .await
+            .unwrap();
+        assert_eq!(first.matched, Matched::Fuzzy);
+        // Seven here, and two demo producers that make amplang.
+        assert_eq!(first.total, 9);
+        let second = search(&pool, &q.terms, &Filters::default(), 5, 5)
+            .await
+            .unwrap();
+        assert_eq!(second.matched, Matched::Fuzzy);
+        assert_eq!(second.cards.len(), 4);
     }
 
     #[tokio::test]
