@@ -67,6 +67,26 @@ fn request_id(sent: &BotMessage) -> i64 {
         .expect("number")
 }
 
+/// Staff send the usual 100-box snack request for 10 days ahead; its id.
+async fn send_snack_request(w: &World, staff: &FakeUser) -> i64 {
+    let (_, date) = in_days(10);
+    let summary = w
+        .say(
+            staff,
+            &format!("/minta 100 kotak snack tanggal {date} di Samarinda"),
+            "Akan dikirim",
+        )
+        .await;
+    let sent = w.press(staff, &summary, "Kirim", "terkirim").await;
+    request_id(&sent)
+}
+
+/// Staff open request #id's quotes from /permintaan.
+async fn open_quotes(w: &World, staff: &FakeUser, id: i64, expect: &str) -> BotMessage {
+    let list = w.say(staff, "/permintaan", "Permintaan kantor").await;
+    w.press(staff, &list, &format!("#{id}"), expect).await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_in_free_text_is_quoted_awarded_delivered_received_and_rated() {
     let c = cast().await;
@@ -117,10 +137,7 @@ async fn a_request_in_free_text_is_quoted_awarded_delivered_received_and_rated()
         .await;
 
     // Side by side, cheapest first; award the cheapest.
-    let list = w.say(&c.staff, "/permintaan", "Permintaan kantor").await;
-    let view = w
-        .press(&c.staff, &list, &format!("#{id}"), "Penawaran untuk")
-        .await;
+    let view = open_quotes(w, &c.staff, id, "Penawaran untuk").await;
     let text = view.text_or_caption();
     let first = text.find("Nasi Kuning Berkah").unwrap();
     let second = text.find("Kue Talam").unwrap();
@@ -226,10 +243,7 @@ async fn too_much_for_one_producer_is_shared_gotong_royong_and_awarded_to_three(
     send_quote(w, &c.talam, id, "24rb", Some("1000")).await;
     send_quote(w, &c.grogot, id, "25rb", Some("400")).await;
 
-    let list = w.say(&c.staff, "/permintaan", "Permintaan kantor").await;
-    let view = w
-        .press(&c.staff, &list, &format!("#{id}"), "Penawaran untuk")
-        .await;
+    let view = open_quotes(w, &c.staff, id, "Penawaran untuk").await;
     assert!(
         view.button_data("Pilih").is_none(),
         "no single quote covers 3.000"
@@ -275,25 +289,13 @@ async fn too_much_for_one_producer_is_shared_gotong_royong_and_awarded_to_three(
 async fn a_revised_quote_replaces_the_old_one() {
     let c = cast().await;
     let w = &c.w;
-    let (_, date) = in_days(10);
-    let summary = w
-        .say(
-            &c.staff,
-            &format!("/minta 100 kotak snack tanggal {date} di Samarinda"),
-            "Akan dikirim",
-        )
-        .await;
-    let sent = w.press(&c.staff, &summary, "Kirim", "terkirim").await;
-    let id = request_id(&sent);
+    let id = send_snack_request(w, &c.staff).await;
     send_quote(w, &c.talam, id, "24rb", None).await;
     let since = w.api.checkpoint();
     let revised = send_quote(w, &c.talam, id, "21rb", None).await;
     assert!(revised.text_or_caption().contains("diperbarui"));
     w.expect_after(since, c.staff.id, "diperbarui").await;
-    let list = w.say(&c.staff, "/permintaan", "Permintaan kantor").await;
-    let view = w
-        .press(&c.staff, &list, &format!("#{id}"), "Penawaran untuk")
-        .await;
+    let view = open_quotes(w, &c.staff, id, "Penawaran untuk").await;
     let text = view.text_or_caption();
     assert!(text.contains("Rp 21.000"), "{text}");
     assert!(!text.contains("Rp 24.000"), "{text}");
@@ -303,22 +305,10 @@ async fn a_revised_quote_replaces_the_old_one() {
 async fn an_award_not_accepted_in_12_hours_lets_staff_choose_another_quote() {
     let c = cast().await;
     let w = &c.w;
-    let (_, date) = in_days(10);
-    let summary = w
-        .say(
-            &c.staff,
-            &format!("/minta 100 kotak snack tanggal {date} di Samarinda"),
-            "Akan dikirim",
-        )
-        .await;
-    let sent = w.press(&c.staff, &summary, "Kirim", "terkirim").await;
-    let id = request_id(&sent);
+    let id = send_snack_request(w, &c.staff).await;
     send_quote(w, &c.talam, id, "24rb", None).await;
     send_quote(w, &c.berkah, id, "23rb", None).await;
-    let list = w.say(&c.staff, "/permintaan", "Permintaan kantor").await;
-    let view = w
-        .press(&c.staff, &list, &format!("#{id}"), "Penawaran untuk")
-        .await;
+    let view = open_quotes(w, &c.staff, id, "Penawaran untuk").await;
     w.press(&c.staff, &view, "Pilih 1", "Pesanan dibuat").await;
 
     // Nothing before 12 hours; the alert once after.
@@ -418,21 +408,9 @@ async fn a_restart_between_quote_and_award_loses_nothing() {
 async fn an_accepted_order_is_reminded_at_local_times_and_a_problem_reaches_staff() {
     let c = cast().await;
     let w = &c.w;
-    let (_, date) = in_days(10);
-    let summary = w
-        .say(
-            &c.staff,
-            &format!("/minta 100 kotak snack tanggal {date} di Samarinda"),
-            "Akan dikirim",
-        )
-        .await;
-    let sent = w.press(&c.staff, &summary, "Kirim", "terkirim").await;
-    let id = request_id(&sent);
+    let id = send_snack_request(w, &c.staff).await;
     send_quote(w, &c.berkah, id, "23rb", None).await;
-    let list = w.say(&c.staff, "/permintaan", "Permintaan kantor").await;
-    let view = w
-        .press(&c.staff, &list, &format!("#{id}"), "Penawaran untuk")
-        .await;
+    let view = open_quotes(w, &c.staff, id, "Penawaran untuk").await;
     let since = w.api.checkpoint();
     w.press(&c.staff, &view, "Pilih 1", "Pesanan dibuat").await;
     let awarded = w.expect_after(since, c.berkah.id, "dipilih").await;
