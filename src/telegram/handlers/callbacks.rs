@@ -279,14 +279,7 @@ async fn route(
                 return stale();
             };
             clear_buttons(out, message).await;
-            dialogue
-                .update(State::Producer {
-                    step,
-                    draft: draft.clone(),
-                    review: true,
-                })
-                .await?;
-            registration::ask_producer(out, step, &draft).await?;
+            registration::goto_producer(out, dialogue, step, draft, true).await?;
             Ok(Answer::Silent)
         }
 
@@ -348,14 +341,7 @@ async fn route(
                 return stale();
             }
             clear_buttons(out, message).await;
-            dialogue
-                .update(State::Staff {
-                    step,
-                    draft: draft.clone(),
-                    review: true,
-                })
-                .await?;
-            registration::ask_staff(out, step, &draft).await?;
+            registration::goto_staff(out, dialogue, step, draft, true).await?;
             Ok(Answer::Silent)
         }
 

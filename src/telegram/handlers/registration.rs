@@ -230,14 +230,7 @@ pub async fn advance_producer(
     } else {
         step.next()
     };
-    dialogue
-        .update(State::Producer {
-            step: next,
-            draft: draft.clone(),
-            review,
-        })
-        .await?;
-    ask_producer(out, next, &draft).await
+    goto_producer(out, dialogue, next, draft, review).await
 }
 
 pub async fn advance_staff(
@@ -252,14 +245,7 @@ pub async fn advance_staff(
     } else {
         step.next(draft.invite.is_some())
     };
-    dialogue
-        .update(State::Staff {
-            step: next,
-            draft: draft.clone(),
-            review,
-        })
-        .await?;
-    ask_staff(out, next, &draft).await
+    goto_staff(out, dialogue, next, draft, review).await
 }
 
 /// What typing a place name gave: a place, or the bot already answered
@@ -479,15 +465,7 @@ pub async fn submit_producer(
 ) -> HandlerResult {
     let Some(app) = producer_application(&draft) else {
         // A field is missing (should not happen): ask from the first gap.
-        let step = first_gap(&draft);
-        dialogue
-            .update(State::Producer {
-                step,
-                draft: draft.clone(),
-                review: false,
-            })
-            .await?;
-        return ask_producer(out, step, &draft).await;
+        return goto_producer(out, dialogue, first_gap(&draft), draft, false).await;
     };
     match store::accounts::submit_producer(&out.pool, caller.0.id, &app).await {
         Ok(()) => {
@@ -497,11 +475,11 @@ pub async fn submit_producer(
         }
         Err(SubmitError::PhoneTaken) => {
             out.say(Reply::PhoneTaken).await?;
-            reask(out, dialogue, ProducerStep::Phone, draft).await
+            goto_producer(out, dialogue, ProducerStep::Phone, draft, true).await
         }
         Err(SubmitError::NibTaken) => {
             out.say(Reply::NibTaken).await?;
-            reask(out, dialogue, ProducerStep::Nib, draft).await
+            goto_producer(out, dialogue, ProducerStep::Nib, draft, true).await
         }
         Err(SubmitError::RoleTaken(role)) => {
             dialogue.exit().await?;
@@ -512,20 +490,40 @@ pub async fn submit_producer(
     }
 }
 
-async fn reask(
+/// Puts the producer registration at `step` and asks its question.
+pub async fn goto_producer(
     out: &Out,
     dialogue: &Dlg,
     step: ProducerStep,
     draft: ProducerDraft,
+    review: bool,
 ) -> HandlerResult {
     dialogue
         .update(State::Producer {
             step,
             draft: draft.clone(),
-            review: true,
+            review,
         })
         .await?;
     ask_producer(out, step, &draft).await
+}
+
+/// Puts the staff registration at `step` and asks its question.
+pub async fn goto_staff(
+    out: &Out,
+    dialogue: &Dlg,
+    step: StaffStep,
+    draft: StaffDraft,
+    review: bool,
+) -> HandlerResult {
+    dialogue
+        .update(State::Staff {
+            step,
+            draft: draft.clone(),
+            review,
+        })
+        .await?;
+    ask_staff(out, step, &draft).await
 }
 
 fn first_gap(d: &ProducerDraft) -> ProducerStep {
@@ -574,14 +572,7 @@ pub async fn submit_staff(
         } else {
             StaffStep::Region
         };
-        dialogue
-            .update(State::Staff {
-                step,
-                draft: draft.clone(),
-                review: false,
-            })
-            .await?;
-        return ask_staff(out, step, &draft).await;
+        return goto_staff(out, dialogue, step, draft, false).await;
     };
     match store::accounts::submit_staff(&out.pool, caller.0.id, &app, draft.invite.as_deref()).await
     {
@@ -606,15 +597,7 @@ pub async fn submit_staff(
             draft.invite = None;
             draft.office = None;
             draft.regency = None;
-            let step = StaffStep::Office;
-            dialogue
-                .update(State::Staff {
-                    step,
-                    draft: draft.clone(),
-                    review: false,
-                })
-                .await?;
-            ask_staff(out, step, &draft).await
+            goto_staff(out, dialogue, StaffStep::Office, draft, false).await
         }
         Err(SubmitError::RoleTaken(role)) => {
             dialogue.exit().await?;
