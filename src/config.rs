@@ -55,6 +55,8 @@ pub enum ConfigError {
     BadAdmins(String),
     #[error("PESANLOKAL_TIMEZONE is not a known time zone: {0:?}")]
     BadTimezone(String),
+    #[error("PESANLOKAL_QUIET_HOURS must look like 21-6 (from 21:00 to 06:00) or off, found {0:?}")]
+    BadQuietHours(String),
     #[error("{name} must be a positive whole number, found {value:?}")]
     BadNumber { name: &'static str, value: String },
 }
@@ -88,8 +90,9 @@ pub struct Config {
     pub admins: Vec<i64>,
     pub default_timezone: Tz,
     pub send_rates: SendRates,
-    /// How often the scheduler looks for what became due.
-    pub tick: std::time::Duration,
+    /// When nothing that can wait is sent (`PESANLOKAL_QUIET_HOURS`,
+    /// default `21-6`; `off` for none).
+    pub quiet_hours: Option<crate::domain::quiet::QuietHours>,
     /// How many producers one quote request goes to at most.
     pub max_recipients: usize,
 }
@@ -175,11 +178,11 @@ impl Config {
             admins,
             default_timezone,
             send_rates,
-            tick: std::time::Duration::from_secs(u64::from(number(
-                get,
-                "PESANLOKAL_TICK_SECONDS",
-                30,
-            )?)),
+            quiet_hours: match get("PESANLOKAL_QUIET_HOURS").filter(|s| !s.trim().is_empty()) {
+                None => Some(crate::domain::quiet::QuietHours::default()),
+                Some(v) => crate::domain::quiet::QuietHours::parse(&v)
+                    .map_err(|_| ConfigError::BadQuietHours(v.clone()))?,
+            },
             max_recipients: number(get, "PESANLOKAL_MAX_RECIPIENTS", 10)? as usize,
         })
     }

@@ -431,6 +431,13 @@ impl Session {
                 tokio::time::sleep(Duration::from_millis(20)).await;
             }
         }
+        // Notices go out through the outbox a moment later.
+        while start.elapsed() < HANDLED_WITHIN {
+            match store::outbox::due_count(&self.pool, self.clock.now()).await {
+                Ok(0) | Err(_) => break,
+                Ok(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            }
+        }
         let started = Instant::now();
         let mut last = self.api.checkpoint();
         let mut still = Instant::now();
@@ -529,7 +536,6 @@ impl Session {
                 self.section = None;
                 self.say("");
                 self.say(&format!("⏰ Jam bot dimajukan {rest}: sekarang {now}"));
-                // The scheduler looks every second in the console.
                 self.settle(None, Duration::from_millis(1500)).await;
                 self.show();
             }
@@ -580,6 +586,22 @@ impl Session {
 }
 
 /// `+3h`, `+7d`, `+30m`, `+2jam`, `+1hari`, `+15menit` (the `+` is optional).
+/// From `now` to the next 09:00 in Samarinda (WITA).
+fn until_next_nine(now: chrono::DateTime<chrono::Utc>) -> chrono::Duration {
+    use chrono::TimeZone;
+    let zone = chrono_tz::Asia::Makassar;
+    let local = now.with_timezone(&zone);
+    let nine = chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default();
+    let mut day = local.date_naive();
+    if local.time() >= nine {
+        day += chrono::Duration::days(1);
+    }
+    zone.from_local_datetime(&day.and_time(nine))
+        .earliest()
+        .map(|t| t.with_timezone(&chrono::Utc) - now)
+        .unwrap_or_default()
+}
+
 pub fn parse_duration(text: &str) -> Option<chrono::Duration> {
     let t = text.trim().trim_start_matches('+').trim().to_lowercase();
     let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
@@ -656,12 +678,15 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
         ("PESANLOKAL_CHAT_RATE", "100".into()),
         ("PESANLOKAL_CHAT_RATE_MINUTE", "6000".into()),
         ("PESANLOKAL_GLOBAL_RATE", "1000".into()),
-        ("PESANLOKAL_TICK_SECONDS", "1".into()),
+        ("PESANLOKAL_QUIET_HOURS", "off".into()),
     ]
     .into_iter()
     .collect();
     let config = Config::from_lookup(&|k| env.get(k).cloned())?;
+    // The session starts at the next 09:00 WITA, so that a script that moves
+    // the clock meets reminders (08:00 local) the same way at any hour.
     let clock = Clock::system();
+    clock.advance(until_next_nine(clock.now()));
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let bot = tokio::spawn(telegram::run_with_clock(
         config,

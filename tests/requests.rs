@@ -432,7 +432,7 @@ async fn an_accepted_order_is_reminded_at_local_times_and_a_problem_reaches_staf
     );
     assert!(rows[3].1.ends_with("T22:00:00Z"), "{rows:?}");
 
-    // The bot was away until just after H-1: each due reminder comes once.
+    // The bot was away until just after H-1: only H-1 comes, once.
     let h1 = chrono::DateTime::parse_from_rfc3339(&rows[2].1)
         .unwrap()
         .with_timezone(&chrono::Utc);
@@ -445,7 +445,17 @@ async fn an_accepted_order_is_reminded_at_local_times_and_a_problem_reaches_staf
         .iter()
         .filter(|m| m.text_or_caption().contains("Masih sanggup"))
         .count();
-    assert_eq!(asked, 3, "H-7, H-3 and H-1, once each");
+    assert_eq!(asked, 1, "only the latest due reminder, once");
+    let superseded: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM reminders WHERE kind IN ('h7', 'h3') AND status = 'dropped'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        superseded, 2,
+        "H-7 and H-3 came due in the downtime and were left out"
+    );
     assert!(
         !w.api
             .messages_to(c.berkah.id)
@@ -484,6 +494,9 @@ async fn an_accepted_order_is_reminded_at_local_times_and_a_problem_reaches_staf
             .fetch_one(&pool)
             .await
             .unwrap();
-    assert_eq!(dropped, 1);
+    assert_eq!(
+        dropped, 3,
+        "H-7 and H-3 superseded, the morning one cancelled"
+    );
     w.assert_every_callback_answered().await;
 }

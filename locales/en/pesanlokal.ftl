@@ -476,4 +476,20 @@ btn-reminder-ok = 👍 Yes, on schedule
 btn-reminder-problem = ⚠️ There is a problem
 reminder-thanks = Thank you, noted as on schedule.
 reminder-problem-noted = Thank you. The staff who ordered have been told and will contact you.
-staff-reminder-problem = ⚠️ <b>{ $producer }</b> reports a problem with order #{ $id } ({ $item }, { $date }). Contact the producer, or cancel in /pesanan and choose another quote.
+staff-reminder-problem = ⚠️ <b>{ $producer }</b> reports a problem with order #{ $id } ({ $item }, { $date }). Contact the producer, or switch to another quote.
+
+## Outbox notices: deadlines, checks, alternatives
+staff-quote-deadline = ⏰ The quote deadline of request #{ $id } ({ $item }) has passed: { $quotes } quotes, { $declined } declined, { $silent } did not answer.
+staff-quote-deadline-choose = Please choose the winner.
+staff-quote-deadline-none = There is nothing to choose yet; you can make a new request with /minta.
+alt-header = <b>Other quotes you can choose:</b>
+alt-line = { $n }. <b>{ $producer }</b> — { $price }/{ $unit }, can make { $quantity } { $unit }
+alt-none = There are no other quotes for this request yet.
+staff-no-answer = ⚠️ <b>{ $producer }</b> has not confirmed order #{ $id } ({ $item }) for { $date }. Contact the producer, or switch to another quote.
+order-late-staff = ⏰ Order #{ $id } ({ $item }) from <b>{ $producer }</b> is not marked as delivered yet. Please check with the producer.
+order-late-producer = ⏰ Order #{ $id } ({ $item }) for { $office } should have been delivered by now. If it was, mark it below; if there is a problem, contact the ordering staff.
+late-note = <i>(This message is late because of a system outage. Our apologies.)</i>
+admin-large-order = ℹ️ A large order from { $office }:
+btn-replace = 🔁 Switch producer
+replace-reason = producer problem, moved to another quote
+order-replaced = Order #{ $id } is cancelled. Please choose another quote below.

@@ -476,4 +476,20 @@ btn-reminder-ok = 👍 Ya, sesuai jadwal
 btn-reminder-problem = ⚠️ Ada kendala
 reminder-thanks = Terima kasih, tercatat sesuai jadwal.
 reminder-problem-noted = Terima kasih. Staf pemesan sudah diberi tahu dan akan menghubungi Bapak/Ibu.
-staff-reminder-problem = ⚠️ <b>{ $producer }</b> melaporkan kendala untuk pesanan #{ $id } ({ $item }, { $date }). Hubungi produsen, atau batalkan lewat /pesanan lalu pilih penawaran lain.
+staff-reminder-problem = ⚠️ <b>{ $producer }</b> melaporkan kendala untuk pesanan #{ $id } ({ $item }, { $date }). Hubungi produsen, atau ganti ke penawaran lain.
+
+## Outbox notices: deadlines, checks, alternatives
+staff-quote-deadline = ⏰ Batas penawaran permintaan #{ $id } ({ $item }) sudah lewat: { $quotes } penawaran, { $declined } menolak, { $silent } tidak menjawab.
+staff-quote-deadline-choose = Silakan pilih pemenangnya.
+staff-quote-deadline-none = Belum ada yang bisa dipilih; Bapak/Ibu bisa membuat permintaan baru dengan /minta.
+alt-header = <b>Penawaran lain yang bisa dipilih:</b>
+alt-line = { $n }. <b>{ $producer }</b> — { $price }/{ $unit }, sanggup { $quantity } { $unit }
+alt-none = Belum ada penawaran lain untuk permintaan ini.
+staff-no-answer = ⚠️ <b>{ $producer }</b> belum mengonfirmasi pesanan #{ $id } ({ $item }) untuk { $date }. Hubungi produsen, atau ganti ke penawaran lain.
+order-late-staff = ⏰ Pesanan #{ $id } ({ $item }) dari <b>{ $producer }</b> belum ditandai terkirim. Silakan cek dengan produsen.
+order-late-producer = ⏰ Pesanan #{ $id } ({ $item }) untuk { $office } seharusnya sudah dikirim. Jika sudah, tandai di bawah; jika ada kendala, hubungi staf pemesan.
+late-note = <i>(Pesan ini terlambat karena gangguan sistem. Mohon maaf.)</i>
+admin-large-order = ℹ️ Pesanan besar dari { $office }:
+btn-replace = 🔁 Ganti produsen
+replace-reason = kendala produsen, dialihkan ke penawaran lain
+order-replaced = Pesanan #{ $id } dibatalkan. Silakan pilih penawaran lain di bawah.

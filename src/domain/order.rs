@@ -89,6 +89,17 @@ pub fn valid_rating(stars: u8) -> bool {
     (1..=5).contains(&stars)
 }
 
+/// An order this large (total, in Rupiah) is also brought to the admins
+/// when its producer reports trouble or does not confirm.
+pub const LARGE_ORDER_RUPIAH: i64 = 10_000_000;
+
+pub fn is_large(quantity: i64, unit_price: i64) -> bool {
+    quantity.saturating_mul(unit_price) >= LARGE_ORDER_RUPIAH
+}
+
+/// How long a producer has to accept an award before staff are told.
+pub const ACCEPT_WITHIN: chrono::Duration = chrono::Duration::hours(12);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -73,6 +73,33 @@ pub fn schedule(
         .collect()
 }
 
+/// When staff hear that the producer has not confirmed: 18:00 local on H-1.
+pub fn no_answer_check(delivery: NaiveDate, zone: Tz) -> Option<DateTime<Utc>> {
+    local(
+        delivery - Duration::days(1),
+        NaiveTime::from_hms_opt(18, 0, 0)?,
+        zone,
+    )
+}
+
+/// When an undelivered order counts as late: an hour after the delivery
+/// time, or at noon on the day when no time was given.
+pub fn late_check(delivery: NaiveDate, time: Option<NaiveTime>, zone: Tz) -> Option<DateTime<Utc>> {
+    match time {
+        Some(t) => local(delivery, t, zone).map(|at| at + Duration::hours(1)),
+        None => local(delivery, NaiveTime::from_hms_opt(12, 0, 0)?, zone),
+    }
+}
+
+/// A reminder this much past its time is said to be late.
+pub const LATE_AFTER: Duration = Duration::hours(1);
+
+fn local(day: NaiveDate, time: NaiveTime, zone: Tz) -> Option<DateTime<Utc>> {
+    zone.from_local_datetime(&day.and_time(time))
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +124,31 @@ mod tests {
         );
         let wib = schedule(delivery, chrono_tz::Asia::Jakarta, now);
         assert_eq!(wib[2], (ReminderKind::H1, utc("2026-03-25T01:00:00Z")));
+    }
+
+    #[test]
+    fn the_checks_fall_at_six_in_the_evening_before_and_after_the_delivery_time() {
+        let delivery = NaiveDate::from_ymd_opt(2026, 3, 26).unwrap();
+        let wita = chrono_tz::Asia::Makassar;
+        // 18:00 WITA on 25 March = 10:00 UTC.
+        assert_eq!(
+            no_answer_check(delivery, wita),
+            Some(utc("2026-03-25T10:00:00Z"))
+        );
+        // 18:00 WIB = 11:00 UTC.
+        assert_eq!(
+            no_answer_check(delivery, chrono_tz::Asia::Jakarta),
+            Some(utc("2026-03-25T11:00:00Z"))
+        );
+        let nine = NaiveTime::from_hms_opt(9, 0, 0);
+        assert_eq!(
+            late_check(delivery, nine, wita),
+            Some(utc("2026-03-26T02:00:00Z"))
+        );
+        assert_eq!(
+            late_check(delivery, None, wita),
+            Some(utc("2026-03-26T04:00:00Z"))
+        );
     }
 
     #[test]

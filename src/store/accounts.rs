@@ -1,5 +1,6 @@
 //! Registration, verification and profiles.
 
+use crate::domain::notice::Notice;
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use super::users::User;
@@ -168,6 +169,8 @@ pub async fn submit_producer(
             .await?;
     }
     set_role(&mut tx, user_id, Role::Producer, AccountStatus::Pending).await?;
+    let notice = Notice::AccountToReview { user: user_id };
+    super::outbox::notify_admins(&mut tx, notice, chrono::Utc::now()).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -249,6 +252,9 @@ pub async fn submit_staff(
     set_role(&mut tx, user_id, Role::Staff, status).await?;
     if status == AccountStatus::Approved {
         log_decision(&mut tx, user_id, None, AccountStatus::Approved, invite).await?;
+    } else {
+        let notice = Notice::AccountToReview { user: user_id };
+        super::outbox::notify_admins(&mut tx, notice, chrono::Utc::now()).await?;
     }
     tx.commit().await?;
     Ok(status)
@@ -311,6 +317,7 @@ pub async fn decide(
             .await?;
     }
     log_decision(&mut tx, user_id, Some(admin_id), new_status, None).await?;
+    super::outbox::notify(&mut tx, user_id, Notice::AccountDecided, chrono::Utc::now()).await?;
     tx.commit().await?;
     super::users::get(pool, user_id)
         .await?

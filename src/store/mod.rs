@@ -10,6 +10,7 @@ pub mod import;
 pub mod inbox;
 pub mod invites;
 pub mod orders;
+pub mod outbox;
 pub mod regions;
 pub mod reminders;
 pub mod requests;

@@ -5,7 +5,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+use crate::domain::notice::Notice;
 use crate::domain::order::{OrderStatus, valid_rating};
+
+use super::outbox;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OrderError {
@@ -100,6 +103,39 @@ async fn side(
     Err(OrderError::NotAllowed)
 }
 
+/// The two accounts of an order: the staff who asked, the producer's (if linked).
+pub(super) async fn parties(
+    tx: &mut Transaction<'_, Sqlite>,
+    order_id: i64,
+) -> sqlx::Result<(i64, Option<i64>)> {
+    sqlx::query_as(
+        "SELECT r.staff_user_id, p.user_id FROM orders ord
+         JOIN producers p ON p.id = ord.producer_id JOIN requests r ON r.id = ord.request_id WHERE ord.id = ?",
+    )
+    .bind(order_id)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Queues a notice to the side that did not act.
+async fn tell_other_side(
+    tx: &mut Transaction<'_, Sqlite>,
+    order_id: i64,
+    acted: Side,
+    notice: Notice,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let (staff, producer) = parties(tx, order_id).await?;
+    let other = match acted {
+        Side::Producer => Some(staff),
+        Side::Staff => producer,
+    };
+    if let Some(user) = other {
+        outbox::notify(tx, user, notice, now).await?;
+    }
+    Ok(())
+}
+
 /// The order as the caller may see it, with their side.
 pub async fn for_user(
     pool: &SqlitePool,
@@ -165,9 +201,23 @@ pub async fn advance(
     }
     set_status(&mut tx, order_id, to, user_id, None).await?;
     if to == OrderStatus::Accepted {
-        // The delivery reminders, written with the acceptance.
+        // The delivery reminders and checks, written with the acceptance.
         super::reminders::schedule(&mut tx, order_id, now).await?;
     }
+    if matches!(to, OrderStatus::Delivered | OrderStatus::Received) {
+        outbox::drop_for_order(&mut tx, order_id).await?;
+    }
+    tell_other_side(
+        &mut tx,
+        order_id,
+        side,
+        Notice::OrderMoved {
+            order: order_id,
+            status: to,
+        },
+        now,
+    )
+    .await?;
     if to == OrderStatus::Received {
         sqlx::query("UPDATE producers SET finished_orders = finished_orders + 1 WHERE id = (SELECT producer_id FROM orders WHERE id = ?)")
             .bind(order_id)
@@ -184,6 +234,7 @@ pub async fn cancel(
     user_id: i64,
     order_id: i64,
     reason: &str,
+    now: DateTime<Utc>,
 ) -> Result<(Order, Side), OrderError> {
     let mut tx = super::begin_write(pool).await?;
     let (side, status) = side(&mut tx, user_id, order_id).await?;
@@ -205,6 +256,15 @@ pub async fn cancel(
         .bind(order_id)
         .execute(&mut *tx)
         .await?;
+    outbox::drop_for_order(&mut tx, order_id).await?;
+    tell_other_side(
+        &mut tx,
+        order_id,
+        side,
+        Notice::OrderCancelled { order: order_id },
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok((
         get(pool, order_id).await?.ok_or(OrderError::NotAllowed)?,
@@ -268,32 +328,6 @@ pub async fn of_user(pool: &SqlitePool, user_id: i64, limit: i64) -> sqlx::Resul
     .await
 }
 
-/// Orders still not accepted at `before` whose staff were not told yet; each
-/// is marked told in the same step, so a restart never tells twice.
-pub async fn take_unaccepted(pool: &SqlitePool, before: DateTime<Utc>) -> sqlx::Result<Vec<Order>> {
-    let mut tx = super::begin_write(pool).await?;
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM orders WHERE status = 'awarded' AND accept_alerted = 0 AND awarded_at <= ?",
-    )
-    .bind(super::timestamp(before))
-    .fetch_all(&mut *tx)
-    .await?;
-    for id in &ids {
-        sqlx::query("UPDATE orders SET accept_alerted = 1 WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await?;
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(o) = get(pool, id).await? {
-            out.push(o);
-        }
-    }
-    Ok(out)
-}
-
 /// Staff let an unaccepted order lapse so they can award the next quote:
 /// the order lapses and its request opens again (the lapsed producer's
 /// quote no longer counts).
@@ -301,6 +335,7 @@ pub async fn lapse_and_reopen(
     pool: &SqlitePool,
     staff_user_id: i64,
     order_id: i64,
+    now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let mut tx = super::begin_write(pool).await?;
     let (side, status) = side(&mut tx, staff_user_id, order_id).await?;
@@ -332,6 +367,83 @@ pub async fn lapse_and_reopen(
     )
     .bind(order_id)
     .execute(&mut *tx)
+    .await?;
+    outbox::drop_for_order(&mut tx, order_id).await?;
+    tell_other_side(
+        &mut tx,
+        order_id,
+        Side::Staff,
+        Notice::OrderLapsed { order: order_id },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    get(pool, order_id).await?.ok_or(OrderError::NotAllowed)
+}
+
+/// Staff drop an order whose producer cannot deliver (it reported a problem
+/// or did not confirm) to award another quote: the order is cancelled with
+/// `reason`, the producer told, and the request opens again with the other
+/// quotes.
+pub async fn replace(
+    pool: &SqlitePool,
+    staff_user_id: i64,
+    order_id: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<Order, OrderError> {
+    let mut tx = super::begin_write(pool).await?;
+    let (side, status) = side(&mut tx, staff_user_id, order_id).await?;
+    let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);
+    if side != Side::Staff || !from.may_cancel() {
+        return Err(OrderError::BadTransition { from });
+    }
+    set_status(
+        &mut tx,
+        order_id,
+        OrderStatus::Cancelled,
+        staff_user_id,
+        Some(reason),
+    )
+    .await?;
+    sqlx::query("UPDATE orders SET cancel_reason = ?, cancelled_by = ? WHERE id = ?")
+        .bind(reason)
+        .bind(staff_user_id)
+        .bind(order_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE requests SET status = 'open' WHERE id = (SELECT request_id FROM orders WHERE id = ?)
+           AND NOT EXISTS (SELECT 1 FROM orders o2 WHERE o2.request_id = requests.id
+                           AND o2.status NOT IN ('lapsed', 'cancelled'))",
+    )
+    .bind(order_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE request_recipients SET status = 'declined', decline_reason = ?
+         WHERE (request_id, producer_id) = (SELECT request_id, producer_id FROM orders WHERE id = ?)",
+    )
+    .bind(reason)
+    .bind(order_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "UPDATE request_recipients SET status = 'quoted'
+         WHERE request_id = (SELECT request_id FROM orders WHERE id = ?1) AND status = 'not_chosen'
+           AND producer_id IN (SELECT producer_id FROM quotes WHERE request_id = (SELECT request_id FROM orders WHERE id = ?1))",
+    )
+    .bind(order_id)
+    .execute(&mut *tx)
+    .await?;
+    outbox::drop_for_order(&mut tx, order_id).await?;
+    tell_other_side(
+        &mut tx,
+        order_id,
+        Side::Staff,
+        Notice::OrderCancelled { order: order_id },
+        now,
+    )
     .await?;
     tx.commit().await?;
     get(pool, order_id).await?.ok_or(OrderError::NotAllowed)

@@ -7,35 +7,73 @@ use chrono::{DateTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use super::orders::Order;
+use super::outbox::{self, Enqueue};
+use crate::domain::notice::Notice;
+use crate::domain::order::is_large;
 use crate::domain::reminder::{self, ReminderKind};
 use crate::domain::{RegionCode, Regions};
 
-/// Writes the reminders of a just-accepted order that are still ahead.
+/// Writes the reminders of a just-accepted order that are still ahead, each
+/// with its outbox row to the producer; the 18:00 H-1 "no answer" check for
+/// the staff (and admins for a large order); the late-delivery check.
 pub(super) async fn schedule(
     tx: &mut Transaction<'_, Sqlite>,
     order_id: i64,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    let row: Option<(chrono::NaiveDate, String)> = sqlx::query_as(
-        "SELECT r.delivery_date, r.regency_code FROM orders o JOIN requests r ON r.id = o.request_id WHERE o.id = ?",
+    let row: Option<(chrono::NaiveDate, Option<String>, String, i64, i64)> = sqlx::query_as(
+        "SELECT r.delivery_date, r.delivery_time, r.regency_code, o.quantity, o.unit_price
+         FROM orders o JOIN requests r ON r.id = o.request_id WHERE o.id = ?",
     )
     .bind(order_id)
     .fetch_optional(&mut **tx)
     .await?;
-    let Some((delivery, regency)) = row else {
+    let Some((delivery, time, regency, quantity, price)) = row else {
         return Ok(());
     };
+    let (staff, producer) = super::orders::parties(tx, order_id).await?;
     let zone = RegionCode::parse(&regency)
         .ok()
         .and_then(|c| Regions::embedded().timezone_of(&c))
         .unwrap_or(chrono_tz::Asia::Makassar);
+    let mut asks_h1 = false;
     for (kind, at) in reminder::schedule(delivery, zone, now) {
-        sqlx::query("INSERT OR IGNORE INTO reminders (order_id, kind, due_at) VALUES (?, ?, ?)")
-            .bind(order_id)
-            .bind(kind.as_str())
-            .bind(super::timestamp(at))
-            .execute(&mut **tx)
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO reminders (order_id, kind, due_at) VALUES (?, ?, ?)
+             ON CONFLICT (order_id, kind) DO UPDATE SET due_at = excluded.due_at RETURNING id",
+        )
+        .bind(order_id)
+        .bind(kind.as_str())
+        .bind(super::timestamp(at))
+        .fetch_one(&mut **tx)
+        .await?;
+        asks_h1 |= kind == ReminderKind::H1;
+        if let Some(producer) = producer {
+            let notice = Notice::Reminder { reminder: id };
+            outbox::enqueue(
+                tx,
+                &Enqueue::at_for_order(producer, notice, at, order_id),
+                now,
+            )
             .await?;
+        }
+    }
+    if asks_h1 && let Some(at) = reminder::no_answer_check(delivery, zone) {
+        let mut watchers = vec![staff];
+        if is_large(quantity, price) {
+            watchers.extend(outbox::admin_ids(tx).await?);
+        }
+        for user in watchers {
+            let notice = Notice::NoAnswer { order: order_id };
+            outbox::enqueue(tx, &Enqueue::at_for_order(user, notice, at, order_id), now).await?;
+        }
+    }
+    let time = time.and_then(|t| chrono::NaiveTime::parse_from_str(&t, "%H:%M").ok());
+    if let Some(at) = reminder::late_check(delivery, time, zone) {
+        for user in std::iter::once(staff).chain(producer) {
+            let notice = Notice::Late { order: order_id };
+            outbox::enqueue(tx, &Enqueue::at_for_order(user, notice, at, order_id), now).await?;
+        }
     }
     Ok(())
 }
@@ -47,54 +85,24 @@ pub struct DueReminder {
     pub order: Order,
 }
 
-/// Reminders due at `now` whose order still runs; each is marked sent.
-pub async fn take_due(pool: &SqlitePool, now: DateTime<Utc>) -> sqlx::Result<Vec<DueReminder>> {
-    let mut tx = super::begin_write(pool).await?;
-    let rows: Vec<(i64, String, i64, String)> = sqlx::query_as(
-        "SELECT rm.id, rm.kind, rm.order_id, o.status FROM reminders rm JOIN orders o ON o.id = rm.order_id
-         WHERE rm.status = 'pending' AND rm.due_at <= ? ORDER BY rm.due_at, rm.id",
-    )
-    .bind(super::timestamp(now))
-    .fetch_all(&mut *tx)
-    .await?;
-    let mut keep = Vec::new();
-    for (id, kind, order_id, status) in rows {
-        let live = matches!(status.as_str(), "accepted" | "in_production" | "ready");
-        sqlx::query("UPDATE reminders SET status = ?, sent_at = ? WHERE id = ?")
-            .bind(if live { "sent" } else { "dropped" })
-            .bind(super::timestamp(now))
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        if live && let Some(kind) = ReminderKind::parse(&kind) {
-            keep.push((id, kind, order_id));
-        }
-    }
-    tx.commit().await?;
-    let mut out = Vec::with_capacity(keep.len());
-    for (id, kind, order_id) in keep {
-        if let Some(order) = super::orders::get(pool, order_id).await? {
-            out.push(DueReminder { id, kind, order });
-        }
-    }
-    Ok(out)
-}
-
 /// The producer answers "Masih sanggup?". Only the order's producer may.
 pub async fn answer(
     pool: &SqlitePool,
     producer_user_id: i64,
     reminder_id: i64,
     ok: bool,
+    now: DateTime<Utc>,
 ) -> sqlx::Result<Option<Order>> {
     let mut tx = super::begin_write(pool).await?;
     let order_id: Option<i64> = sqlx::query_scalar(
         "SELECT rm.order_id FROM reminders rm JOIN orders o ON o.id = rm.order_id
          JOIN producers p ON p.id = o.producer_id
-         WHERE rm.id = ? AND p.user_id = ? AND rm.status = 'sent' AND rm.answer IS NULL",
+         WHERE rm.id = ? AND p.user_id = ? AND rm.status <> 'dropped' AND rm.due_at <= ? AND rm.answer IS NULL
+           AND o.status IN ('accepted', 'in_production', 'ready')",
     )
     .bind(reminder_id)
     .bind(producer_user_id)
+    .bind(super::timestamp(now))
     .fetch_optional(&mut *tx)
     .await?;
     let Some(order_id) = order_id else {
@@ -105,6 +113,73 @@ pub async fn answer(
         .bind(reminder_id)
         .execute(&mut *tx)
         .await?;
+    if ok {
+        // Confirmed: the evening check has nothing to say.
+        sqlx::query(
+            "UPDATE outbox SET status = 'dropped' WHERE while_order = ? AND status = 'pending'
+               AND json_extract(notice, '$.k') = 'no_answer'",
+        )
+        .bind(order_id)
+        .execute(&mut *tx)
+        .await?;
+    } else {
+        let (staff, _) = super::orders::parties(&mut tx, order_id).await?;
+        let (quantity, price): (i64, i64) =
+            sqlx::query_as("SELECT quantity, unit_price FROM orders WHERE id = ?")
+                .bind(order_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        let notice = Notice::ProducerProblem { order: order_id };
+        outbox::notify(&mut tx, staff, notice.clone(), now).await?;
+        if is_large(quantity, price) {
+            outbox::notify_admins(&mut tx, notice, now).await?;
+        }
+    }
     tx.commit().await?;
     super::orders::get(pool, order_id).await
+}
+
+/// One reminder as the sender needs it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reminder {
+    pub id: i64,
+    pub order_id: i64,
+    pub kind: ReminderKind,
+    pub due_at: DateTime<Utc>,
+    /// A later reminder of the same order is also due at `now`: after a
+    /// downtime only the latest one is worth sending.
+    pub superseded: bool,
+}
+
+pub async fn get(pool: &SqlitePool, id: i64, now: DateTime<Utc>) -> sqlx::Result<Option<Reminder>> {
+    let row: Option<(i64, String, DateTime<Utc>, bool)> = sqlx::query_as(
+        "SELECT rm.order_id, rm.kind, rm.due_at,
+                EXISTS (SELECT 1 FROM reminders later WHERE later.order_id = rm.order_id
+                        AND later.due_at > rm.due_at AND later.due_at <= ?2 AND later.status <> 'dropped')
+         FROM reminders rm WHERE rm.id = ?1",
+    )
+    .bind(id)
+    .bind(super::timestamp(now))
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.and_then(|(order_id, kind, due_at, superseded)| {
+        Some(Reminder {
+            id,
+            order_id,
+            kind: ReminderKind::parse(&kind)?,
+            due_at,
+            superseded,
+        })
+    }))
+}
+
+/// Whether the producer confirmed the H-1 reminder of an order
+/// (`None`: not answered, or there is none).
+pub async fn h1_answer(pool: &SqlitePool, order_id: i64) -> sqlx::Result<Option<String>> {
+    let answer: Option<Option<String>> =
+        sqlx::query_scalar("SELECT answer FROM reminders WHERE order_id = ? AND kind = 'h1'")
+            .bind(order_id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(answer.flatten())
 }

@@ -3,6 +3,9 @@
 //! they may: a producer only on requests sent to it, staff only on requests
 //! of their own office.
 
+use super::outbox::{self, Enqueue};
+use crate::domain::notice::Notice;
+use crate::domain::order::ACCEPT_WITHIN;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
@@ -170,16 +173,31 @@ async fn producer_of(tx: &mut Transaction<'_, Sqlite>, user_id: i64) -> Result<i
     id.ok_or(RequestError::NotAllowed)
 }
 
+/// Queues a notice to the staff who made the request.
+async fn tell_staff(
+    tx: &mut Transaction<'_, Sqlite>,
+    request_id: i64,
+    notice: Notice,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let staff: i64 = sqlx::query_scalar("SELECT staff_user_id FROM requests WHERE id = ?")
+        .bind(request_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    outbox::notify(tx, staff, notice, now).await
+}
+
 /// Stores a request and who it goes to (with their part, for a shared one).
 pub async fn create(
     pool: &SqlitePool,
     staff_user_id: i64,
     r: &NewRequest,
     recipients: &[(i64, Option<u32>)],
+    at: DateTime<Utc>,
 ) -> Result<i64, RequestError> {
     let mut tx = super::begin_write(pool).await?;
     let office = staff_office(&mut tx, staff_user_id).await?;
-    let now = super::now_text();
+    let now = super::timestamp(at);
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO requests (staff_user_id, office_id, item, category, quantity, unit, delivery_date,
              delivery_time, regency_code, district_code, budget_per_unit, budget_total, halal, purpose,
@@ -216,7 +234,21 @@ pub async fn create(
         .bind(&now)
         .execute(&mut *tx)
         .await?;
+        let user: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT user_id FROM producers WHERE id = ?")
+                .bind(producer)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(Some(user)) = user {
+            outbox::notify(&mut tx, user, Notice::RequestCard { request: id }, at).await?;
+        }
     }
+    // What came in, told to the staff at the deadline.
+    let digest = Enqueue {
+        due_at: r.quote_deadline,
+        ..Enqueue::now(staff_user_id, Notice::QuoteDeadline { request: id }, at)
+    };
+    outbox::enqueue(&mut tx, &digest, at).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -343,6 +375,12 @@ pub async fn quote(
         .bind(producer)
         .execute(&mut *tx)
         .await?;
+    let notice = Notice::QuoteReceived {
+        request: request_id,
+        producer,
+        revised: existed.is_some(),
+    };
+    tell_staff(&mut tx, request_id, notice, now).await?;
     tx.commit().await?;
     Ok(if existed.is_some() {
         QuoteOutcome::Revised
@@ -357,6 +395,7 @@ pub async fn decline(
     producer_user_id: i64,
     request_id: i64,
     reason: Option<&str>,
+    now: DateTime<Utc>,
 ) -> Result<(), RequestError> {
     let mut tx = super::begin_write(pool).await?;
     let producer = producer_of(&mut tx, producer_user_id).await?;
@@ -384,6 +423,11 @@ pub async fn decline(
         .bind(producer)
         .execute(&mut *tx)
         .await?;
+    let notice = Notice::QuoteDeclined {
+        request: request_id,
+        producer,
+    };
+    tell_staff(&mut tx, request_id, notice, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -519,6 +563,7 @@ pub async fn award(
             got: sum,
         });
     }
+    let at = now;
     let now = super::timestamp(now);
     let mut orders = Vec::with_capacity(picks.len());
     for (quote_id, qty) in picks {
@@ -573,6 +618,107 @@ pub async fn award(
         .bind(request_id)
         .execute(&mut *tx)
         .await?;
+    for order in &orders {
+        let (_, producer) = super::orders::parties(&mut tx, *order).await?;
+        if let Some(producer) = producer {
+            outbox::notify(&mut tx, producer, Notice::Awarded { order: *order }, at).await?;
+        }
+        // Told to the staff if still not accepted 12 hours on.
+        let check = Enqueue::at_for_order(
+            staff_user_id,
+            Notice::NotAccepted { order: *order },
+            at + ACCEPT_WITHIN,
+            *order,
+        );
+        outbox::enqueue(&mut tx, &check, at).await?;
+    }
+    let not_chosen: Vec<i64> = sqlx::query_scalar(
+        "SELECT p.user_id FROM request_recipients rr JOIN producers p ON p.id = rr.producer_id
+         WHERE rr.request_id = ? AND rr.status = 'not_chosen' AND p.user_id IS NOT NULL",
+    )
+    .bind(request_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    for user in not_chosen {
+        outbox::notify(
+            &mut tx,
+            user,
+            Notice::NotChosen {
+                request: request_id,
+            },
+            at,
+        )
+        .await?;
+    }
     tx.commit().await?;
     Ok(orders)
+}
+
+/// The other quotes of a request, cheapest first, to award instead when a
+/// producer cannot deliver (no ownership check: for alerts to its staff).
+pub async fn alternatives(
+    pool: &SqlitePool,
+    request_id: i64,
+    except_producer: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<QuoteRow>> {
+    sqlx::query_as(
+        "SELECT q.id AS quote_id, q.producer_id, p.user_id AS producer_user_id, p.business_name, q.unit_price,
+                q.quantity, q.note, q.revision, p.rating_sum, p.rating_count, p.finished_orders, p.min_lead_days
+         FROM quotes q JOIN producers p ON p.id = q.producer_id
+         JOIN request_recipients rr ON rr.request_id = q.request_id AND rr.producer_id = q.producer_id
+         WHERE q.request_id = ? AND q.producer_id <> ? AND rr.status IN ('quoted', 'not_chosen')
+         ORDER BY q.unit_price, q.id LIMIT ?",
+    )
+    .bind(request_id)
+    .bind(except_producer)
+    .bind(limit)
+    .fetch_all(pool)
+    .await
+}
+
+/// How the producers of a request answered: (quoted, declined, silent).
+pub async fn tally(pool: &SqlitePool, request_id: i64) -> sqlx::Result<(i64, i64, i64)> {
+    sqlx::query_as(
+        "SELECT coalesce(sum(status = 'quoted'), 0), coalesce(sum(status = 'declined'), 0),
+                coalesce(sum(status = 'sent'), 0)
+         FROM request_recipients WHERE request_id = ?",
+    )
+    .bind(request_id)
+    .fetch_one(pool)
+    .await
+}
+
+/// One producer's answer to a request: name, live quote (price, quantity)
+/// if any, and the reason given with a decline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub business_name: String,
+    pub quote: Option<(i64, i64)>,
+    pub decline_reason: Option<String>,
+}
+
+pub async fn answer_of(
+    pool: &SqlitePool,
+    request_id: i64,
+    producer_id: i64,
+) -> sqlx::Result<Option<Answer>> {
+    type Row = (String, Option<i64>, Option<i64>, Option<String>);
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT p.business_name, q.unit_price, q.quantity, rr.decline_reason
+         FROM request_recipients rr JOIN producers p ON p.id = rr.producer_id
+         LEFT JOIN quotes q ON q.request_id = rr.request_id AND q.producer_id = rr.producer_id
+         WHERE rr.request_id = ? AND rr.producer_id = ?",
+    )
+    .bind(request_id)
+    .bind(producer_id)
+    .fetch_optional(pool)
+    .await?;
+    Ok(
+        row.map(|(business_name, price, qty, decline_reason)| Answer {
+            business_name,
+            quote: price.zip(qty),
+            decline_reason,
+        }),
+    )
 }

@@ -108,6 +108,8 @@ pub enum Cb {
     },
     /// Let an unaccepted order lapse and choose another quote.
     OrderLapse(i64),
+    /// Staff drop a troubled order to award another quote instead.
+    OrderReplace(i64),
     /// The producer's answer to a reminder: on schedule, or a problem.
     ReminderAnswer {
         reminder: i64,
@@ -176,6 +178,7 @@ impl Cb {
             Cb::OrderCancel(id) => format!("oc:{id}"),
             Cb::OrderRate { order, stars } => format!("or:{order}:{stars}"),
             Cb::OrderLapse(id) => format!("ol:{id}"),
+            Cb::OrderReplace(id) => format!("orp:{id}"),
             Cb::ReminderAnswer { reminder, ok } => format!("ra:{reminder}:{}", u8::from(*ok)),
         }
     }
@@ -295,6 +298,7 @@ impl Cb {
                 stars: s.parse().ok()?,
             },
             ("ol", Some(id), None) => Cb::OrderLapse(id.parse().ok()?),
+            ("orp", Some(id), None) => Cb::OrderReplace(id.parse().ok()?),
             ("ra", Some(id), Some(ok)) => Cb::ReminderAnswer {
                 reminder: id.parse().ok()?,
                 ok: match ok {
@@ -410,6 +414,7 @@ mod tests {
                 stars: 5,
             },
             Cb::OrderLapse(i64::MAX),
+            Cb::OrderReplace(i64::MAX),
             Cb::ReminderAnswer {
                 reminder: i64::MAX,
                 ok: true,

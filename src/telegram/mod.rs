@@ -6,6 +6,7 @@ pub mod commands;
 pub mod handlers;
 pub mod keyboards;
 pub mod listener;
+pub mod notices;
 pub mod out;
 pub mod replies;
 pub mod state;
@@ -191,35 +192,35 @@ pub async fn run_with_clock(
         default_zone: config.default_timezone,
         max_recipients: config.max_recipients,
     };
-    let scheduler_out = out::Out {
-        bot: bot.clone(),
-        pool: pool.clone(),
-        texts: Arc::clone(&texts),
-        settings,
-        clock: clock.clone(),
-        chat: ChatId(0),
-        lang: crate::domain::Lang::Id,
+    // The outbox sender: every notice and scheduled message goes out here.
+    let courier = Arc::new(notices::TgCourier {
+        bot: plain.clone(),
+        out: out::Out {
+            bot: bot.clone(),
+            pool: pool.clone(),
+            texts: Arc::clone(&texts),
+            settings,
+            clock: clock.clone(),
+            chat: ChatId(0),
+            lang: crate::domain::Lang::Id,
+        },
+    });
+    let pace = crate::background::outbox::Pace {
+        quiet: config.quiet_hours,
+        ..crate::background::outbox::Pace::telegram(
+            config.send_rates.per_chat_per_sec,
+            config.send_rates.overall_per_sec,
+            config.default_timezone,
+        )
     };
-    let (scheduler_stop, scheduler_stopped) = tokio::sync::oneshot::channel::<()>();
-    let scheduler = tokio::spawn(crate::background::scheduler::run(
+    let (sender_stop, sender_stopped) = tokio::sync::oneshot::channel::<()>();
+    let sender = tokio::spawn(crate::background::outbox::run(
         pool.clone(),
         clock.clone(),
-        config.tick,
-        move |due| {
-            let out = scheduler_out.clone();
-            async move {
-                match due {
-                    crate::background::scheduler::Due::Unaccepted(order) => {
-                        handlers::orders::tell_not_accepted(&out, &order).await
-                    }
-                    crate::background::scheduler::Due::Reminder(reminder) => {
-                        handlers::orders::remind(&out, &reminder).await
-                    }
-                }
-            }
-        },
+        pace,
+        courier,
         async move {
-            let _ = scheduler_stopped.await;
+            let _ = sender_stopped.await;
         },
     ));
 
@@ -255,8 +256,8 @@ pub async fn run_with_clock(
         )
         .await
         .context("the dispatcher could not start")?;
-    let _ = scheduler_stop.send(());
-    let _ = scheduler.await;
+    let _ = sender_stop.send(());
+    let _ = sender.await;
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -319,6 +319,47 @@ pub enum Reply {
     BtnReminderProblem,
     ReminderThanks,
     ReminderProblemNoted,
+    StaffQuoteDeadline {
+        id: i64,
+        item: String,
+        quotes: i64,
+        declined: i64,
+        silent: i64,
+    },
+    AltHeader,
+    AltLine {
+        n: usize,
+        producer: String,
+        price: String,
+        quantity: String,
+        unit: String,
+    },
+    AltNone,
+    StaffNoAnswer {
+        producer: String,
+        id: i64,
+        item: String,
+        date: String,
+    },
+    OrderLateStaff {
+        id: i64,
+        item: String,
+        producer: String,
+    },
+    OrderLateProducer {
+        id: i64,
+        item: String,
+        office: String,
+    },
+    LateNote,
+    AdminLargeOrder {
+        office: String,
+    },
+    BtnReplace,
+    ReplaceReason,
+    OrderReplaced {
+        id: i64,
+    },
     StaffReminderProblem {
         producer: String,
         id: i64,
@@ -1179,6 +1220,80 @@ impl Reply {
             Reply::BtnReminderProblem => fl!(l, "btn-reminder-problem"),
             Reply::ReminderThanks => fl!(l, "reminder-thanks"),
             Reply::ReminderProblemNoted => fl!(l, "reminder-problem-noted"),
+            Reply::StaffQuoteDeadline {
+                id,
+                item,
+                quotes,
+                declined,
+                silent,
+            } => {
+                let head = fl!(
+                    l,
+                    "staff-quote-deadline",
+                    id = id.to_string(),
+                    item = escape(item),
+                    quotes = quotes.to_string(),
+                    declined = declined.to_string(),
+                    silent = silent.to_string()
+                );
+                let next = if *quotes == 0 {
+                    fl!(l, "staff-quote-deadline-none")
+                } else {
+                    fl!(l, "staff-quote-deadline-choose")
+                };
+                format!("{head} {next}")
+            }
+            Reply::AltHeader => fl!(l, "alt-header"),
+            Reply::AltLine {
+                n,
+                producer,
+                price,
+                quantity,
+                unit,
+            } => fl!(
+                l,
+                "alt-line",
+                n = n.to_string(),
+                producer = escape(producer),
+                price = price.clone(),
+                quantity = quantity.clone(),
+                unit = escape(unit)
+            ),
+            Reply::AltNone => fl!(l, "alt-none"),
+            Reply::StaffNoAnswer {
+                producer,
+                id,
+                item,
+                date,
+            } => fl!(
+                l,
+                "staff-no-answer",
+                producer = escape(producer),
+                id = id.to_string(),
+                item = escape(item),
+                date = date.clone()
+            ),
+            Reply::OrderLateStaff { id, item, producer } => fl!(
+                l,
+                "order-late-staff",
+                id = id.to_string(),
+                item = escape(item),
+                producer = escape(producer)
+            ),
+            Reply::OrderLateProducer { id, item, office } => fl!(
+                l,
+                "order-late-producer",
+                id = id.to_string(),
+                item = escape(item),
+                office = escape(office)
+            ),
+            Reply::LateNote => fl!(l, "late-note"),
+            Reply::AdminLargeOrder { office } => {
+                fl!(l, "admin-large-order", office = escape(office))
+            }
+            Reply::BtnReplace => fl!(l, "btn-replace"),
+            Reply::ReplaceReason => fl!(l, "replace-reason"),
+            Reply::OrderReplaced { id } => fl!(l, "order-replaced", id = id.to_string()),
             Reply::StaffReminderProblem {
                 producer,
                 id,

@@ -36,7 +36,7 @@ pub fn env(api: &FakeBotApi, db_url: &str) -> HashMap<String, String> {
         ("PESANLOKAL_CHAT_RATE", "100".to_string()),
         ("PESANLOKAL_CHAT_RATE_MINUTE", "6000".to_string()),
         ("PESANLOKAL_GLOBAL_RATE", "1000".to_string()),
-        ("PESANLOKAL_TICK_SECONDS", "1".to_string()),
+        ("PESANLOKAL_QUIET_HOURS", "off".to_string()),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -196,6 +196,27 @@ impl World {
             assert!(
                 std::time::Instant::now() < deadline,
                 "{open} updates still unhandled"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Waits until the outbox has nothing due left to send (notices go out
+    /// a moment after the change that caused them).
+    pub async fn outbox_idle(&self) {
+        self.settled().await;
+        let pool = self.pool().await;
+        let deadline = std::time::Instant::now() + WAIT;
+        loop {
+            let open = pesanlokal::store::outbox::due_count(&pool, self.clock.now())
+                .await
+                .expect("outbox");
+            if open == 0 {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{open} outbox rows still unsent"
             );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }

@@ -21,7 +21,7 @@ fn is_admin(caller: &Caller) -> bool {
 }
 
 /// The card an admin sees for one pending account, in the admin's language.
-async fn card(out: &Out, user_id: i64) -> anyhow::Result<Option<String>> {
+pub async fn card(out: &Out, user_id: i64) -> anyhow::Result<Option<String>> {
     let reply = match store::accounts::profile(&out.pool, user_id).await? {
         Some(Profile::Producer(p)) => {
             Reply::AdminCardProducer(ProducerView::from_profile(out.loader(), &p))
@@ -30,25 +30,6 @@ async fn card(out: &Out, user_id: i64) -> anyhow::Result<Option<String>> {
         _ => return Ok(None),
     };
     Ok(Some(out.t(&reply)))
-}
-
-/// Sends every admin the card of a new registration with Setujui / Tolak.
-pub async fn notify_admins(out: &Out, user_id: i64) -> HandlerResult {
-    for admin in store::users::admins(&out.pool).await? {
-        let admin_out = Out {
-            chat: ChatId(admin.chat_id),
-            lang: admin.language,
-            ..out.clone()
-        };
-        let Some(text) = card(&admin_out, user_id).await? else {
-            continue;
-        };
-        let markup = keyboards::decision(&admin_out, user_id);
-        if let Err(e) = admin_out.send_text(text, Some(markup.into())).await {
-            tracing::warn!(admin = admin.id, error = %e, "an admin could not be told of a registration");
-        }
-    }
-    Ok(())
 }
 
 /// /verifikasi: the oldest pending accounts, each with its buttons.
@@ -106,7 +87,8 @@ pub async fn decide(
                 out.edit(m.id, text, Some(InlineKeyboardMarkup::default()))
                     .await?;
             }
-            tell_decision(out, &target).await?;
+            // The decision itself reaches the user through the outbox.
+            super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, target.id).await;
             Ok(None)
         }
         Err(DecideError::NotAdmin) => Ok(Some(out.t(&Reply::NotAllowed))),
@@ -119,27 +101,24 @@ pub async fn decide(
     }
 }
 
-/// Tells the user the decision, in their language, and sets their menu.
-async fn tell_decision(out: &Out, target: &store::users::User) -> HandlerResult {
-    let user_out = Out {
-        chat: ChatId(target.chat_id),
-        lang: target.language,
-        ..out.clone()
-    };
+/// What the user is told of the admin's decision, in their language.
+pub async fn decision_text(
+    to: &Out,
+    target: &store::users::User,
+) -> anyhow::Result<Option<String>> {
     let reply = match (target.status, target.role) {
         (AccountStatus::Approved, Some(Role::Producer)) => {
-            let name = match store::accounts::profile(&out.pool, target.id).await? {
+            let name = match store::accounts::profile(&to.pool, target.id).await? {
                 Some(Profile::Producer(p)) => p.business_name,
                 _ => target.first_name.clone(),
             };
             Reply::DecisionApprovedProducer { name }
         }
         (AccountStatus::Approved, _) => Reply::DecisionApprovedStaff,
-        _ => Reply::DecisionRejected,
+        (AccountStatus::Rejected, _) => Reply::DecisionRejected,
+        _ => return Ok(None),
     };
-    user_out.say(reply).await?;
-    super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, target.id).await;
-    Ok(())
+    Ok(Some(to.t(&reply)))
 }
 
 /// "Buat tautan undangan OPD".

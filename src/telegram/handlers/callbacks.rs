@@ -125,6 +125,7 @@ async fn route(
             | Cb::OrderCancel(_)
             | Cb::OrderRate { .. }
             | Cb::OrderLapse(_)
+            | Cb::OrderReplace(_)
             | Cb::ReminderAnswer { .. }),
             state,
         ) => Ok(answer(

@@ -14,7 +14,6 @@ use super::super::callback::Cb;
 use super::super::out::Out;
 use super::super::replies::{Reply, count, date_text, region_name, rupiah};
 use super::super::state::State;
-use super::quote::to_user;
 use super::{Caller, Dlg, HandlerResult};
 
 fn status_index(s: OrderStatus) -> u8 {
@@ -134,37 +133,7 @@ async fn award(
             .join(", "),
     })
     .await?;
-    for id in &orders {
-        if let Some(order) = store::orders::get(&out.pool, *id).await?
-            && let Some(uid) = order.producer_user_id
-            && let Some(user) = store::users::get(&out.pool, uid).await?
-        {
-            let to = to_user(out, &user);
-            to.say_with(
-                Reply::ProducerAwarded {
-                    order: order.id,
-                    item: order.item.clone(),
-                    quantity: count(order.quantity),
-                    unit: order.unit.clone(),
-                    price: rupiah(order.unit_price),
-                    total: rupiah(order.unit_price * order.quantity),
-                    date: date_text(to.lang, order.delivery_date),
-                    place: region_name(&order.regency_code, None),
-                },
-                order_buttons(&to, &order, Side::Producer),
-            )
-            .await?;
-        }
-    }
-    for r in store::requests::recipients(&out.pool, request).await? {
-        if r.status == "not_chosen"
-            && let Some(user) = store::users::get(&out.pool, r.user_id).await?
-        {
-            to_user(out, &user)
-                .say(Reply::ProducerNotChosen { id: request })
-                .await?;
-        }
-    }
+    // The producers hear of it through the outbox.
     Ok(None)
 }
 
@@ -280,7 +249,7 @@ pub fn order_buttons(out: &Out, order: &Order, side: Side) -> InlineKeyboardMark
     InlineKeyboardMarkup::new(rows)
 }
 
-fn order_text(out: &Out, order: &Order, side: Side) -> String {
+pub fn order_text(out: &Out, order: &Order, side: Side) -> String {
     out.t(&Reply::OrderCard {
         id: order.id,
         status: out.t(&Reply::OrderStatus(order.status())),
@@ -320,28 +289,6 @@ pub async fn list(out: &Out, caller: &Caller) -> HandlerResult {
             Some(order_buttons(out, &order, side).into()),
         )
         .await?;
-    }
-    Ok(())
-}
-
-/// Tells the other side of an order what happened.
-async fn tell_other_side(out: &Out, order: &Order, side: Side, reply: Reply) -> HandlerResult {
-    let other = match side {
-        Side::Producer => Some(order.staff_user_id),
-        Side::Staff => order.producer_user_id,
-    };
-    if let Some(uid) = other
-        && let Some(user) = store::users::get(&out.pool, uid).await?
-    {
-        let to = to_user(out, &user);
-        let other_side = if side == Side::Producer {
-            Side::Staff
-        } else {
-            Side::Producer
-        };
-        let text = format!("{}\n\n{}", to.t(&reply), order_text(&to, order, other_side));
-        to.send_text(text, Some(order_buttons(&to, order, other_side).into()))
-            .await?;
     }
     Ok(())
 }
@@ -472,16 +419,6 @@ pub async fn on_button(
                         )
                         .await?;
                     }
-                    tell_other_side(
-                        out,
-                        &updated,
-                        side,
-                        Reply::OrderChanged {
-                            id: order,
-                            status: to,
-                        },
-                    )
-                    .await?;
                     if to == OrderStatus::Received {
                         out.say(Reply::OrderAskRating { id: order }).await?;
                     }
@@ -531,111 +468,101 @@ pub async fn on_button(
             _ => Ok(Some(out.t(&Reply::Stale))),
         },
         Cb::OrderLapse(order) => {
-            match store::orders::lapse_and_reopen(&out.pool, caller.0.id, order).await {
+            match store::orders::lapse_and_reopen(&out.pool, caller.0.id, order, out.clock.now())
+                .await
+            {
                 Ok(lapsed) => {
                     super::registration::clear_buttons(out, message).await;
-                    if let Some(uid) = lapsed.producer_user_id
-                        && let Some(user) = store::users::get(&out.pool, uid).await?
-                    {
-                        to_user(out, &user)
-                            .say(Reply::OrderLapsedProducer { id: order })
-                            .await?;
-                    }
                     view_request(out, caller, lapsed.request_id, None).await
                 }
                 Err(OrderError::BadTransition { .. }) => Ok(Some(out.t(&Reply::OrderStepRefused))),
                 Err(_) => Ok(Some(out.t(&Reply::NotAllowed))),
             }
         }
-        Cb::ReminderAnswer { reminder, ok } => {
-            let Some(order) =
-                store::reminders::answer(&out.pool, caller.0.id, reminder, ok).await?
-            else {
-                return Ok(Some(out.t(&Reply::Stale)));
-            };
-            super::registration::clear_buttons(out, message).await;
-            if ok {
-                out.say(Reply::ReminderThanks).await?;
-            } else {
-                out.say(Reply::ReminderProblemNoted).await?;
-                if let Some(staff) = store::users::get(&out.pool, order.staff_user_id).await? {
-                    let to = to_user(out, &staff);
-                    let text = to.t(&Reply::StaffReminderProblem {
-                        producer: order.producer_name.clone(),
-                        id: order.id,
-                        item: order.item.clone(),
-                        date: date_text(to.lang, order.delivery_date),
-                    });
-                    let text = format!("{text}\n\n{}", order_text(&to, &order, Side::Staff));
-                    to.send_text(text, Some(order_buttons(&to, &order, Side::Staff).into()))
-                        .await?;
+        Cb::OrderReplace(order) => {
+            let reason = out.t(&Reply::ReplaceReason);
+            match store::orders::replace(&out.pool, caller.0.id, order, &reason, out.clock.now())
+                .await
+            {
+                Ok(dropped) => {
+                    super::registration::clear_buttons(out, message).await;
+                    out.say(Reply::OrderReplaced { id: order }).await?;
+                    view_request(out, caller, dropped.request_id, None).await
                 }
+                Err(OrderError::BadTransition { .. }) => Ok(Some(out.t(&Reply::OrderStepRefused))),
+                Err(OrderError::NotAllowed) => Ok(Some(out.t(&Reply::NotAllowed))),
+                Err(OrderError::Db(e)) => Err(e.into()),
             }
+        }
+        Cb::ReminderAnswer { reminder, ok } => {
+            let answered =
+                store::reminders::answer(&out.pool, caller.0.id, reminder, ok, out.clock.now())
+                    .await?;
+            if answered.is_none() {
+                return Ok(Some(out.t(&Reply::Stale)));
+            }
+            super::registration::clear_buttons(out, message).await;
+            // "Ada kendala" reaches the staff through the outbox.
+            out.say(if ok {
+                Reply::ReminderThanks
+            } else {
+                Reply::ReminderProblemNoted
+            })
+            .await?;
             Ok(None)
         }
         _ => Ok(Some(out.t(&Reply::Stale))),
     }
 }
 
-/// A reminder to the producer of an order (from the scheduler).
-pub async fn remind(out: &Out, due: &store::reminders::DueReminder) -> HandlerResult {
+/// A reminder to the producer of an order, with "Masih sanggup?" buttons
+/// for H-7, H-3 and H-1.
+pub fn reminder_message(
+    to: &Out,
+    reminder: i64,
+    kind: crate::domain::reminder::ReminderKind,
+    order: &Order,
+) -> (String, Option<InlineKeyboardMarkup>) {
     use crate::domain::reminder::ReminderKind;
-    let order = &due.order;
-    let Some(uid) = order.producer_user_id else {
-        return Ok(());
-    };
-    let Some(user) = store::users::get(&out.pool, uid).await? else {
-        return Ok(());
-    };
-    let to = to_user(out, &user);
-    if due.kind.asks_confirmation() {
-        let when = match due.kind {
-            ReminderKind::H7 => "H-7",
-            ReminderKind::H3 => "H-3",
-            _ => "H-1",
-        };
-        let markup = InlineKeyboardMarkup::new([[
-            InlineKeyboardButton::callback(
-                to.t(&Reply::BtnReminderOk),
-                Cb::ReminderAnswer {
-                    reminder: due.id,
-                    ok: true,
-                }
-                .encode(),
-            ),
-            InlineKeyboardButton::callback(
-                to.t(&Reply::BtnReminderProblem),
-                Cb::ReminderAnswer {
-                    reminder: due.id,
-                    ok: false,
-                }
-                .encode(),
-            ),
-        ]]);
-        to.say_with(
-            Reply::ReminderAsk {
-                when: when.to_string(),
-                id: order.id,
-                item: order.item.clone(),
-                quantity: count(order.quantity),
-                unit: order.unit.clone(),
-                office: order.office_name.clone(),
-                date: date_text(to.lang, order.delivery_date),
-            },
-            markup,
-        )
-        .await?;
-    } else {
-        to.say(Reply::ReminderMorning {
+    if !kind.asks_confirmation() {
+        let text = to.t(&Reply::ReminderMorning {
             id: order.id,
             item: order.item.clone(),
             quantity: count(order.quantity),
             unit: order.unit.clone(),
             office: order.office_name.clone(),
-        })
-        .await?;
+        });
+        return (text, None);
     }
-    Ok(())
+    let when = match kind {
+        ReminderKind::H7 => "H-7",
+        ReminderKind::H3 => "H-3",
+        _ => "H-1",
+    };
+    let markup = InlineKeyboardMarkup::new([[
+        InlineKeyboardButton::callback(
+            to.t(&Reply::BtnReminderOk),
+            Cb::ReminderAnswer { reminder, ok: true }.encode(),
+        ),
+        InlineKeyboardButton::callback(
+            to.t(&Reply::BtnReminderProblem),
+            Cb::ReminderAnswer {
+                reminder,
+                ok: false,
+            }
+            .encode(),
+        ),
+    ]]);
+    let text = to.t(&Reply::ReminderAsk {
+        when: when.to_string(),
+        id: order.id,
+        item: order.item.clone(),
+        quantity: count(order.quantity),
+        unit: order.unit.clone(),
+        office: order.office_name.clone(),
+        date: date_text(to.lang, order.delivery_date),
+    });
+    (text, Some(markup))
 }
 
 /// The reason typed after "Batalkan".
@@ -663,24 +590,11 @@ pub async fn cancel_message(
     }
     let reason: String = reason.chars().take(300).collect();
     dialogue.exit().await?;
-    match store::orders::cancel(&out.pool, caller.0.id, order, &reason).await {
+    match store::orders::cancel(&out.pool, caller.0.id, order, &reason, out.clock.now()).await {
         Ok((o, side)) => {
+            // The other side hears of it through the outbox.
             out.send_text(order_text(&out, &o, side), None).await?;
-            let who = match side {
-                Side::Producer => o.producer_name.clone(),
-                Side::Staff => o.office_name.clone(),
-            };
-            tell_other_side(
-                &out,
-                &o,
-                side,
-                Reply::OrderCancelledBy {
-                    id: order,
-                    who,
-                    reason,
-                },
-            )
-            .await
+            Ok(())
         }
         Err(OrderError::BadTransition { .. }) => out.say(Reply::OrderStepRefused).await.map(|_| ()),
         Err(OrderError::NotAllowed) => out.say(Reply::NotAllowed).await.map(|_| ()),
@@ -723,24 +637,16 @@ async fn finish_rating(
     }
 }
 
-/// The staff of an order not accepted in 12 hours are told, with a button
-/// to choose another quote. Called by the scheduler.
-pub async fn tell_not_accepted(out: &Out, order: &Order) -> HandlerResult {
-    let Some(staff) = store::users::get(&out.pool, order.staff_user_id).await? else {
-        return Ok(());
-    };
-    let to = to_user(out, &staff);
+/// What the staff of an order not accepted in 12 hours are told, with a
+/// button to choose another quote.
+pub fn not_accepted_message(to: &Out, order: &Order) -> (String, InlineKeyboardMarkup) {
     let markup = InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
         to.t(&Reply::BtnChooseOther),
         Cb::OrderLapse(order.id).encode(),
     )]]);
-    to.say_with(
-        Reply::OrderNotAccepted {
-            id: order.id,
-            producer: order.producer_name.clone(),
-        },
-        markup,
-    )
-    .await?;
-    Ok(())
+    let text = to.t(&Reply::OrderNotAccepted {
+        id: order.id,
+        producer: order.producer_name.clone(),
+    });
+    (text, markup)
 }

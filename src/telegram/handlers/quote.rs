@@ -7,22 +7,12 @@ use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 use crate::store;
 use crate::store::requests::{QuoteOutcome, Request, RequestError};
-use crate::store::users::User;
 
 use super::super::callback::Cb;
 use super::super::out::Out;
 use super::super::replies::{Reply, count, date_text, region_name, rupiah};
 use super::super::state::{QuoteStep, State};
 use super::{Caller, Dlg, HandlerResult};
-
-/// The same Out, talking to another user in their language.
-pub fn to_user(out: &Out, user: &User) -> Out {
-    Out {
-        chat: ChatId(user.chat_id),
-        lang: user.language,
-        ..out.clone()
-    }
-}
 
 pub fn deadline_text(out: &Out, r: &Request) -> String {
     let zone = super::super::replies::zone_of(Some(&r.regency_code), out.settings.default_zone);
@@ -40,18 +30,21 @@ fn budget_text(out: &Out, r: &Request) -> String {
     }
 }
 
-/// Sends request #id to one producer account as a card with its buttons.
-/// `false` when that account cannot be messaged.
-pub async fn send_card(out: &Out, request_id: i64, producer_user_id: i64) -> anyhow::Result<bool> {
-    let Some(user) = store::users::get(&out.pool, producer_user_id).await? else {
-        return Ok(false);
-    };
-    let to = to_user(out, &user);
+/// Request #id as the card one producer sees, with its buttons; `None`
+/// when it was not sent to them or is no longer open.
+pub async fn card(
+    to: &Out,
+    request_id: i64,
+    producer_user_id: i64,
+) -> anyhow::Result<Option<(String, InlineKeyboardMarkup)>> {
     let Ok((r, recipient)) =
-        store::requests::for_producer(&out.pool, producer_user_id, request_id).await
+        store::requests::for_producer(&to.pool, producer_user_id, request_id).await
     else {
-        return Ok(false);
+        return Ok(None);
     };
+    if r.status != "open" {
+        return Ok(None);
+    }
     let text = to.t(&Reply::RqCard {
         id: r.id,
         office: r.office_name.clone(),
@@ -61,15 +54,23 @@ pub async fn send_card(out: &Out, request_id: i64, producer_user_id: i64) -> any
         part: recipient.part_quantity.map(count),
         date: date_text(to.lang, r.delivery_date),
         place: region_name(&r.regency_code, r.district_code.as_deref()),
-        budget: budget_text(&to, &r),
+        budget: budget_text(to, &r),
         halal: r.halal,
-        deadline: deadline_text(&to, &r),
+        deadline: deadline_text(to, &r),
     });
     let markup = InlineKeyboardMarkup::new([[
         InlineKeyboardButton::callback(to.t(&Reply::BtnQuote), Cb::QuoteRequest(r.id).encode()),
         InlineKeyboardButton::callback(to.t(&Reply::BtnDecline), Cb::DeclineRequest(r.id).encode()),
     ]]);
-    Ok(to.send_text(text, Some(markup.into())).await?.is_some())
+    Ok(Some((text, markup)))
+}
+
+/// Shows request #id to the producer who asked for it (/permintaan).
+pub async fn send_card(out: &Out, request_id: i64, producer_user_id: i64) -> anyhow::Result<bool> {
+    match card(out, request_id, producer_user_id).await? {
+        Some((text, markup)) => Ok(out.send_text(text, Some(markup.into())).await?.is_some()),
+        None => Ok(false),
+    }
 }
 
 fn refused(out: &Out, e: &RequestError) -> Option<String> {
@@ -309,33 +310,7 @@ async fn finish_quote(
         },
     })
     .await?;
-    // Tell the staff who asked.
-    if let Some(r) = store::requests::get(&out.pool, request).await?
-        && let Some(staff) = store::users::get(&out.pool, r.staff_user_id).await?
-    {
-        let producer = store::accounts::profile(&out.pool, caller.0.id).await?;
-        let name = match producer {
-            Some(store::accounts::Profile::Producer(p)) => p.business_name,
-            _ => caller.0.first_name.clone(),
-        };
-        let to = to_user(out, &staff);
-        let markup = InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
-            format!("#{request}"),
-            Cb::ViewRequest(request).encode(),
-        )]]);
-        to.say_with(
-            Reply::StaffNewQuote {
-                id: request,
-                producer: name,
-                price: price_s,
-                quantity: qty_s,
-                total: total_s,
-                revised: outcome == QuoteOutcome::Revised,
-            },
-            markup,
-        )
-        .await?;
-    }
+    // The staff who asked hear of it through the outbox.
     Ok(())
 }
 
@@ -364,8 +339,14 @@ async fn finish_decline(
     reason: Option<String>,
 ) -> HandlerResult {
     dialogue.exit().await?;
-    if let Err(e) =
-        store::requests::decline(&out.pool, caller.0.id, request, reason.as_deref()).await
+    if let Err(e) = store::requests::decline(
+        &out.pool,
+        caller.0.id,
+        request,
+        reason.as_deref(),
+        out.clock.now(),
+    )
+    .await
     {
         if let Some(text) = refused(out, &e) {
             out.send_text(text, None).await?;
@@ -373,21 +354,6 @@ async fn finish_decline(
         return Ok(());
     }
     out.say(Reply::QtDeclined { id: request }).await?;
-    if let Some(r) = store::requests::get(&out.pool, request).await?
-        && let Some(staff) = store::users::get(&out.pool, r.staff_user_id).await?
-    {
-        let name = match store::accounts::profile(&out.pool, caller.0.id).await? {
-            Some(store::accounts::Profile::Producer(p)) => p.business_name,
-            _ => caller.0.first_name.clone(),
-        };
-        to_user(out, &staff)
-            .say(Reply::StaffDeclined {
-                id: request,
-                producer: name,
-                reason: reason.unwrap_or_default(),
-            })
-            .await?;
-    }
     Ok(())
 }
 

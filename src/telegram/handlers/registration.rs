@@ -470,8 +470,7 @@ pub async fn submit_producer(
     match store::accounts::submit_producer(&out.pool, caller.0.id, &app).await {
         Ok(()) => {
             dialogue.exit().await?;
-            out.say(Reply::Submitted).await?;
-            admin::notify_admins(out, caller.0.id).await
+            out.say(Reply::Submitted).await.map(|_| ())
         }
         Err(SubmitError::PhoneTaken) => {
             out.say(Reply::PhoneTaken).await?;
@@ -588,8 +587,7 @@ pub async fn submit_staff(
         }
         Ok(_) => {
             dialogue.exit().await?;
-            out.say(Reply::Submitted).await?;
-            admin::notify_admins(out, caller.0.id).await
+            out.say(Reply::Submitted).await.map(|_| ())
         }
         Err(SubmitError::InviteInvalid) => {
             // The invite expired meanwhile: continue as a normal registration.

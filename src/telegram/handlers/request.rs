@@ -549,18 +549,17 @@ pub async fn submit(
         quote_deadline: deadline,
         shared,
     };
-    let id = match store::requests::create(&out.pool, caller.0.id, &new, &recipients).await {
-        Ok(id) => id,
-        Err(RequestError::NotAllowed) => return Ok(Some(out.t(&Reply::RqStaffOnly))),
-        Err(e) => return Err(e.into()),
-    };
+    let id =
+        match store::requests::create(&out.pool, caller.0.id, &new, &recipients, out.clock.now())
+            .await
+        {
+            Ok(id) => id,
+            Err(RequestError::NotAllowed) => return Ok(Some(out.t(&Reply::RqStaffOnly))),
+            Err(e) => return Err(e.into()),
+        };
     dialogue.exit().await?;
-    let mut delivered = 0;
-    for r in store::requests::recipients(&out.pool, id).await? {
-        if super::quote::send_card(out, id, r.user_id).await? {
-            delivered += 1;
-        }
-    }
+    // The cards go out through the outbox, written with the request.
+    let delivered = store::requests::recipients(&out.pool, id).await?.len();
     out.say(Reply::RqSent {
         id,
         count: delivered,
