@@ -163,7 +163,9 @@ async fn sigterm_stops_the_bot_gracefully() {
         .status()
         .unwrap();
     assert!(status.success());
-    let deadline = Instant::now() + WAIT;
+    // A getUpdates long poll in flight (up to 10 s) is let finish first, and
+    // the outbox sender drains; systemd waits 90 s before it kills.
+    let deadline = Instant::now() + WAIT * 2;
     loop {
         if let Some(code) = child.try_wait().unwrap() {
             assert!(code.success(), "exit status {code:?}");
