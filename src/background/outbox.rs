@@ -330,6 +330,9 @@ async fn settle(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::notice::Notice;
+    use crate::store::outbox::Enqueue;
+    use crate::store::test_support::fresh_db;
 
     #[test]
     fn backoff_grows_and_stops_at_ten_minutes() {
@@ -343,5 +346,158 @@ mod tests {
         let p = Pace::telegram(1, 25, chrono_tz::Asia::Makassar);
         assert_eq!(p.per_chat, Duration::from_secs(1));
         assert_eq!(p.overall_per_sec, 25);
+    }
+
+    /// Records each delivery; answers 429 once for `throttle_user`.
+    #[derive(Default)]
+    struct Recorder {
+        calls: Mutex<Vec<(i64, i64, Instant)>>,
+        throttle_user: Option<i64>,
+        flaky_user: Option<i64>,
+    }
+
+    impl Courier for Recorder {
+        async fn deliver(&self, row: Ready) -> Delivery {
+            let mut calls = lock(&self.calls);
+            let first_for_user = !calls.iter().any(|(u, _, _)| *u == row.user_id);
+            calls.push((row.user_id, row.id, Instant::now()));
+            if first_for_user && Some(row.user_id) == self.throttle_user {
+                return Delivery::RetryAfter(Duration::from_secs(1));
+            }
+            if first_for_user && Some(row.user_id) == self.flaky_user {
+                return Delivery::Transient("connection reset".into());
+            }
+            Delivery::Sent { message_id: row.id }
+        }
+    }
+
+    async fn queue(pool: &SqlitePool, users: &[i64], per_user: usize) -> Vec<i64> {
+        let now = Clock::system().now();
+        let mut ids = Vec::new();
+        for u in users {
+            sqlx::query(
+                "INSERT INTO users (id, chat_id, first_name, created_at, updated_at) VALUES (?, ?, 'u', '', '')",
+            )
+            .bind(u)
+            .bind(u)
+            .execute(pool)
+            .await
+            .unwrap();
+        }
+        let mut tx = crate::store::begin_write(pool).await.unwrap();
+        for n in 0..per_user {
+            for u in users {
+                let row = Enqueue::now(*u, Notice::RequestCard { request: n as i64 }, now);
+                ids.push(store::outbox::enqueue(&mut tx, &row, now).await.unwrap());
+            }
+        }
+        tx.commit().await.unwrap();
+        ids
+    }
+
+    async fn run_until_sent(pool: &SqlitePool, pace: Pace, courier: Arc<Recorder>, rows: usize) {
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let sender = tokio::spawn(run(
+            pool.clone(),
+            Clock::system(),
+            pace,
+            courier,
+            async move {
+                let _ = stop_rx.await;
+            },
+        ));
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let sent: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'sent'")
+                .fetch_one(pool)
+                .await
+                .unwrap();
+            if sent as usize == rows {
+                break;
+            }
+            assert!(Instant::now() < deadline, "only {sent} of {rows} sent");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let _ = stop_tx.send(());
+        sender.await.unwrap();
+    }
+
+    fn pace(per_chat_ms: u64, overall: u32) -> Pace {
+        Pace {
+            per_chat: Duration::from_millis(per_chat_ms),
+            overall_per_sec: overall,
+            max_in_flight: 8,
+            idle: Duration::from_millis(20),
+            default_zone: chrono_tz::Asia::Makassar,
+            quiet: None,
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn each_chat_gets_its_rows_in_order_spaced_and_all_chats_within_the_overall_rate() {
+        let (pool, _dir) = fresh_db().await;
+        let ids = queue(&pool, &[1, 2, 3], 3).await;
+        let courier = Arc::new(Recorder::default());
+        run_until_sent(&pool, pace(300, 10), Arc::clone(&courier), ids.len()).await;
+        let calls = lock(&courier.calls).clone();
+        assert_eq!(calls.len(), 9, "each row once");
+        for user in [1, 2, 3] {
+            let mine: Vec<_> = calls.iter().filter(|(u, _, _)| *u == user).collect();
+            let order: Vec<i64> = mine.iter().map(|(_, id, _)| *id).collect();
+            let mut sorted = order.clone();
+            sorted.sort();
+            assert_eq!(order, sorted, "in order for chat {user}");
+            for pair in mine.windows(2) {
+                let gap = pair[1].2 - pair[0].2;
+                assert!(gap >= Duration::from_millis(300), "chat {user}: {gap:?}");
+            }
+        }
+        for pair in calls.windows(2) {
+            // 10 a second overall: starts at least ~100 ms apart.
+            assert!(pair[1].2 - pair[0].2 >= Duration::from_millis(95));
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_429_is_waited_out_and_does_not_count_as_an_attempt() {
+        let (pool, _dir) = fresh_db().await;
+        let ids = queue(&pool, &[1, 2], 1).await;
+        let courier = Arc::new(Recorder {
+            throttle_user: Some(1),
+            ..Recorder::default()
+        });
+        run_until_sent(&pool, pace(10, 100), Arc::clone(&courier), ids.len()).await;
+        let calls = lock(&courier.calls).clone();
+        let first = calls.iter().find(|(u, _, _)| *u == 1).unwrap().2;
+        let retried = calls.iter().filter(|(u, _, _)| *u == 1).nth(1).unwrap().2;
+        assert!(
+            retried - first >= Duration::from_millis(950),
+            "{:?}",
+            retried - first
+        );
+        let attempts: i64 = sqlx::query_scalar("SELECT attempts FROM outbox WHERE user_id = 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(attempts, 1, "a 429 is not the row's fault");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_network_error_is_retried_later_and_counted() {
+        let (pool, _dir) = fresh_db().await;
+        let ids = queue(&pool, &[1], 1).await;
+        let courier = Arc::new(Recorder {
+            flaky_user: Some(1),
+            ..Recorder::default()
+        });
+        run_until_sent(&pool, pace(10, 100), Arc::clone(&courier), ids.len()).await;
+        let calls = lock(&courier.calls).clone();
+        assert_eq!(calls.len(), 2);
+        assert!(calls[1].2 - calls[0].2 >= backoff(1) - Duration::from_millis(50));
+        let attempts: i64 = sqlx::query_scalar("SELECT attempts FROM outbox")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(attempts, 2);
     }
 }
