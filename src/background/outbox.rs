@@ -332,7 +332,7 @@ mod tests {
     use super::*;
     use crate::domain::notice::Notice;
     use crate::store::outbox::Enqueue;
-    use crate::store::test_support::fresh_db;
+    use crate::store::test_support::{self, fresh_db};
 
     #[test]
     fn backoff_grows_and_stops_at_ten_minutes() {
@@ -375,14 +375,7 @@ mod tests {
         let now = Clock::system().now();
         let mut ids = Vec::new();
         for u in users {
-            sqlx::query(
-                "INSERT INTO users (id, chat_id, first_name, created_at, updated_at) VALUES (?, ?, 'u', '', '')",
-            )
-            .bind(u)
-            .bind(u)
-            .execute(pool)
-            .await
-            .unwrap();
+            test_support::user(pool, *u).await;
         }
         let mut tx = crate::store::begin_write(pool).await.unwrap();
         for n in 0..per_user {
@@ -475,10 +468,8 @@ mod tests {
             "{:?}",
             retried - first
         );
-        let attempts: i64 = sqlx::query_scalar("SELECT attempts FROM outbox WHERE user_id = 1")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+        let attempts =
+            test_support::count(&pool, "SELECT attempts FROM outbox WHERE user_id = 1").await;
         assert_eq!(attempts, 1, "a 429 is not the row's fault");
     }
 
@@ -494,10 +485,7 @@ mod tests {
         let calls = lock(&courier.calls).clone();
         assert_eq!(calls.len(), 2);
         assert!(calls[1].2 - calls[0].2 >= backoff(1) - Duration::from_millis(50));
-        let attempts: i64 = sqlx::query_scalar("SELECT attempts FROM outbox")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+        let attempts = test_support::count(&pool, "SELECT attempts FROM outbox").await;
         assert_eq!(attempts, 2);
     }
 }

@@ -104,4 +104,21 @@ pub(crate) mod test_support {
         let pool = open(&url).await.expect("open db");
         (pool, dir)
     }
+
+    /// One number from SQL, for tests of other rooms (SQL stays in the store).
+    pub async fn count(pool: &SqlitePool, sql: &str) -> i64 {
+        sqlx::query_scalar(sql).fetch_one(pool).await.expect(sql)
+    }
+
+    /// A user row with `chat_id = id`.
+    pub async fn user(pool: &SqlitePool, id: i64) {
+        sqlx::query(
+            "INSERT INTO users (id, chat_id, first_name, created_at, updated_at) VALUES (?, ?, 'u', '', '')",
+        )
+        .bind(id)
+        .bind(id)
+        .execute(pool)
+        .await
+        .expect("insert user");
+    }
 }
