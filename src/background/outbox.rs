@@ -401,10 +401,9 @@ mod tests {
         ));
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            let sent: i64 = sqlx::query_scalar("SELECT count(*) FROM outbox WHERE status = 'sent'")
-                .fetch_one(pool)
-                .await
-                .unwrap();
+            let sent =
+                test_support::count(pool, "SELECT count(*) FROM outbox WHERE status = 'sent'")
+                    .await;
             if sent as usize == rows {
                 break;
             }

@@ -318,7 +318,8 @@ pub async fn finish(
                         attempts = attempts - CASE WHEN ? THEN 0 ELSE 1 END
                  WHERE id = ?",
             )
-            .bind(super::timestamp(*when))
+            // Stored to the second: round up, never retry early.
+            .bind(super::timestamp(ceil_second(*when)))
             .bind(error)
             .bind(*counts)
             .bind(row.id)
@@ -337,6 +338,16 @@ pub async fn finish(
         }
     }
     tx.commit().await
+}
+
+fn ceil_second(t: DateTime<Utc>) -> DateTime<Utc> {
+    use chrono::{Duration, SubsecRound};
+    let whole = t.trunc_subsecs(0);
+    if whole < t {
+        whole + Duration::seconds(1)
+    } else {
+        whole
+    }
 }
 
 /// At start-up: rows that were in flight when the process stopped go back
