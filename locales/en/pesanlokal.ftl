@@ -506,7 +506,7 @@ ev-name-too-long = The event name may have at most 100 characters.
 ev-summary =
     <b>Planned event</b>
     Event: { $name }
-    Needs: ± { $quantity } { $unit } { $item }
+    Needs: ± { $need }
     Date: { $date }
     Region: { $place }
     { $count } matching producers will get an early notice.
@@ -517,18 +517,17 @@ btn-save = 💾 Save
 ev-saved = Event saved. Early notice sent to { $count } producers. I will remind you on { $nudge }. See /acara.
 ev-saved-now = Event saved. Early notice sent to { $count } producers. Please make the quote request now.
 ev-heads-up =
-    📅 <b>Early notice from { $office }</b>
-    There will be a need for ± { $quantity } { $unit } { $item } in { $place } around { $date } ({ $name }).
+    📅 <b>Early notice from { $office }</b>: there will be a need for ± { $need } in { $place } around { $date } ({ $name }).
     This is not an order yet; a quote request will follow. If you can do it, press «I'm ready» to start planning your capacity.
 btn-ready = ✋ I'm ready
 ev-ready-noted = Thank you, noted: you are ready for { $name }. The quote request will come through this bot.
 ev-ready-already = Already noted as ready. Thank you.
-ev-nudge = ⏰ Today is the last safe day to ask for quotes for <b>{ $name }</b> ({ $date }): ± { $quantity } { $unit } { $item } in { $place }. { $ready } producers said they are ready.
+ev-nudge = ⏰ Today is the last safe day to ask for quotes for <b>{ $name }</b> ({ $date }): ± { $need } in { $place }. { $ready } producers said they are ready.
 btn-make-request = 📝 Make the request
 ev-list-header = <b>Your office's planned events</b>
 ev-list-item =
     <b>{ $name }</b> — { $date }
-    ± { $quantity } { $unit } { $item }, { $place }
+    ± { $need }, { $place }
     Send the request by { $last }. Early notice to { $told } producers; { $ready } ready: { $names }
 ev-list-requested = Request #{ $id } has been made.
 btn-new-event = ➕ New event

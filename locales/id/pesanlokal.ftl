@@ -506,7 +506,7 @@ ev-name-too-long = Nama acara paling banyak 100 huruf.
 ev-summary =
     <b>Rencana acara</b>
     Acara: { $name }
-    Kebutuhan: ± { $quantity } { $unit } { $item }
+    Kebutuhan: ± { $need }
     Tanggal: { $date }
     Wilayah: { $place }
     { $count } produsen yang cocok akan diberi kabar awal.
@@ -517,18 +517,17 @@ btn-save = 💾 Simpan
 ev-saved = Rencana acara tersimpan. Kabar awal dikirim ke { $count } produsen. Saya akan mengingatkan Bapak/Ibu pada { $nudge }. Lihat /acara.
 ev-saved-now = Rencana acara tersimpan. Kabar awal dikirim ke { $count } produsen. Silakan buat permintaan penawarannya sekarang.
 ev-heads-up =
-    📅 <b>Kabar awal dari { $office }</b>
-    Akan ada kebutuhan ± { $quantity } { $unit } { $item } di { $place } sekitar { $date } ({ $name }).
+    📅 <b>Kabar awal dari { $office }</b>: akan ada kebutuhan ± { $need } di { $place } sekitar { $date } ({ $name }).
     Ini belum pesanan; permintaan penawaran menyusul. Bila Bapak/Ibu sanggup, tekan «Saya siap» agar bisa mulai mengatur kapasitas.
 btn-ready = ✋ Saya siap
 ev-ready-noted = Terima kasih, tercatat: Bapak/Ibu siap untuk { $name }. Permintaan penawaran akan dikirim lewat bot ini.
 ev-ready-already = Sudah tercatat siap. Terima kasih.
-ev-nudge = ⏰ Hari ini hari terakhir yang aman untuk meminta penawaran untuk <b>{ $name }</b> ({ $date }): ± { $quantity } { $unit } { $item } di { $place }. { $ready } produsen sudah menyatakan siap.
+ev-nudge = ⏰ Hari ini hari terakhir yang aman untuk meminta penawaran untuk <b>{ $name }</b> ({ $date }): ± { $need } di { $place }. { $ready } produsen sudah menyatakan siap.
 btn-make-request = 📝 Buat permintaan
 ev-list-header = <b>Rencana acara kantor</b>
 ev-list-item =
     <b>{ $name }</b> — { $date }
-    ± { $quantity } { $unit } { $item }, { $place }
+    ± { $need }, { $place }
     Kirim permintaan paling lambat { $last }. Kabar awal ke { $told } produsen; { $ready } siap: { $names }
 ev-list-requested = Permintaan #{ $id } sudah dibuat.
 btn-new-event = ➕ Acara baru

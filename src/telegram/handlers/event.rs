@@ -276,6 +276,20 @@ fn nudge_of(out: &Out, d: &EventDraft, rows: &[CandidateRow]) -> Option<plan::Nu
     Some(plan::nudge(date, &leads, zone, out.clock.now()))
 }
 
+/// "300 snack box", "300 kotak nasi kuning": the unit is left out when the
+/// item already names it.
+pub fn need_text(quantity: i64, unit: &str, item: &str) -> String {
+    let count = group_thousands(quantity.max(0) as u64);
+    let unit_in_item = item
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case(unit));
+    if unit_in_item || unit.is_empty() {
+        format!("{count} {item}")
+    } else {
+        format!("{count} {unit} {item}")
+    }
+}
+
 fn unit_of(d: &EventDraft) -> String {
     d.unit.clone().unwrap_or_else(|| "pcs".into())
 }
@@ -287,9 +301,11 @@ async fn summary(out: &Out, d: &EventDraft) -> HandlerResult {
     };
     let mut text = out.t(&Reply::EvSummary {
         name: d.name.clone().unwrap_or_default(),
-        quantity: group_thousands(u64::from(d.quantity.unwrap_or_default())),
-        unit: unit_of(d),
-        item: d.item.clone().unwrap_or_default(),
+        need: need_text(
+            i64::from(d.quantity.unwrap_or_default()),
+            &unit_of(d),
+            d.item.as_deref().unwrap_or_default(),
+        ),
         date: date_text(out.lang, date),
         place: region_name(d.regency.as_deref().unwrap_or_default(), None),
         count: rows.len(),
@@ -375,9 +391,7 @@ async fn list(out: &Out, events: &[Event]) -> HandlerResult {
         let mut text = out.t(&Reply::EvListItem {
             name: e.name.clone(),
             date: date_text(out.lang, e.event_date),
-            quantity: group_thousands(e.quantity.max(0) as u64),
-            unit: e.unit.clone(),
-            item: e.item.clone(),
+            need: need_text(e.quantity, &e.unit, &e.item),
             place: region_name(&e.regency_code, None),
             last: date_text(out.lang, e.last_safe_day),
             told,
@@ -514,9 +528,7 @@ pub async fn heads_up(
     let text = to.t(&Reply::EvHeadsUp {
         office: e.office_name.clone(),
         name: e.name.clone(),
-        quantity: group_thousands(e.quantity.max(0) as u64),
-        unit: e.unit.clone(),
-        item: e.item.clone(),
+        need: need_text(e.quantity, &e.unit, &e.item),
         place: region_name(&e.regency_code, None),
         date: date_text(to.lang, e.event_date),
     });
@@ -543,9 +555,7 @@ pub async fn nudge(
     let text = to.t(&Reply::EvNudge {
         name: e.name.clone(),
         date: date_text(to.lang, e.event_date),
-        quantity: group_thousands(e.quantity.max(0) as u64),
-        unit: e.unit.clone(),
-        item: e.item.clone(),
+        need: need_text(e.quantity, &e.unit, &e.item),
         place: region_name(&e.regency_code, None),
         ready,
     });
@@ -554,4 +564,19 @@ pub async fn nudge(
         Cb::EventRequest(e.id).encode(),
     )]]);
     Ok(Some((text, markup)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_need_names_the_unit_once() {
+        assert_eq!(need_text(300, "box", "snack box"), "300 snack box");
+        assert_eq!(
+            need_text(1500, "kotak", "nasi kuning"),
+            "1.500 kotak nasi kuning"
+        );
+        assert_eq!(need_text(20, "", "banner"), "20 banner");
+    }
 }
