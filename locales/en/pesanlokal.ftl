@@ -214,6 +214,7 @@ help-staff =
     /profil — view your profile and status
     /cari — find local producers, e.g. /cari kue talam samarinda
     /minta — ask for quotes, e.g. /minta 250 kotak snack tanggal 26 Maret di Samarinda
+    /acara — plan an event weeks ahead, e.g. /acara rakor triwulan, 300 snack box, 26 Maret, Samarinda
     /permintaan — see the quotes received and choose producers
     /pesanan — follow orders until received
     /bahasa — change language
@@ -493,3 +494,42 @@ admin-large-order = ℹ️ A large order from { $office }:
 btn-replace = 🔁 Switch producer
 replace-reason = producer problem, moved to another quote
 order-replaced = Order #{ $id } is cancelled. Please choose another quote below.
+
+## Events (/acara)
+cmd-acara = Plan an event: early notice to producers
+ev-staff-only = Planning events is for verified office staff.
+ev-ask-name = Which event are you planning? Example: Quarterly coordination meeting
+ev-ask-need = What will it need, roughly how much? Example: ± 300 snack box
+ev-ask-date = On which date is the event? Example: 26 March, 26/3
+ev-need-unclear = Please write the quantity and the item. Example: ± 300 snack box
+ev-name-too-long = The event name may have at most 100 characters.
+ev-summary =
+    <b>Planned event</b>
+    Event: { $name }
+    Needs: ± { $need }
+    Date: { $date }
+    Region: { $place }
+    { $count } matching producers will get an early notice.
+ev-last-day-ahead = Send the quote request by <b>{ $last }</b> at the latest. You will be reminded that morning at 08:00.
+ev-last-day-today = Today is the last safe day to ask for quotes. Once saved, you can make the request right away.
+ev-last-day-past = <b>Tight:</b> the last safe day ({ $last }) has passed. Send the quote request soon.
+btn-save = 💾 Save
+ev-saved = Event saved. Early notice sent to { $count } producers. I will remind you on { $nudge }. See /acara.
+ev-saved-now = Event saved. Early notice sent to { $count } producers. Please make the quote request now.
+ev-heads-up =
+    📅 <b>Early notice from { $office }</b>: there will be a need for ± { $need } in { $place } around { $date } ({ $name }).
+    This is not an order yet; a quote request will follow. If you can do it, press «I'm ready» to start planning your capacity.
+btn-ready = ✋ I'm ready
+ev-ready-noted = Thank you, noted: you are ready for { $name }. The quote request will come through this bot.
+ev-ready-already = Already noted as ready. Thank you.
+ev-nudge = ⏰ Today is the last safe day to ask for quotes for <b>{ $name }</b> ({ $date }): ± { $need } in { $place }. { $ready } producers said they are ready.
+btn-make-request = 📝 Make the request
+ev-list-header = <b>Your office's planned events</b>
+ev-list-item =
+    <b>{ $name }</b> — { $date }
+    ± { $need }, { $place }
+    Send the request by { $last }. Early notice to { $told } producers; { $ready } ready: { $names }
+ev-list-requested = Request #{ $id } has been made.
+btn-new-event = ➕ New event
+btn-request-for = 📝 Make the request: { $name }
+ev-already-requested = The request for this event has already been made. See /permintaan.

@@ -214,6 +214,7 @@ help-staff =
     /profil — lihat profil dan status
     /cari — cari produsen lokal, misalnya /cari kue talam samarinda
     /minta — minta penawaran, misalnya /minta 250 kotak snack tanggal 26 Maret di Samarinda
+    /acara — rencanakan acara jauh hari, misalnya /acara rakor triwulan, 300 snack box, 26 Maret, Samarinda
     /permintaan — lihat penawaran yang masuk dan pilih produsen
     /pesanan — ikuti pesanan sampai diterima
     /bahasa — ganti bahasa
@@ -493,3 +494,42 @@ admin-large-order = ℹ️ Pesanan besar dari { $office }:
 btn-replace = 🔁 Ganti produsen
 replace-reason = kendala produsen, dialihkan ke penawaran lain
 order-replaced = Pesanan #{ $id } dibatalkan. Silakan pilih penawaran lain di bawah.
+
+## Events (/acara)
+cmd-acara = Rencanakan acara: kabar awal ke produsen
+ev-staff-only = Rencana acara untuk staf OPD yang sudah terverifikasi.
+ev-ask-name = Acara apa yang direncanakan? Contoh: Rakor triwulan
+ev-ask-need = Apa kebutuhannya, kira-kira berapa? Contoh: ± 300 snack box
+ev-ask-date = Tanggal berapa acaranya? Contoh: 26 Maret, 26/3
+ev-need-unclear = Mohon tulis jumlah dan barangnya. Contoh: ± 300 snack box
+ev-name-too-long = Nama acara paling banyak 100 huruf.
+ev-summary =
+    <b>Rencana acara</b>
+    Acara: { $name }
+    Kebutuhan: ± { $need }
+    Tanggal: { $date }
+    Wilayah: { $place }
+    { $count } produsen yang cocok akan diberi kabar awal.
+ev-last-day-ahead = Kirim permintaan penawaran paling lambat <b>{ $last }</b>. Bapak/Ibu akan diingatkan pagi itu pukul 08.00.
+ev-last-day-today = Hari ini hari terakhir yang aman untuk meminta penawaran. Setelah disimpan, Bapak/Ibu bisa langsung membuat permintaannya.
+ev-last-day-past = <b>Sudah mepet:</b> hari terakhir yang aman ({ $last }) sudah lewat. Sebaiknya segera kirim permintaan penawaran.
+btn-save = 💾 Simpan
+ev-saved = Rencana acara tersimpan. Kabar awal dikirim ke { $count } produsen. Saya akan mengingatkan Bapak/Ibu pada { $nudge }. Lihat /acara.
+ev-saved-now = Rencana acara tersimpan. Kabar awal dikirim ke { $count } produsen. Silakan buat permintaan penawarannya sekarang.
+ev-heads-up =
+    📅 <b>Kabar awal dari { $office }</b>: akan ada kebutuhan ± { $need } di { $place } sekitar { $date } ({ $name }).
+    Ini belum pesanan; permintaan penawaran menyusul. Bila Bapak/Ibu sanggup, tekan «Saya siap» agar bisa mulai mengatur kapasitas.
+btn-ready = ✋ Saya siap
+ev-ready-noted = Terima kasih, tercatat: Bapak/Ibu siap untuk { $name }. Permintaan penawaran akan dikirim lewat bot ini.
+ev-ready-already = Sudah tercatat siap. Terima kasih.
+ev-nudge = ⏰ Hari ini hari terakhir yang aman untuk meminta penawaran untuk <b>{ $name }</b> ({ $date }): ± { $need } di { $place }. { $ready } produsen sudah menyatakan siap.
+btn-make-request = 📝 Buat permintaan
+ev-list-header = <b>Rencana acara kantor</b>
+ev-list-item =
+    <b>{ $name }</b> — { $date }
+    ± { $need }, { $place }
+    Kirim permintaan paling lambat { $last }. Kabar awal ke { $told } produsen; { $ready } siap: { $names }
+ev-list-requested = Permintaan #{ $id } sudah dibuat.
+btn-new-event = ➕ Acara baru
+btn-request-for = 📝 Buat permintaan: { $name }
+ev-already-requested = Permintaan untuk acara ini sudah dibuat. Lihat /permintaan.

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod category;
 pub mod deadline;
+pub mod event;
 pub mod feasibility;
 pub mod leave;
 pub mod money;

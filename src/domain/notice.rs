@@ -52,6 +52,11 @@ pub enum Notice {
     /// To both sides when the delivery day came and the order is not
     /// delivered.
     Late { order: i64 },
+    /// To a producer: a planned event needs what they make ("Saya siap").
+    EventHeadsUp { event: i64 },
+    /// To the staff, 08:00 on the event's last safe day: send the quote
+    /// request now ("Buat permintaan").
+    EventNudge { event: i64 },
 }
 
 impl Notice {
@@ -110,6 +115,8 @@ mod tests {
             Notice::ProducerProblem { order: 3 },
             Notice::NoAnswer { order: 3 },
             Notice::Late { order: 3 },
+            Notice::EventHeadsUp { event: 5 },
+            Notice::EventNudge { event: 5 },
         ];
         for n in all {
             assert_eq!(Notice::from_json(&n.to_json()), Some(n.clone()), "{n:?}");
@@ -131,6 +138,14 @@ mod tests {
             Notice::from_json(r#"{"k":"reminder","reminder":12}"#),
             Some(Notice::Reminder { reminder: 12 })
         );
+        assert_eq!(
+            Notice::from_json(r#"{"k":"event_heads_up","event":5}"#),
+            Some(Notice::EventHeadsUp { event: 5 })
+        );
+        assert_eq!(
+            Notice::from_json(r#"{"k":"event_nudge","event":5}"#),
+            Some(Notice::EventNudge { event: 5 })
+        );
         assert_eq!(Notice::from_json(r#"{"k":"something_newer"}"#), None);
     }
 
@@ -140,5 +155,7 @@ mod tests {
         assert!(Notice::OrderCancelled { order: 1 }.urgent());
         assert!(!Notice::RequestCard { request: 1 }.urgent());
         assert!(!Notice::Reminder { reminder: 1 }.urgent());
+        assert!(!Notice::EventHeadsUp { event: 1 }.urgent());
+        assert!(!Notice::EventNudge { event: 1 }.urgent());
     }
 }

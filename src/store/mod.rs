@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod demo;
 pub mod dialogues;
 pub mod directory;
+pub mod events;
 pub mod import;
 pub mod inbox;
 pub mod invites;

@@ -115,6 +115,12 @@ pub enum Cb {
         reminder: i64,
         ok: bool,
     },
+    /// A producer answers an event's heads-up: "Saya siap".
+    EventReady(i64),
+    /// Staff start the quote request of event #n, prefilled.
+    EventRequest(i64),
+    /// Staff plan a new event (from the /acara list).
+    EventNew,
 }
 
 impl Cb {
@@ -180,6 +186,9 @@ impl Cb {
             Cb::OrderLapse(id) => format!("ol:{id}"),
             Cb::OrderReplace(id) => format!("orp:{id}"),
             Cb::ReminderAnswer { reminder, ok } => format!("ra:{reminder}:{}", u8::from(*ok)),
+            Cb::EventReady(id) => format!("acr:{id}"),
+            Cb::EventRequest(id) => format!("acq:{id}"),
+            Cb::EventNew => "acn".into(),
         }
     }
 
@@ -307,6 +316,9 @@ impl Cb {
                     _ => return None,
                 },
             },
+            ("acr", Some(id), None) => Cb::EventReady(id.parse().ok()?),
+            ("acq", Some(id), None) => Cb::EventRequest(id.parse().ok()?),
+            ("acn", None, None) => Cb::EventNew,
             _ => return None,
         };
         Some(cb)
@@ -423,6 +435,9 @@ mod tests {
                 reminder: 1,
                 ok: false,
             },
+            Cb::EventReady(i64::MAX),
+            Cb::EventRequest(i64::MAX),
+            Cb::EventNew,
         ];
         all.extend(Category::ALL.into_iter().map(Cb::Category));
         all.extend(Category::ALL.into_iter().map(Cb::SearchCategory));
@@ -459,6 +474,10 @@ mod tests {
             "sC:1:42",
             "pf:",
             "r:z",
+            "acr:",
+            "acr:x",
+            "acq:1:2",
+            "acn:1",
             &"x".repeat(65),
             "🙂",
         ] {

@@ -33,6 +33,8 @@ pub enum Command {
     Minta(String),
     Permintaan,
     Pesanan,
+    /// Plan an event weeks ahead: producers get a heads-up.
+    Acara(String),
 }
 
 /// The commands a role may use, as shown in Telegram's menu.
@@ -51,6 +53,7 @@ pub fn menu(texts: &Texts, lang: Lang, role: Option<Role>) -> Vec<BotCommand> {
         Some(Role::Staff) => {
             list.push(cmd("cari", Reply::CmdCari));
             list.push(cmd("minta", Reply::CmdMinta));
+            list.push(cmd("acara", Reply::CmdAcara));
             list.push(cmd("permintaan", Reply::CmdPermintaan));
             list.push(cmd("pesanan", Reply::CmdPesanan));
         }
@@ -159,6 +162,13 @@ mod tests {
             Command::parse("/minta 250 kotak", "pesanlokal_bot").unwrap(),
             Command::Minta("250 kotak".into())
         );
-        assert!(Command::parse("/acara rakor", "pesanlokal_bot").is_err());
+        assert_eq!(
+            Command::parse("/acara rakor, 300 snack box", "pesanlokal_bot").unwrap(),
+            Command::Acara("rakor, 300 snack box".into())
+        );
+        assert_eq!(
+            Command::parse("/acara", "pesanlokal_bot").unwrap(),
+            Command::Acara(String::new())
+        );
     }
 }

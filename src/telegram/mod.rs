@@ -27,7 +27,9 @@ use crate::i18n::Texts;
 use crate::store;
 
 use commands::Command;
-use handlers::{admin, callbacks, general, orders, producer, quote, registration, request, search};
+use handlers::{
+    admin, callbacks, event, general, orders, producer, quote, registration, request, search,
+};
 use out::TgBot;
 use state::State;
 use storage::DbStorage;
@@ -49,6 +51,7 @@ use storage::DbStorage;
 ///       │          ├ State::CancelReason / RatingComment . orders::cancel_message / rating_message
 ///       │          ├ State::SearchPrompt ................. search::prompt_message
 ///       │          ├ State::SearchDate ................... search::date_message
+///       │          ├ State::Event ........................ event::event_message
 ///       │          └ State::Idle ......................... general::idle_message
 ///       └ callback query ................................ callbacks::on_callback
 /// ```
@@ -104,6 +107,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(dptree::case![State::LinkContact].endpoint(producer::contact_message))
         .branch(dptree::case![State::SearchPrompt].endpoint(search::prompt_message))
         .branch(dptree::case![State::SearchDate { search }].endpoint(search::date_message))
+        .branch(dptree::case![State::Event { draft, asking }].endpoint(event::event_message))
         .branch(dptree::endpoint(general::idle_message));
 
     let callbacks = Update::filter_callback_query().endpoint(callbacks::on_callback);

@@ -21,7 +21,7 @@ use crate::store::orders::{Order, Side};
 use crate::store::outbox::Ready;
 
 use super::callback::Cb;
-use super::handlers::{admin, orders, quote};
+use super::handlers::{admin, event, orders, quote};
 use super::keyboards;
 use super::out::Out;
 use super::replies::{Reply, count, date_text, rupiah};
@@ -315,6 +315,12 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let side = side.unwrap_or(Side::Staff);
             Some(Rendered::with(head, orders::order_buttons(to, &o, side)))
         }
+        Notice::EventHeadsUp { event: id } => event::heads_up(to, *id)
+            .await?
+            .map(|(text, markup)| Rendered::with(text, markup)),
+        Notice::EventNudge { event: id } => event::nudge(to, *id)
+            .await?
+            .map(|(text, markup)| Rendered::with(text, markup)),
     })
 }
 

@@ -82,6 +82,13 @@ pub enum State {
         #[serde(default)]
         office: Option<String>,
     },
+    /// Staff planning an event (/acara); `asking: None` means at the summary.
+    Event {
+        #[serde(default)]
+        draft: EventDraft,
+        #[serde(default)]
+        asking: Option<EventField>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -274,6 +281,37 @@ pub struct RequestDraft {
     /// Only to this producer (from a search card's "Minta penawaran").
     #[serde(default)]
     pub producer: Option<i64>,
+    /// Made from this planned event (the nudge's "Buat permintaan").
+    #[serde(default)]
+    pub event: Option<i64>,
+}
+
+/// What a planned event needs, asked in this order when missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventField {
+    Name,
+    Need,
+    Date,
+    Place,
+}
+
+/// A planned event being written; every field already valid.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDraft {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub item: Option<String>,
+    #[serde(default)]
+    pub category: Option<Category>,
+    #[serde(default)]
+    pub quantity: Option<u32>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub date: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    pub regency: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -358,6 +396,10 @@ mod tests {
         r#"{"state":"Awarding","request":3,"picks":[[1,150],[2,100]]}"#,
         r#"{"state":"CancelReason","order":9}"#,
         r#"{"state":"RatingComment","order":9,"stars":5}"#,
+        r#"{"state":"Request","draft":{"item":"snack box","quantity":300,"unit":"box","date":"2026-03-26","regency":"64.72","purpose":"rakor triwulan","event":4},"asking":null}"#,
+        r#"{"state":"Event","draft":{"name":"Rakor triwulan","item":"snack box","category":"snack","quantity":300,"unit":"box","date":"2026-03-26","regency":"64.72"},"asking":null}"#,
+        r#"{"state":"Event","draft":{"name":"Rakor"},"asking":"Need"}"#,
+        r#"{"state":"Event","draft":{},"asking":"Name"}"#,
     ];
 
     #[test]
@@ -382,6 +424,19 @@ mod tests {
         };
         let json = serde_json::to_string(&state).unwrap();
         assert_eq!(serde_json::from_str::<State>(&json).unwrap(), state);
+    }
+
+    #[test]
+    fn a_stored_event_draft_decodes_to_what_was_planned() {
+        let state: State = serde_json::from_str(STORED[STORED.len() - 3]).unwrap();
+        let State::Event { draft, asking } = state else {
+            panic!("not an event: {state:?}");
+        };
+        assert_eq!(asking, None);
+        assert_eq!(draft.name.as_deref(), Some("Rakor triwulan"));
+        assert_eq!(draft.category, Some(Category::Snack));
+        assert_eq!(draft.quantity, Some(300));
+        assert_eq!(draft.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 26));
     }
 
     #[test]

@@ -106,6 +106,13 @@ async fn route(
         ) => Ok(answer(
             super::request::on_button(out, dialogue, caller, message, cb, draft).await?,
         )),
+        // Planning an event, its heads-up and its nudge.
+        (cb @ (Cb::Submit | Cb::Region { .. }), state @ State::Event { .. }) => Ok(answer(
+            super::event::on_button(out, dialogue, caller, message, state, cb).await?,
+        )),
+        (cb @ (Cb::EventReady(_) | Cb::EventRequest(_) | Cb::EventNew), state) => Ok(answer(
+            super::event::on_button(out, dialogue, caller, message, state, cb).await?,
+        )),
         // A producer answering a request.
         (cb @ (Cb::QuoteRequest(_) | Cb::DeclineRequest(_) | Cb::QuoteAll), state) => Ok(answer(
             super::quote::on_producer_button(out, dialogue, caller, message, state, cb).await?,

@@ -46,6 +46,7 @@ pub async fn command(
         Command::Minta(text) => super::request::start(&out, &dialogue, &caller, &text, None).await,
         Command::Permintaan => super::quote::list(&out, &caller).await,
         Command::Pesanan => super::orders::list(&out, &caller).await,
+        Command::Acara(text) => super::event::start(&out, &dialogue, &caller, &text).await,
     }
 }
 

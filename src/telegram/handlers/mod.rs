@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod callbacks;
+pub mod event;
 pub mod general;
 pub mod orders;
 pub mod producer;

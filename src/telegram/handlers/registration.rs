@@ -80,6 +80,11 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
             .await
             .map(|_| ()),
         State::RatingComment { .. } => out.say(Reply::OrderAskComment).await.map(|_| ()),
+        State::Event {
+            asking: Some(field),
+            ..
+        } => super::event::ask(&out, field).await,
+        State::Event { asking: None, .. } => out.say(Reply::UseButtons).await.map(|_| ()),
         State::Request { asking: None, .. }
         | State::Idle
         | State::SearchPrompt

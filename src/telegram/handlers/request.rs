@@ -131,7 +131,7 @@ pub async fn start(
 }
 
 /// What to say of a problem in the text; the missing field is asked next.
-fn problem_reply(out: &Out, problem: &Problem) -> Option<Reply> {
+pub(super) fn problem_reply(out: &Out, problem: &Problem) -> Option<Reply> {
     Some(match problem {
         Problem::PastDate(d) => Reply::RqPastDate {
             date: date_text(out.lang, *d),
@@ -557,6 +557,11 @@ pub async fn submit(
             Err(RequestError::NotAllowed) => return Ok(Some(out.t(&Reply::RqStaffOnly))),
             Err(e) => return Err(e.into()),
         };
+    if let Some(event) = d.event
+        && let Err(e) = store::events::mark_requested(&out.pool, caller.0.id, event, id).await
+    {
+        tracing::warn!(event, request = id, error = %e, "the event could not be marked requested");
+    }
     dialogue.exit().await?;
     // The cards go out through the outbox, written with the request.
     let delivered = store::requests::recipients(&out.pool, id).await?.len();
