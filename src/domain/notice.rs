@@ -52,6 +52,9 @@ pub enum Notice {
     /// To both sides when the delivery day came and the order is not
     /// delivered.
     Late { order: i64 },
+    /// A copy of an admin's announcement (`/siaran`); muted users are
+    /// skipped when it is sent.
+    Broadcast { broadcast: i64 },
 }
 
 impl Notice {
@@ -110,6 +113,7 @@ mod tests {
             Notice::ProducerProblem { order: 3 },
             Notice::NoAnswer { order: 3 },
             Notice::Late { order: 3 },
+            Notice::Broadcast { broadcast: 5 },
         ];
         for n in all {
             assert_eq!(Notice::from_json(&n.to_json()), Some(n.clone()), "{n:?}");
@@ -130,6 +134,10 @@ mod tests {
         assert_eq!(
             Notice::from_json(r#"{"k":"reminder","reminder":12}"#),
             Some(Notice::Reminder { reminder: 12 })
+        );
+        assert_eq!(
+            Notice::from_json(r#"{"k":"broadcast","broadcast":7}"#),
+            Some(Notice::Broadcast { broadcast: 7 })
         );
         assert_eq!(Notice::from_json(r#"{"k":"something_newer"}"#), None);
     }

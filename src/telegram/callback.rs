@@ -115,6 +115,19 @@ pub enum Cb {
         reminder: i64,
         ok: bool,
     },
+    /// /siaran: the audience group (0 everyone, 1 producers, 2 staff) or
+    /// the region (3) / category (4) choice.
+    BroadcastAudience(u8),
+    /// /siaran: toggle a category of the audience.
+    BroadcastCategory(Category),
+    /// /siaran: the regions or categories are chosen.
+    BroadcastChosen,
+    /// /siaran: send the previewed draft (urgent: also in quiet hours).
+    BroadcastSend {
+        urgent: bool,
+    },
+    /// /profil: mute (true) or unmute announcements.
+    Mute(bool),
 }
 
 impl Cb {
@@ -180,6 +193,11 @@ impl Cb {
             Cb::OrderLapse(id) => format!("ol:{id}"),
             Cb::OrderReplace(id) => format!("orp:{id}"),
             Cb::ReminderAnswer { reminder, ok } => format!("ra:{reminder}:{}", u8::from(*ok)),
+            Cb::BroadcastAudience(i) => format!("ba:{i}"),
+            Cb::BroadcastCategory(c) => format!("bk:{}", c.index()),
+            Cb::BroadcastChosen => "bd".into(),
+            Cb::BroadcastSend { urgent } => format!("bs:{}", u8::from(*urgent)),
+            Cb::Mute(m) => format!("mu:{}", u8::from(*m)),
         }
     }
 
@@ -307,6 +325,16 @@ impl Cb {
                     _ => return None,
                 },
             },
+            ("ba", Some(i), None) => match i.parse().ok()? {
+                i @ 0..=4 => Cb::BroadcastAudience(i),
+                _ => return None,
+            },
+            ("bk", Some(i), None) => Cb::BroadcastCategory(Category::from_index(i.parse().ok()?)?),
+            ("bd", None, None) => Cb::BroadcastChosen,
+            ("bs", Some("1"), None) => Cb::BroadcastSend { urgent: true },
+            ("bs", Some("0"), None) => Cb::BroadcastSend { urgent: false },
+            ("mu", Some("1"), None) => Cb::Mute(true),
+            ("mu", Some("0"), None) => Cb::Mute(false),
             _ => return None,
         };
         Some(cb)
@@ -426,6 +454,15 @@ mod tests {
         ];
         all.extend(Category::ALL.into_iter().map(Cb::Category));
         all.extend(Category::ALL.into_iter().map(Cb::SearchCategory));
+        all.extend((0..=4).map(Cb::BroadcastAudience));
+        all.extend(Category::ALL.into_iter().map(Cb::BroadcastCategory));
+        all.extend([
+            Cb::BroadcastChosen,
+            Cb::BroadcastSend { urgent: true },
+            Cb::BroadcastSend { urgent: false },
+            Cb::Mute(true),
+            Cb::Mute(false),
+        ]);
         all
     }
 
@@ -459,6 +496,10 @@ mod tests {
             "sC:1:42",
             "pf:",
             "r:z",
+            "ba:5",
+            "bs:2",
+            "mu:x",
+            "bk:9",
             &"x".repeat(65),
             "🙂",
         ] {

@@ -27,7 +27,9 @@ use crate::i18n::Texts;
 use crate::store;
 
 use commands::Command;
-use handlers::{admin, callbacks, general, orders, producer, quote, registration, request, search};
+use handlers::{
+    admin, broadcast, callbacks, general, orders, producer, quote, registration, request, search,
+};
 use out::TgBot;
 use state::State;
 use storage::DbStorage;
@@ -49,6 +51,7 @@ use storage::DbStorage;
 ///       │          ├ State::CancelReason / RatingComment . orders::cancel_message / rating_message
 ///       │          ├ State::SearchPrompt ................. search::prompt_message
 ///       │          ├ State::SearchDate ................... search::date_message
+///       │          ├ State::Broadcast .................... broadcast::message
 ///       │          └ State::Idle ......................... general::idle_message
 ///       └ callback query ................................ callbacks::on_callback
 /// ```
@@ -104,6 +107,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(dptree::case![State::LinkContact].endpoint(producer::contact_message))
         .branch(dptree::case![State::SearchPrompt].endpoint(search::prompt_message))
         .branch(dptree::case![State::SearchDate { search }].endpoint(search::date_message))
+        .branch(dptree::case![State::Broadcast { step, draft }].endpoint(broadcast::message))
         .branch(dptree::endpoint(general::idle_message));
 
     let callbacks = Update::filter_callback_query().endpoint(callbacks::on_callback);
@@ -224,6 +228,28 @@ pub async fn run_with_clock(
         },
     ));
 
+    // The broadcast progress reporter: edits admins' progress messages.
+    let reporter = Arc::new(notices::TgReporter {
+        out: out::Out {
+            bot: bot.clone(),
+            pool: pool.clone(),
+            texts: Arc::clone(&texts),
+            settings,
+            clock: clock.clone(),
+            chat: ChatId(0),
+            lang: crate::domain::Lang::Id,
+        },
+    });
+    let (reporter_stop, reporter_stopped) = tokio::sync::oneshot::channel::<()>();
+    let reporter = tokio::spawn(crate::background::broadcasts::run(
+        pool.clone(),
+        clock.clone(),
+        reporter,
+        async move {
+            let _ = reporter_stopped.await;
+        },
+    ));
+
     let mut dispatcher = Dispatcher::builder(bot, schema())
         .dependencies(dependencies(pool.clone(), texts, settings, clock))
         .default_handler(|update| async move {
@@ -257,7 +283,9 @@ pub async fn run_with_clock(
         .await
         .context("the dispatcher could not start")?;
     let _ = sender_stop.send(());
+    let _ = reporter_stop.send(());
     let _ = sender.await;
+    let _ = reporter.await;
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

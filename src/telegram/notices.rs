@@ -315,6 +315,20 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let side = side.unwrap_or(Side::Staff);
             Some(Rendered::with(head, orders::order_buttons(to, &o, side)))
         }
+        Notice::Broadcast { broadcast } => {
+            // Muted since it was queued: skipped.
+            if store::users::is_muted(pool, user).await? {
+                return Ok(None);
+            }
+            let Some(b) = store::broadcasts::get(pool, *broadcast).await? else {
+                return Ok(None);
+            };
+            Some(Rendered {
+                text: super::replies::announcement(&b.text),
+                markup: None,
+                photo: b.photo,
+            })
+        }
     })
 }
 
@@ -468,6 +482,53 @@ pub fn classify(e: RequestError) -> Delivery {
         RequestError::MigrateToChatId(_) => Delivery::Failed(e.to_string()),
         RequestError::Network(_) | RequestError::Io(_) | RequestError::InvalidJson { .. } => {
             Delivery::Transient(e.to_string())
+        }
+    }
+}
+
+/// Shows broadcast progress to the admin who sent it: edits the progress
+/// message through the throttled bot, in the admin's language.
+pub struct TgReporter {
+    /// The context to send in (its chat and language are replaced).
+    pub out: Out,
+}
+
+impl crate::background::broadcasts::Reporter for TgReporter {
+    async fn report(
+        &self,
+        b: &store::broadcasts::Broadcast,
+        tally: store::outbox::Tally,
+        done: bool,
+    ) -> anyhow::Result<()> {
+        let lang = store::users::get(&self.out.pool, b.admin_user_id)
+            .await?
+            .map(|u| u.language)
+            .unwrap_or_default();
+        let to = Out {
+            chat: ChatId(b.progress_chat_id.unwrap_or(b.admin_user_id)),
+            lang,
+            ..self.out.clone()
+        };
+        let reply = if done {
+            Reply::BcDone {
+                id: b.id,
+                total: b.total,
+                tally,
+            }
+        } else {
+            Reply::BcProgress {
+                id: b.id,
+                total: b.total,
+                tally,
+            }
+        };
+        match b.progress_message_id.and_then(|m| i32::try_from(m).ok()) {
+            Some(m) => {
+                to.edit(teloxide::types::MessageId(m), to.t(&reply), None)
+                    .await
+            }
+            None if done => to.say(reply).await.map(|_| ()),
+            None => Ok(()),
         }
     }
 }

@@ -82,6 +82,27 @@ pub enum State {
         #[serde(default)]
         office: Option<String>,
     },
+    /// An admin writing an announcement (`/siaran`); what was written and
+    /// the audience so far live in the `broadcasts` draft row.
+    Broadcast {
+        step: BroadcastStep,
+        #[serde(default)]
+        draft: Option<i64>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BroadcastStep {
+    /// Waiting for the text or photo.
+    Message,
+    /// Waiting for an audience button.
+    Audience,
+    /// Typing region names.
+    Regions,
+    /// Toggling categories.
+    Categories,
+    /// The preview with Kirim / Kirim segera / Batal.
+    Preview,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -358,6 +379,9 @@ mod tests {
         r#"{"state":"Awarding","request":3,"picks":[[1,150],[2,100]]}"#,
         r#"{"state":"CancelReason","order":9}"#,
         r#"{"state":"RatingComment","order":9,"stars":5}"#,
+        r#"{"state":"Broadcast","step":"Message"}"#,
+        r#"{"state":"Broadcast","step":"Regions","draft":4}"#,
+        r#"{"state":"Broadcast","step":"Preview","draft":4}"#,
     ];
 
     #[test]

@@ -2,6 +2,7 @@
 //! injects them by type.
 
 pub mod admin;
+pub mod broadcast;
 pub mod callbacks;
 pub mod general;
 pub mod orders;
