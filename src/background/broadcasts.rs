@@ -67,7 +67,13 @@ async fn look<R: Reporter>(
     for b in open {
         let tally = store::outbox::broadcast_tally(pool, b.id).await?;
         let now = Instant::now();
+        let recently = shown
+            .get(&b.id)
+            .is_some_and(|(_, at)| now.duration_since(*at) < EDIT_EVERY);
         if tally.left == 0 {
+            if recently && b.progress_message_id.is_some() {
+                continue; // the final report too keeps the spacing
+            }
             if let Err(e) = reporter.report(&b, tally, true).await {
                 // The report is a courtesy; the broadcast is finished anyway.
                 tracing::warn!(broadcast = b.id, error = %format!("{e:#}"), "final report not shown");
@@ -78,7 +84,7 @@ async fn look<R: Reporter>(
         }
         let due = match shown.get(&b.id) {
             None => true,
-            Some((last, at)) => *last != tally && now.duration_since(*at) >= EDIT_EVERY,
+            Some((last, _)) => *last != tally && !recently,
         };
         if !due || b.progress_message_id.is_none() {
             continue;
