@@ -27,9 +27,14 @@ fn admin() -> FakeUser {
 async fn say(api: &FakeBotApi, user: &FakeUser, text: &str, expect: &str) -> BotMessage {
     let since = api.checkpoint();
     api.send_text(user, text);
-    api.wait_for_message_after(since, user.id, |m| m.text_or_caption().contains(expect), WAIT)
-        .await
-        .unwrap_or_else(|e| panic!("waiting for {expect:?}: {e}"))
+    api.wait_for_message_after(
+        since,
+        user.id,
+        |m| m.text_or_caption().contains(expect),
+        WAIT,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("waiting for {expect:?}: {e}"))
 }
 
 async fn press(
@@ -44,9 +49,14 @@ async fn press(
         .unwrap_or_else(|| panic!("no button {label:?} in {:?}", message.inline_buttons()));
     let since = api.checkpoint();
     api.press_button(user, message.message_id, &data);
-    api.wait_for_message_after(since, user.id, |m| m.text_or_caption().contains(expect), WAIT)
-        .await
-        .unwrap_or_else(|e| panic!("waiting for {expect:?}: {e}"))
+    api.wait_for_message_after(
+        since,
+        user.id,
+        |m| m.text_or_caption().contains(expect),
+        WAIT,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("waiting for {expect:?}: {e}"))
 }
 
 /// The admin writes `text`, picks `audience`, sees the preview and presses
@@ -158,11 +168,7 @@ async fn a_broadcast_to_2000_producers_at_telegrams_limits_gets_no_429_and_marks
     // The final report replaced the progress line.
     let report = w
         .api
-        .wait_for_message(
-            ADMIN,
-            |m| m.text_or_caption().contains("selesai"),
-            WAIT,
-        )
+        .wait_for_message(ADMIN, |m| m.text_or_caption().contains("selesai"), WAIT)
         .await
         .expect("the final report");
     assert!(
@@ -191,8 +197,7 @@ async fn a_broadcast_to_2000_producers_at_telegrams_limits_gets_no_429_and_marks
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_broadcast_killed_midway_resumes_after_restart_and_repeats_at_most_what_was_in_flight()
-{
+async fn a_broadcast_killed_midway_resumes_after_restart_and_repeats_at_most_what_was_in_flight() {
     let api = FakeBotApi::start().await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
@@ -279,8 +284,7 @@ async fn a_broadcast_queued_at_22_wita_reaches_producers_after_06_unless_urgent(
     let w = World::start_with(&[("PESANLOKAL_QUIET_HOURS", "21-6")]).await;
     let pool = w.pool().await;
     let target = next_22_wita(w.clock.now());
-    w.clock
-        .advance(target - w.clock.now() + Span::seconds(30));
+    w.clock.advance(target - w.clock.now() + Span::seconds(30));
     const FIRST: i64 = 300_000;
     let producers = FIRST..FIRST + 5;
     insert_accounts(
@@ -332,7 +336,10 @@ async fn a_broadcast_queued_at_22_wita_reaches_producers_after_06_unless_urgent(
         if held == 5 {
             break;
         }
-        assert!(Instant::now() < deadline, "rows not held until {morning_text}");
+        assert!(
+            Instant::now() < deadline,
+            "rows not held until {morning_text}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     for p in producers.clone() {

@@ -532,3 +532,29 @@ impl crate::background::broadcasts::Reporter for TgReporter {
         }
     }
 }
+
+/// A courier with its own bot pointed at `api_url` (the benchmark's fake
+/// Bot API), rendering in Indonesian by default.
+pub fn courier_for(
+    api_url: url::Url,
+    pool: sqlx::SqlitePool,
+    clock: crate::clock::Clock,
+) -> anyhow::Result<TgCourier> {
+    let bot = Bot::new("123456789:bench").set_api_url(api_url);
+    let texts = std::sync::Arc::new(crate::i18n::Texts::load().context("loading the locales")?);
+    Ok(TgCourier {
+        bot: bot.clone(),
+        out: Out {
+            bot: bot.throttle(teloxide::adaptors::throttle::Limits::default()),
+            pool,
+            texts,
+            settings: super::out::Settings {
+                default_zone: chrono_tz::Asia::Makassar,
+                max_recipients: 10,
+            },
+            clock,
+            chat: ChatId(0),
+            lang: crate::domain::Lang::Id,
+        },
+    })
+}
