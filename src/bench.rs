@@ -9,6 +9,8 @@
 //! offset 0, limit 5). Everything is drawn from a seeded RNG, so a run is
 //! repeatable. This is a benchmark, not a test: only a tiny run is tested.
 
+pub mod outbox;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

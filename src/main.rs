@@ -94,6 +94,16 @@ enum BenchCmd {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Time the outbox sender on one broadcast against the fake Bot API:
+    /// capped with Telegram's limits enforced, then uncapped.
+    Outbox {
+        /// How many recipients.
+        #[arg(long, default_value_t = 2_000)]
+        recipients: i64,
+        /// The overall cap of the capped run (messages a second).
+        #[arg(long, default_value_t = 25)]
+        rate: u32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -232,6 +242,14 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
                 seed,
             };
             let report = bench::run_search(&opts).await?;
+            println!("{}", report.markdown());
+            Ok(())
+        }
+        Cmd::Bench {
+            what: BenchCmd::Outbox { recipients, rate },
+        } => {
+            let opts = bench::outbox::OutboxOptions { recipients, rate };
+            let report = bench::outbox::run_outbox(&opts).await?;
             println!("{}", report.markdown());
             Ok(())
         }

@@ -222,6 +222,7 @@ help-staff =
 help-admin =
     <b>Help for admins</b>
     /verifikasi — review registrations and create OPD invitation links
+    /siaran — send an announcement to producers and staff
     /cari — find local producers
     /profil — view your profile
     /bahasa — change language
@@ -533,3 +534,37 @@ ev-list-requested = Request #{ $id } has been made.
 btn-new-event = ➕ New event
 btn-request-for = 📝 Make the request: { $name }
 ev-already-requested = The request for this event has already been made. See /permintaan.
+## Broadcasts
+cmd-siaran = Send an announcement
+bc-ask-message = 📢 Please write the announcement to send. It may be a photo with a caption. Type /batal to cancel.
+bc-empty = The announcement is empty. Please write its text, or send a photo with a caption.
+bc-too-long = This announcement is { $length } characters long, but the limit is { $limit } (a photo caption may be at most 1,024). Please shorten it and send it again.
+bc-ask-audience = Send it to whom?
+btn-bc-everyone = Everyone
+btn-bc-producers = Producers
+btn-bc-staff = Staff
+btn-bc-regions = Regions…
+btn-bc-categories = Categories…
+bc-ask-regions = Type the name of a target regency/city, one per message (e.g. <i>Samarinda</i>). Press Done when that is all.
+bc-regions-chosen = Target regions: { $regions }. Type another region, or press Done.
+bc-ask-categories = Choose the producer categories to reach, then press Done.
+bc-choose-first = Please choose at least one first.
+bc-preview-head = 👀 Preview — this is what recipients will get:
+bc-preview =
+    Recipients: { $audience }
+    It will go to <b>{ $total } recipients</b> ({ $producers } producers, { $staff } staff); { $muted } muted announcements; { $blocked } have blocked the bot.
+btn-bc-send = ✅ Send
+btn-bc-send-urgent = ⚡ Send now (ignore quiet hours)
+bc-nobody = Nobody matches this choice. Please choose other recipients.
+bc-progress =
+    📢 Announcement #{ $id } is being sent to { $total } recipients…
+    Sent: { $sent } · failed: { $failed } · blocked: { $blocked } · left: { $left }
+bc-done =
+    ✅ Announcement #{ $id } is finished.
+    Sent: { $sent } · failed: { $failed } · blocked: { $blocked } (of { $total } recipients)
+profile-muted = 🔕 Announcements: muted
+profile-not-muted = 🔔 Announcements: on
+btn-mute = 🔕 Mute announcements
+btn-unmute = 🔔 Turn announcements on
+mute-done = Announcements are muted. Verification results and orders still reach you.
+unmute-done = Announcements are on again.

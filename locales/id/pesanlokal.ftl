@@ -222,6 +222,7 @@ help-staff =
 help-admin =
     <b>Bantuan untuk admin</b>
     /verifikasi — periksa pendaftaran dan buat tautan undangan OPD
+    /siaran — kirim pengumuman ke produsen dan staf
     /cari — cari produsen lokal
     /profil — lihat profil
     /bahasa — ganti bahasa
@@ -533,3 +534,37 @@ ev-list-requested = Permintaan #{ $id } sudah dibuat.
 btn-new-event = ➕ Acara baru
 btn-request-for = 📝 Buat permintaan: { $name }
 ev-already-requested = Permintaan untuk acara ini sudah dibuat. Lihat /permintaan.
+## Broadcasts
+cmd-siaran = Kirim pengumuman
+bc-ask-message = 📢 Silakan tulis pengumuman yang akan dikirim. Boleh berupa foto dengan keterangan. Ketik /batal untuk membatalkan.
+bc-empty = Pengumumannya masih kosong. Silakan tulis teksnya, atau kirim foto dengan keterangan.
+bc-too-long = Pengumuman ini { $length } karakter, padahal batasnya { $limit } karakter (keterangan foto paling panjang 1.024). Mohon dipersingkat lalu kirim lagi.
+bc-ask-audience = Kirim ke siapa?
+btn-bc-everyone = Semua
+btn-bc-producers = Produsen
+btn-bc-staff = Staf
+btn-bc-regions = Wilayah…
+btn-bc-categories = Kategori…
+bc-ask-regions = Ketik nama kabupaten/kota tujuan, satu per pesan (mis. <i>Samarinda</i>). Tekan Selesai bila sudah cukup.
+bc-regions-chosen = Wilayah tujuan: { $regions }. Ketik wilayah lain, atau tekan Selesai.
+bc-ask-categories = Pilih kategori produsen tujuan, lalu tekan Selesai.
+bc-choose-first = Mohon pilih minimal satu dulu.
+bc-preview-head = 👀 Pratinjau — begini pesan yang akan diterima:
+bc-preview =
+    Penerima: { $audience }
+    Akan dikirim ke <b>{ $total } penerima</b> ({ $producers } produsen, { $staff } staf); { $muted } membisukan pengumuman; { $blocked } sudah memblokir bot.
+btn-bc-send = ✅ Kirim
+btn-bc-send-urgent = ⚡ Kirim segera (abaikan jam tenang)
+bc-nobody = Tidak ada penerima untuk pilihan ini. Silakan pilih penerima lain.
+bc-progress =
+    📢 Pengumuman #{ $id } sedang dikirim ke { $total } penerima…
+    Terkirim: { $sent } · gagal: { $failed } · diblokir: { $blocked } · sisa: { $left }
+bc-done =
+    ✅ Pengumuman #{ $id } selesai.
+    Terkirim: { $sent } · gagal: { $failed } · diblokir: { $blocked } (dari { $total } penerima)
+profile-muted = 🔕 Pengumuman: dibisukan
+profile-not-muted = 🔔 Pengumuman: aktif
+btn-mute = 🔕 Bisukan pengumuman
+btn-unmute = 🔔 Aktifkan pengumuman
+mute-done = Pengumuman dibisukan. Hasil verifikasi dan pesanan tetap dikirim.
+unmute-done = Pengumuman diaktifkan kembali.

@@ -4,4 +4,5 @@
 //! one `Clock`, and reaches Telegram only through a courier from the
 //! telegram room.
 
+pub mod broadcasts;
 pub mod outbox;

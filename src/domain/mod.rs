@@ -2,6 +2,7 @@
 //! checked by unit tests alone.
 
 pub mod account;
+pub mod broadcast;
 pub mod category;
 pub mod deadline;
 pub mod event;

@@ -57,6 +57,9 @@ pub enum Notice {
     /// To the staff, 08:00 on the event's last safe day: send the quote
     /// request now ("Buat permintaan").
     EventNudge { event: i64 },
+    /// A copy of an admin's announcement (`/siaran`); muted users are
+    /// skipped when it is sent.
+    Broadcast { broadcast: i64 },
 }
 
 impl Notice {
@@ -117,6 +120,7 @@ mod tests {
             Notice::Late { order: 3 },
             Notice::EventHeadsUp { event: 5 },
             Notice::EventNudge { event: 5 },
+            Notice::Broadcast { broadcast: 5 },
         ];
         for n in all {
             assert_eq!(Notice::from_json(&n.to_json()), Some(n.clone()), "{n:?}");
@@ -145,6 +149,10 @@ mod tests {
         assert_eq!(
             Notice::from_json(r#"{"k":"event_nudge","event":5}"#),
             Some(Notice::EventNudge { event: 5 })
+        );
+        assert_eq!(
+            Notice::from_json(r#"{"k":"broadcast","broadcast":7}"#),
+            Some(Notice::Broadcast { broadcast: 7 })
         );
         assert_eq!(Notice::from_json(r#"{"k":"something_newer"}"#), None);
     }

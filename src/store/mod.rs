@@ -2,6 +2,7 @@
 //! do, taking a pool (or a transaction) and plain domain values.
 
 pub mod accounts;
+pub mod broadcasts;
 pub mod catalogue;
 pub mod demo;
 pub mod dialogues;

@@ -382,6 +382,8 @@ pub async fn broadcast_tally(pool: &SqlitePool, broadcast: i64) -> sqlx::Result<
             "sent" => t.sent += n,
             "blocked" => t.blocked += n,
             "pending" | "sending" => t.left += n,
+            // Skipped on purpose (muted since it was queued): not a failure.
+            "dropped" => {}
             _ => t.failed += n,
         }
     }

@@ -110,6 +110,113 @@ pub async fn producer_count(pool: &SqlitePool) -> sqlx::Result<i64> {
         .await
 }
 
+/// Approved accounts to insert in bulk (tests and `bench outbox`): verified
+/// producers with one category, or staff of one test office.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub producer: bool,
+    pub regency_code: String,
+    pub category: Option<Category>,
+}
+
+impl Account {
+    pub fn producer(regency: &str, category: Category) -> Account {
+        Account {
+            producer: true,
+            regency_code: regency.to_string(),
+            category: Some(category),
+        }
+    }
+
+    pub fn staff(regency: &str) -> Account {
+        Account {
+            producer: false,
+            regency_code: regency.to_string(),
+            category: None,
+        }
+    }
+}
+
+/// Inserts `n` approved accounts with user ids (= chat ids) `first_id`,
+/// `first_id + 1`, ..., in one transaction.
+pub async fn insert_accounts(
+    pool: &SqlitePool,
+    first_id: i64,
+    n: i64,
+    account: &Account,
+) -> sqlx::Result<()> {
+    let mut tx = super::begin_write(pool).await?;
+    let now = super::now_text();
+    let role = if account.producer {
+        "producer"
+    } else {
+        "staff"
+    };
+    let office: Option<i64> = if account.producer {
+        None
+    } else {
+        sqlx::query(
+            "INSERT OR IGNORE INTO offices (name, regency_code, created_at) VALUES ('Kantor Uji', ?, ?)",
+        )
+        .bind(&account.regency_code)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query_scalar(
+            "SELECT id FROM offices WHERE lower(name) = 'kantor uji' AND regency_code = ?",
+        )
+        .bind(&account.regency_code)
+        .fetch_optional(&mut *tx)
+        .await?
+    };
+    for id in first_id..first_id + n {
+        sqlx::query(
+            "INSERT INTO users (id, chat_id, first_name, role, status, created_at, updated_at)
+             VALUES (?1, ?1, ?2, ?3, 'approved', ?4, ?4)",
+        )
+        .bind(id)
+        .bind(format!("Pengguna {id}"))
+        .bind(role)
+        .bind(&now)
+        .execute(&mut *tx)
+        .await?;
+        if account.producer {
+            let producer: i64 = sqlx::query_scalar(
+                "INSERT INTO producers (user_id, business_name, regency_code, daily_capacity,
+                                        min_lead_days, min_order, halal, verified, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, 100, 1, 1, 1, 1, ?4, ?4) RETURNING id",
+            )
+            .bind(id)
+            .bind(format!("Usaha {id}"))
+            .bind(&account.regency_code)
+            .bind(&now)
+            .fetch_one(&mut *tx)
+            .await?;
+            if let Some(c) = account.category {
+                sqlx::query(
+                    "INSERT INTO producer_categories (producer_id, category) VALUES (?, ?)",
+                )
+                .bind(producer)
+                .bind(c.slug())
+                .execute(&mut *tx)
+                .await?;
+            }
+        } else if let Some(office) = office {
+            sqlx::query(
+                "INSERT INTO staff (user_id, full_name, office_id, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4)",
+            )
+            .bind(id)
+            .bind(format!("Staf {id}"))
+            .bind(office)
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+        }
+    }
+    tx.commit().await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -154,6 +154,27 @@ pub async fn mark_unreachable(pool: &SqlitePool, chat_id: i64) -> sqlx::Result<(
     Ok(())
 }
 
+/// Mutes (or unmutes) announcements for a user. Verification results and
+/// order notices are never muted.
+pub async fn set_muted(pool: &SqlitePool, id: i64, muted: bool) -> sqlx::Result<()> {
+    sqlx::query("UPDATE users SET muted = ?, updated_at = ? WHERE id = ?")
+        .bind(muted)
+        .bind(super::now_text())
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Whether the user muted announcements (unknown users are not muted).
+pub async fn is_muted(pool: &SqlitePool, id: i64) -> sqlx::Result<bool> {
+    let muted: Option<bool> = sqlx::query_scalar("SELECT muted FROM users WHERE id = ?")
+        .bind(id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(muted.unwrap_or(false))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

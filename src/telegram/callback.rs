@@ -121,6 +121,19 @@ pub enum Cb {
     EventRequest(i64),
     /// Staff plan a new event (from the /acara list).
     EventNew,
+    /// /siaran: the audience group (0 everyone, 1 producers, 2 staff) or
+    /// the region (3) / category (4) choice.
+    BroadcastAudience(u8),
+    /// /siaran: toggle a category of the audience.
+    BroadcastCategory(Category),
+    /// /siaran: the regions or categories are chosen.
+    BroadcastChosen,
+    /// /siaran: send the previewed draft (urgent: also in quiet hours).
+    BroadcastSend {
+        urgent: bool,
+    },
+    /// /profil: mute (true) or unmute announcements.
+    Mute(bool),
 }
 
 impl Cb {
@@ -189,6 +202,11 @@ impl Cb {
             Cb::EventReady(id) => format!("acr:{id}"),
             Cb::EventRequest(id) => format!("acq:{id}"),
             Cb::EventNew => "acn".into(),
+            Cb::BroadcastAudience(i) => format!("ba:{i}"),
+            Cb::BroadcastCategory(c) => format!("bk:{}", c.index()),
+            Cb::BroadcastChosen => "bd".into(),
+            Cb::BroadcastSend { urgent } => format!("bs:{}", u8::from(*urgent)),
+            Cb::Mute(m) => format!("mu:{}", u8::from(*m)),
         }
     }
 
@@ -319,6 +337,16 @@ impl Cb {
             ("acr", Some(id), None) => Cb::EventReady(id.parse().ok()?),
             ("acq", Some(id), None) => Cb::EventRequest(id.parse().ok()?),
             ("acn", None, None) => Cb::EventNew,
+            ("ba", Some(i), None) => match i.parse().ok()? {
+                i @ 0..=4 => Cb::BroadcastAudience(i),
+                _ => return None,
+            },
+            ("bk", Some(i), None) => Cb::BroadcastCategory(Category::from_index(i.parse().ok()?)?),
+            ("bd", None, None) => Cb::BroadcastChosen,
+            ("bs", Some("1"), None) => Cb::BroadcastSend { urgent: true },
+            ("bs", Some("0"), None) => Cb::BroadcastSend { urgent: false },
+            ("mu", Some("1"), None) => Cb::Mute(true),
+            ("mu", Some("0"), None) => Cb::Mute(false),
             _ => return None,
         };
         Some(cb)
@@ -441,6 +469,15 @@ mod tests {
         ];
         all.extend(Category::ALL.into_iter().map(Cb::Category));
         all.extend(Category::ALL.into_iter().map(Cb::SearchCategory));
+        all.extend((0..=4).map(Cb::BroadcastAudience));
+        all.extend(Category::ALL.into_iter().map(Cb::BroadcastCategory));
+        all.extend([
+            Cb::BroadcastChosen,
+            Cb::BroadcastSend { urgent: true },
+            Cb::BroadcastSend { urgent: false },
+            Cb::Mute(true),
+            Cb::Mute(false),
+        ]);
         all
     }
 
@@ -478,6 +515,10 @@ mod tests {
             "acr:x",
             "acq:1:2",
             "acn:1",
+            "ba:5",
+            "bs:2",
+            "mu:x",
+            "bk:9",
             &"x".repeat(65),
             "🙂",
         ] {

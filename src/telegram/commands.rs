@@ -35,6 +35,8 @@ pub enum Command {
     Pesanan,
     /// Plan an event weeks ahead: producers get a heads-up.
     Acara(String),
+    /// Admins: send an announcement.
+    Siaran,
 }
 
 /// The commands a role may use, as shown in Telegram's menu.
@@ -59,6 +61,7 @@ pub fn menu(texts: &Texts, lang: Lang, role: Option<Role>) -> Vec<BotCommand> {
         }
         Some(Role::Admin) => {
             list.push(cmd("verifikasi", Reply::CmdVerifikasi));
+            list.push(cmd("siaran", Reply::CmdSiaran));
             list.push(cmd("cari", Reply::CmdCari));
         }
     }
@@ -123,12 +126,19 @@ mod tests {
                 .map(|c| c.command)
                 .collect();
             assert!(admin.contains(&"verifikasi".to_string()));
+            assert!(admin.contains(&"siaran".to_string()));
             assert!(!admin.contains(&"daftar".to_string()));
             let guest: Vec<_> = menu(&texts, lang, None)
                 .into_iter()
                 .map(|c| c.command)
                 .collect();
             assert!(!guest.contains(&"verifikasi".to_string()));
+            assert!(!guest.contains(&"siaran".to_string()));
+            let staff: Vec<_> = menu(&texts, lang, Some(Role::Staff))
+                .into_iter()
+                .map(|c| c.command)
+                .collect();
+            assert!(!staff.contains(&"siaran".to_string()));
             assert!(guest.contains(&"daftar".to_string()));
             for c in menu(&texts, lang, Some(Role::Producer)) {
                 assert!(!c.description.is_empty() && c.description.len() <= 256);

@@ -176,3 +176,71 @@ pub fn languages(out: &Out) -> InlineKeyboardMarkup {
         button(out, Reply::BtnLangEn, Cb::Language(Lang::En)),
     ]])
 }
+
+/// /siaran: who gets the announcement.
+pub fn broadcast_audience(out: &Out) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([
+        vec![
+            button(out, Reply::BtnBcEveryone, Cb::BroadcastAudience(0)),
+            button(out, Reply::BtnBcProducers, Cb::BroadcastAudience(1)),
+            button(out, Reply::BtnBcStaff, Cb::BroadcastAudience(2)),
+        ],
+        vec![
+            button(out, Reply::BtnBcRegions, Cb::BroadcastAudience(3)),
+            button(out, Reply::BtnBcCategories, Cb::BroadcastAudience(4)),
+        ],
+        vec![button(out, Reply::BtnCancel, Cb::CancelFlow)],
+    ])
+}
+
+/// /siaran: category toggles, ticked when chosen, then "Selesai".
+pub fn broadcast_categories(out: &Out, chosen: &[Category]) -> InlineKeyboardMarkup {
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = Category::ALL
+        .chunks(2)
+        .map(|pair| {
+            pair.iter()
+                .map(|c| {
+                    let name = out.t(&Reply::Category(*c));
+                    let label = if chosen.contains(c) {
+                        format!("✅ {name}")
+                    } else {
+                        name
+                    };
+                    InlineKeyboardButton::callback(label, Cb::BroadcastCategory(*c).encode())
+                })
+                .collect()
+        })
+        .collect();
+    rows.push(vec![button(out, Reply::BtnDone, Cb::BroadcastChosen)]);
+    InlineKeyboardMarkup::new(rows)
+}
+
+/// /siaran: "Selesai" after typing regions.
+pub fn broadcast_chosen(out: &Out) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([[
+        button(out, Reply::BtnDone, Cb::BroadcastChosen),
+        button(out, Reply::BtnCancel, Cb::CancelFlow),
+    ]])
+}
+
+/// /siaran: under the preview.
+pub fn broadcast_preview(out: &Out) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([
+        vec![button(
+            out,
+            Reply::BtnBcSend,
+            Cb::BroadcastSend { urgent: false },
+        )],
+        vec![button(
+            out,
+            Reply::BtnBcSendUrgent,
+            Cb::BroadcastSend { urgent: true },
+        )],
+        vec![button(out, Reply::BtnCancel, Cb::CancelFlow)],
+    ])
+}
+
+/// /profil: mute or unmute announcements (`muted`: as it is now).
+pub fn mute(out: &Out, muted: bool) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([[button(out, Reply::BtnMute(!muted), Cb::Mute(!muted))]])
+}

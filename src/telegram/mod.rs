@@ -28,7 +28,8 @@ use crate::store;
 
 use commands::Command;
 use handlers::{
-    admin, callbacks, event, general, orders, producer, quote, registration, request, search,
+    admin, broadcast, callbacks, event, general, orders, producer, quote, registration, request,
+    search,
 };
 use out::TgBot;
 use state::State;
@@ -52,6 +53,7 @@ use storage::DbStorage;
 ///       │          ├ State::SearchPrompt ................. search::prompt_message
 ///       │          ├ State::SearchDate ................... search::date_message
 ///       │          ├ State::Event ........................ event::event_message
+///       │          ├ State::Broadcast .................... broadcast::message
 ///       │          └ State::Idle ......................... general::idle_message
 ///       └ callback query ................................ callbacks::on_callback
 /// ```
@@ -108,6 +110,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(dptree::case![State::SearchPrompt].endpoint(search::prompt_message))
         .branch(dptree::case![State::SearchDate { search }].endpoint(search::date_message))
         .branch(dptree::case![State::Event { draft, asking }].endpoint(event::event_message))
+        .branch(dptree::case![State::Broadcast { step, draft }].endpoint(broadcast::message))
         .branch(dptree::endpoint(general::idle_message));
 
     let callbacks = Update::filter_callback_query().endpoint(callbacks::on_callback);
@@ -228,6 +231,28 @@ pub async fn run_with_clock(
         },
     ));
 
+    // The broadcast progress reporter: edits admins' progress messages.
+    let reporter = Arc::new(notices::TgReporter {
+        out: out::Out {
+            bot: bot.clone(),
+            pool: pool.clone(),
+            texts: Arc::clone(&texts),
+            settings,
+            clock: clock.clone(),
+            chat: ChatId(0),
+            lang: crate::domain::Lang::Id,
+        },
+    });
+    let (reporter_stop, reporter_stopped) = tokio::sync::oneshot::channel::<()>();
+    let reporter = tokio::spawn(crate::background::broadcasts::run(
+        pool.clone(),
+        clock.clone(),
+        reporter,
+        async move {
+            let _ = reporter_stopped.await;
+        },
+    ));
+
     let mut dispatcher = Dispatcher::builder(bot, schema())
         .dependencies(dependencies(pool.clone(), texts, settings, clock))
         .default_handler(|update| async move {
@@ -261,7 +286,9 @@ pub async fn run_with_clock(
         .await
         .context("the dispatcher could not start")?;
     let _ = sender_stop.send(());
+    let _ = reporter_stop.send(());
     let _ = sender.await;
+    let _ = reporter.await;
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -321,6 +321,20 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
         Notice::EventNudge { event: id } => event::nudge(to, *id)
             .await?
             .map(|(text, markup)| Rendered::with(text, markup)),
+        Notice::Broadcast { broadcast } => {
+            // Muted since it was queued: skipped.
+            if store::users::is_muted(pool, user).await? {
+                return Ok(None);
+            }
+            let Some(b) = store::broadcasts::get(pool, *broadcast).await? else {
+                return Ok(None);
+            };
+            Some(Rendered {
+                text: super::replies::announcement(&b.text),
+                markup: None,
+                photo: b.photo,
+            })
+        }
     })
 }
 
@@ -476,4 +490,77 @@ pub fn classify(e: RequestError) -> Delivery {
             Delivery::Transient(e.to_string())
         }
     }
+}
+
+/// Shows broadcast progress to the admin who sent it: edits the progress
+/// message through the throttled bot, in the admin's language.
+pub struct TgReporter {
+    /// The context to send in (its chat and language are replaced).
+    pub out: Out,
+}
+
+impl crate::background::broadcasts::Reporter for TgReporter {
+    async fn report(
+        &self,
+        b: &store::broadcasts::Broadcast,
+        tally: store::outbox::Tally,
+        done: bool,
+    ) -> anyhow::Result<()> {
+        let lang = store::users::get(&self.out.pool, b.admin_user_id)
+            .await?
+            .map(|u| u.language)
+            .unwrap_or_default();
+        let to = Out {
+            chat: ChatId(b.progress_chat_id.unwrap_or(b.admin_user_id)),
+            lang,
+            ..self.out.clone()
+        };
+        let reply = if done {
+            Reply::BcDone {
+                id: b.id,
+                total: b.total,
+                tally,
+            }
+        } else {
+            Reply::BcProgress {
+                id: b.id,
+                total: b.total,
+                tally,
+            }
+        };
+        match b.progress_message_id.and_then(|m| i32::try_from(m).ok()) {
+            Some(m) => {
+                to.edit(teloxide::types::MessageId(m), to.t(&reply), None)
+                    .await
+            }
+            None if done => to.say(reply).await.map(|_| ()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// A courier with its own bot pointed at `api_url` (the benchmark's fake
+/// Bot API), rendering in Indonesian by default.
+pub fn courier_for(
+    api_url: url::Url,
+    pool: sqlx::SqlitePool,
+    clock: crate::clock::Clock,
+) -> anyhow::Result<TgCourier> {
+    let bot = Bot::new("123456789:bench").set_api_url(api_url);
+    let texts = std::sync::Arc::new(crate::i18n::Texts::load().context("loading the locales")?);
+    Ok(TgCourier {
+        bot: bot.clone(),
+        out: Out {
+            bot: bot.throttle(teloxide::adaptors::throttle::Limits::default()),
+            pool,
+            texts,
+            settings: super::out::Settings {
+                default_zone: chrono_tz::Asia::Makassar,
+                max_recipients: 10,
+            },
+            clock,
+            chat: ChatId(0),
+            lang: crate::domain::Lang::Id,
+        },
+    })
 }

@@ -690,6 +690,47 @@ pub enum Reply {
         name: String,
     },
     EvAlreadyRequested,
+    // Broadcasts (/siaran) and muting them in /profil.
+    CmdSiaran,
+    BcAskMessage,
+    BcEmpty,
+    BcTooLong {
+        limit: usize,
+        length: usize,
+    },
+    BcAskAudience,
+    BtnBcEveryone,
+    BtnBcProducers,
+    BtnBcStaff,
+    BtnBcRegions,
+    BtnBcCategories,
+    BcAskRegions,
+    BcRegionsChosen {
+        regions: Vec<String>,
+    },
+    BcAskCategories,
+    BcChooseFirst,
+    BcPreviewHead,
+    BcPreview {
+        audience: crate::domain::broadcast::Audience,
+        counts: crate::store::broadcasts::Counts,
+    },
+    BtnBcSend,
+    BtnBcSendUrgent,
+    BcNobody,
+    BcProgress {
+        id: i64,
+        total: i64,
+        tally: crate::store::outbox::Tally,
+    },
+    BcDone {
+        id: i64,
+        total: i64,
+        tally: crate::store::outbox::Tally,
+    },
+    ProfileMuted(bool),
+    BtnMute(bool),
+    MuteChanged(bool),
 }
 
 /// One search result, formatted for one language and escaped.
@@ -1949,8 +1990,97 @@ impl Reply {
                 fl!(l, "btn-request-for", name = shorten(name, 30))
             }
             Reply::EvAlreadyRequested => fl!(l, "ev-already-requested"),
+            Reply::CmdSiaran => fl!(l, "cmd-siaran"),
+            Reply::BcAskMessage => fl!(l, "bc-ask-message"),
+            Reply::BcEmpty => fl!(l, "bc-empty"),
+            Reply::BcTooLong { limit, length } => fl!(
+                l,
+                "bc-too-long",
+                limit = count(*limit as i64),
+                length = count(*length as i64)
+            ),
+            Reply::BcAskAudience => fl!(l, "bc-ask-audience"),
+            Reply::BtnBcEveryone => fl!(l, "btn-bc-everyone"),
+            Reply::BtnBcProducers => fl!(l, "btn-bc-producers"),
+            Reply::BtnBcStaff => fl!(l, "btn-bc-staff"),
+            Reply::BtnBcRegions => fl!(l, "btn-bc-regions"),
+            Reply::BtnBcCategories => fl!(l, "btn-bc-categories"),
+            Reply::BcAskRegions => fl!(l, "bc-ask-regions"),
+            Reply::BcRegionsChosen { regions } => {
+                fl!(l, "bc-regions-chosen", regions = regions_text(regions))
+            }
+            Reply::BcAskCategories => fl!(l, "bc-ask-categories"),
+            Reply::BcChooseFirst => fl!(l, "bc-choose-first"),
+            Reply::BcPreviewHead => fl!(l, "bc-preview-head"),
+            Reply::BcPreview { audience, counts } => {
+                use crate::domain::broadcast::Group;
+                let mut who = vec![match audience.group {
+                    Group::Everyone if !audience.categories.is_empty() => {
+                        fl!(l, "btn-bc-producers")
+                    }
+                    Group::Everyone => fl!(l, "btn-bc-everyone"),
+                    Group::Producers => fl!(l, "btn-bc-producers"),
+                    Group::Staff => fl!(l, "btn-bc-staff"),
+                }];
+                if !audience.regencies.is_empty() {
+                    who.push(regions_text(&audience.regencies));
+                }
+                if !audience.categories.is_empty() {
+                    who.push(categories_text(l, &audience.categories));
+                }
+                fl!(
+                    l,
+                    "bc-preview",
+                    audience = who.join(" · "),
+                    total = count(counts.recipients()),
+                    producers = count(counts.producers),
+                    staff = count(counts.staff),
+                    muted = count(counts.muted),
+                    blocked = count(counts.blocked)
+                )
+            }
+            Reply::BtnBcSend => fl!(l, "btn-bc-send"),
+            Reply::BtnBcSendUrgent => fl!(l, "btn-bc-send-urgent"),
+            Reply::BcNobody => fl!(l, "bc-nobody"),
+            Reply::BcProgress { id, total, tally } => fl!(
+                l,
+                "bc-progress",
+                id = id.to_string(),
+                total = count(*total),
+                sent = count(tally.sent),
+                failed = count(tally.failed),
+                blocked = count(tally.blocked),
+                left = count(tally.left)
+            ),
+            Reply::BcDone { id, total, tally } => fl!(
+                l,
+                "bc-done",
+                id = id.to_string(),
+                total = count(*total),
+                sent = count(tally.sent),
+                failed = count(tally.failed),
+                blocked = count(tally.blocked)
+            ),
+            Reply::ProfileMuted(true) => fl!(l, "profile-muted"),
+            Reply::ProfileMuted(false) => fl!(l, "profile-not-muted"),
+            Reply::BtnMute(true) => fl!(l, "btn-mute"),
+            Reply::BtnMute(false) => fl!(l, "btn-unmute"),
+            Reply::MuteChanged(true) => fl!(l, "mute-done"),
+            Reply::MuteChanged(false) => fl!(l, "unmute-done"),
         }
     }
+}
+
+/// Regency names for a list of codes, escaped.
+fn regions_text(codes: &[String]) -> String {
+    let names: Vec<String> = codes.iter().map(|c| region_name(c, None)).collect();
+    escape(&names.join(", "))
+}
+
+/// An admin's announcement as its recipients see it: their words, escaped
+/// for HTML (entities are not kept).
+pub fn announcement(text: &str) -> String {
+    escape(text)
 }
 
 fn shorten(s: &str, max: usize) -> String {

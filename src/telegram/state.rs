@@ -89,6 +89,27 @@ pub enum State {
         #[serde(default)]
         asking: Option<EventField>,
     },
+    /// An admin writing an announcement (`/siaran`); what was written and
+    /// the audience so far live in the `broadcasts` draft row.
+    Broadcast {
+        step: BroadcastStep,
+        #[serde(default)]
+        draft: Option<i64>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BroadcastStep {
+    /// Waiting for the text or photo.
+    Message,
+    /// Waiting for an audience button.
+    Audience,
+    /// Typing region names.
+    Regions,
+    /// Toggling categories.
+    Categories,
+    /// The preview with Kirim / Kirim segera / Batal.
+    Preview,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -400,6 +421,9 @@ mod tests {
         r#"{"state":"Event","draft":{"name":"Rakor triwulan","item":"snack box","category":"snack","quantity":300,"unit":"box","date":"2026-03-26","regency":"64.72"},"asking":null}"#,
         r#"{"state":"Event","draft":{"name":"Rakor"},"asking":"Need"}"#,
         r#"{"state":"Event","draft":{},"asking":"Name"}"#,
+        r#"{"state":"Broadcast","step":"Message"}"#,
+        r#"{"state":"Broadcast","step":"Regions","draft":4}"#,
+        r#"{"state":"Broadcast","step":"Preview","draft":4}"#,
     ];
 
     #[test]

@@ -22,6 +22,8 @@ pub struct World {
     pub clock: pesanlokal::clock::Clock,
     pub dir: tempfile::TempDir,
     pub db_url: String,
+    /// Environment set over [`env`] for this world (e.g. production rates).
+    pub extra_env: Vec<(String, String)>,
     running: Option<(oneshot::Sender<()>, JoinHandle<anyhow::Result<()>>)>,
 }
 
@@ -46,6 +48,11 @@ pub fn env(api: &FakeBotApi, db_url: &str) -> HashMap<String, String> {
 impl World {
     /// A fake Bot API, a fresh database, and the bot running.
     pub async fn start() -> World {
+        World::start_with(&[]).await
+    }
+
+    /// [`World::start`] with some variables of [`env`] replaced.
+    pub async fn start_with(extra_env: &[(&str, &str)]) -> World {
         init_logs();
         let api = FakeBotApi::start().await.expect("fake Bot API");
         let dir = tempfile::tempdir().expect("temp dir");
@@ -54,6 +61,10 @@ impl World {
             api,
             dir,
             db_url,
+            extra_env: extra_env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             clock: pesanlokal::clock::Clock::system(),
             running: None,
         };
@@ -62,7 +73,8 @@ impl World {
     }
 
     pub fn config(&self) -> Config {
-        let env = env(&self.api, &self.db_url);
+        let mut env = env(&self.api, &self.db_url);
+        env.extend(self.extra_env.iter().cloned());
         Config::from_lookup(&move |k| env.get(k).cloned()).expect("test config")
     }
 

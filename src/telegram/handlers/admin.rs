@@ -16,7 +16,7 @@ use super::super::state::{InviteStep, State};
 use super::registration::{PlaceAnswer, read_place};
 use super::{Caller, Dlg, HandlerResult};
 
-fn is_admin(caller: &Caller) -> bool {
+pub fn is_admin(caller: &Caller) -> bool {
     caller.0.role == Some(Role::Admin) && caller.0.status == AccountStatus::Approved
 }
 

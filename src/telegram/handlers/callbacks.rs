@@ -88,6 +88,32 @@ async fn route(
                 .await;
             Ok(Answer::Silent)
         }
+        // Announcements (/siaran).
+        (
+            cb @ (Cb::BroadcastAudience(_)
+            | Cb::BroadcastCategory(_)
+            | Cb::BroadcastChosen
+            | Cb::BroadcastSend { .. }),
+            state,
+        ) => Ok(answer(
+            super::broadcast::on_button(out, dialogue, caller, message, state, cb).await?,
+        )),
+        (cb @ Cb::Region { .. }, state @ State::Broadcast { .. }) => Ok(answer(
+            super::broadcast::on_button(out, dialogue, caller, message, state, cb).await?,
+        )),
+        (Cb::Mute(muted), _) => {
+            store::users::set_muted(&out.pool, caller.0.id, muted).await?;
+            if let Some(m) = message {
+                match super::general::profile_text(out, caller).await? {
+                    Some(text) => {
+                        out.edit(m.id, text, Some(keyboards::mute(out, muted)))
+                            .await?
+                    }
+                    None => clear_buttons(out, message).await,
+                }
+            }
+            Ok(Answer::Toast(out.t(&Reply::MuteChanged(muted))))
+        }
         (Cb::NewInvite, State::Idle) => {
             Ok(match admin::begin_invite(out, dialogue, caller).await? {
                 Some(text) => Answer::Alert(text),

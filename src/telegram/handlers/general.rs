@@ -47,6 +47,7 @@ pub async fn command(
         Command::Permintaan => super::quote::list(&out, &caller).await,
         Command::Pesanan => super::orders::list(&out, &caller).await,
         Command::Acara(text) => super::event::start(&out, &dialogue, &caller, &text).await,
+        Command::Siaran => super::broadcast::start(&out, &dialogue, &caller).await,
     }
 }
 
@@ -93,9 +94,24 @@ async fn start(
 }
 
 async fn profile(out: Out, caller: Caller) -> HandlerResult {
+    match profile_text(&out, &caller).await? {
+        Some(text) => {
+            let muted = store::users::is_muted(&out.pool, caller.0.id).await?;
+            out.send_text(text, Some(keyboards::mute(&out, muted).into()))
+                .await?;
+        }
+        None => {
+            out.say(Reply::ProfileNone).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The /profil text with the announcement setting; `None` if unregistered.
+pub async fn profile_text(out: &Out, caller: &Caller) -> anyhow::Result<Option<String>> {
     let profile = store::accounts::profile(&out.pool, caller.0.id).await?;
     let reply = match profile {
-        None => Reply::ProfileNone,
+        None => return Ok(None),
         Some(Profile::Admin) => Reply::ProfileAdmin,
         Some(Profile::Producer(p)) => Reply::ProfileProducer {
             view: ProducerView::from_profile(out.loader(), &p),
@@ -106,8 +122,12 @@ async fn profile(out: Out, caller: Caller) -> HandlerResult {
             status: caller.0.status,
         },
     };
-    out.say(reply).await?;
-    Ok(())
+    let muted = store::users::is_muted(&out.pool, caller.0.id).await?;
+    Ok(Some(format!(
+        "{}\n\n{}",
+        out.t(&reply),
+        out.t(&Reply::ProfileMuted(muted))
+    )))
 }
 
 async fn cancel(out: Out, dialogue: Dlg, state: State) -> HandlerResult {

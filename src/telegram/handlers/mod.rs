@@ -2,6 +2,7 @@
 //! injects them by type.
 
 pub mod admin;
+pub mod broadcast;
 pub mod callbacks;
 pub mod event;
 pub mod general;

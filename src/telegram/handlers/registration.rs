@@ -13,7 +13,9 @@ use crate::store::accounts::SubmitError;
 use super::super::keyboards;
 use super::super::out::Out;
 use super::super::replies::{ProducerView, Reply, StaffView, region_name};
-use super::super::state::{ProducerDraft, ProducerStep, StaffDraft, StaffStep, State};
+use super::super::state::{
+    BroadcastStep, ProducerDraft, ProducerStep, StaffDraft, StaffStep, State,
+};
 use super::{Caller, Dlg, HandlerResult, admin};
 
 /// Whether this account may start a registration; says why not otherwise.
@@ -85,6 +87,11 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
             ..
         } => super::event::ask(&out, field).await,
         State::Event { asking: None, .. } => out.say(Reply::UseButtons).await.map(|_| ()),
+        State::Broadcast {
+            step: BroadcastStep::Message,
+            ..
+        } => out.say(Reply::BcAskMessage).await.map(|_| ()),
+        State::Broadcast { .. } => out.say(Reply::UseButtons).await.map(|_| ()),
         State::Request { asking: None, .. }
         | State::Idle
         | State::SearchPrompt
