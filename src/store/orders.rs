@@ -344,39 +344,9 @@ pub async fn lapse_and_reopen(
         return Err(OrderError::BadTransition { from });
     }
     set_status(&mut tx, order_id, OrderStatus::Lapsed, staff_user_id, None).await?;
-    sqlx::query(
-        "UPDATE requests SET status = 'open' WHERE id = (SELECT request_id FROM orders WHERE id = ?)
-           AND NOT EXISTS (SELECT 1 FROM orders o2 WHERE o2.request_id = requests.id
-                           AND o2.status NOT IN ('lapsed', 'cancelled'))",
-    )
-    .bind(order_id)
-    .execute(&mut *tx)
-    .await?;
-    // The lapsed producer's quote no longer counts; the others count again.
-    sqlx::query(
-        "UPDATE request_recipients SET status = 'declined', decline_reason = 'lapsed'
-         WHERE (request_id, producer_id) = (SELECT request_id, producer_id FROM orders WHERE id = ?)",
-    )
-    .bind(order_id)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "UPDATE request_recipients SET status = 'quoted'
-         WHERE request_id = (SELECT request_id FROM orders WHERE id = ?1) AND status = 'not_chosen'
-           AND producer_id IN (SELECT producer_id FROM quotes WHERE request_id = (SELECT request_id FROM orders WHERE id = ?1))",
-    )
-    .bind(order_id)
-    .execute(&mut *tx)
-    .await?;
-    outbox::drop_for_order(&mut tx, order_id).await?;
-    tell_other_side(
-        &mut tx,
-        order_id,
-        Side::Staff,
-        Notice::OrderLapsed { order: order_id },
-        now,
-    )
-    .await?;
+    reopen_for_others(&mut tx, order_id, "lapsed").await?;
+    let notice = Notice::OrderLapsed { order: order_id };
+    tell_other_side(&mut tx, order_id, Side::Staff, notice, now).await?;
     tx.commit().await?;
     get(pool, order_id).await?.ok_or(OrderError::NotAllowed)
 }
@@ -398,27 +368,37 @@ pub async fn replace(
     if side != Side::Staff || !from.may_cancel() {
         return Err(OrderError::BadTransition { from });
     }
-    set_status(
-        &mut tx,
-        order_id,
-        OrderStatus::Cancelled,
-        staff_user_id,
-        Some(reason),
-    )
-    .await?;
+    let cancelled = OrderStatus::Cancelled;
+    set_status(&mut tx, order_id, cancelled, staff_user_id, Some(reason)).await?;
     sqlx::query("UPDATE orders SET cancel_reason = ?, cancelled_by = ? WHERE id = ?")
         .bind(reason)
         .bind(staff_user_id)
         .bind(order_id)
         .execute(&mut *tx)
         .await?;
+    reopen_for_others(&mut tx, order_id, reason).await?;
+    let notice = Notice::OrderCancelled { order: order_id };
+    tell_other_side(&mut tx, order_id, Side::Staff, notice, now).await?;
+    tx.commit().await?;
+    get(pool, order_id).await?.ok_or(OrderError::NotAllowed)
+}
+
+/// After an order was dropped: its request opens again (unless another
+/// order of it still runs), the dropped producer's quote no longer counts
+/// (`reason` is recorded as its decline), the other quotes count again, and
+/// what was scheduled for the order is dropped.
+async fn reopen_for_others(
+    tx: &mut Transaction<'_, Sqlite>,
+    order_id: i64,
+    reason: &str,
+) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE requests SET status = 'open' WHERE id = (SELECT request_id FROM orders WHERE id = ?)
            AND NOT EXISTS (SELECT 1 FROM orders o2 WHERE o2.request_id = requests.id
                            AND o2.status NOT IN ('lapsed', 'cancelled'))",
     )
     .bind(order_id)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     sqlx::query(
         "UPDATE request_recipients SET status = 'declined', decline_reason = ?
@@ -426,7 +406,7 @@ pub async fn replace(
     )
     .bind(reason)
     .bind(order_id)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
     sqlx::query(
         "UPDATE request_recipients SET status = 'quoted'
@@ -434,17 +414,8 @@ pub async fn replace(
            AND producer_id IN (SELECT producer_id FROM quotes WHERE request_id = (SELECT request_id FROM orders WHERE id = ?1))",
     )
     .bind(order_id)
-    .execute(&mut *tx)
+    .execute(&mut **tx)
     .await?;
-    outbox::drop_for_order(&mut tx, order_id).await?;
-    tell_other_side(
-        &mut tx,
-        order_id,
-        Side::Staff,
-        Notice::OrderCancelled { order: order_id },
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    get(pool, order_id).await?.ok_or(OrderError::NotAllowed)
+    outbox::drop_for_order(tx, order_id).await?;
+    Ok(())
 }

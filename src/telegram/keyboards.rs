@@ -26,6 +26,16 @@ pub fn roles(out: &Out) -> InlineKeyboardMarkup {
 
 /// Category toggles, two a row, ticked when chosen, then "Selesai".
 pub fn categories(out: &Out, chosen: &[Category]) -> InlineKeyboardMarkup {
+    category_toggles(out, chosen, Cb::Category, Cb::CategoriesDone)
+}
+
+/// Category toggles with the callbacks of one flow.
+fn category_toggles(
+    out: &Out,
+    chosen: &[Category],
+    toggle: fn(Category) -> Cb,
+    done: Cb,
+) -> InlineKeyboardMarkup {
     let mut rows: Vec<Vec<InlineKeyboardButton>> = Category::ALL
         .chunks(2)
         .map(|pair| {
@@ -37,12 +47,12 @@ pub fn categories(out: &Out, chosen: &[Category]) -> InlineKeyboardMarkup {
                     } else {
                         name
                     };
-                    InlineKeyboardButton::callback(label, Cb::Category(*c).encode())
+                    InlineKeyboardButton::callback(label, toggle(*c).encode())
                 })
                 .collect()
         })
         .collect();
-    rows.push(vec![button(out, Reply::BtnDone, Cb::CategoriesDone)]);
+    rows.push(vec![button(out, Reply::BtnDone, done)]);
     InlineKeyboardMarkup::new(rows)
 }
 
@@ -195,24 +205,7 @@ pub fn broadcast_audience(out: &Out) -> InlineKeyboardMarkup {
 
 /// /siaran: category toggles, ticked when chosen, then "Selesai".
 pub fn broadcast_categories(out: &Out, chosen: &[Category]) -> InlineKeyboardMarkup {
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = Category::ALL
-        .chunks(2)
-        .map(|pair| {
-            pair.iter()
-                .map(|c| {
-                    let name = out.t(&Reply::Category(*c));
-                    let label = if chosen.contains(c) {
-                        format!("✅ {name}")
-                    } else {
-                        name
-                    };
-                    InlineKeyboardButton::callback(label, Cb::BroadcastCategory(*c).encode())
-                })
-                .collect()
-        })
-        .collect();
-    rows.push(vec![button(out, Reply::BtnDone, Cb::BroadcastChosen)]);
-    InlineKeyboardMarkup::new(rows)
+    category_toggles(out, chosen, Cb::BroadcastCategory, Cb::BroadcastChosen)
 }
 
 /// /siaran: "Selesai" after typing regions.
