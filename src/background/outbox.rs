@@ -21,7 +21,7 @@ use sqlx::SqlitePool;
 use tokio::time::Instant;
 
 use crate::clock::Clock;
-use crate::domain::{RegionCode, Regions};
+use crate::domain::Regions;
 use crate::store;
 use crate::store::outbox::{Outcome, Ready};
 
@@ -107,13 +107,6 @@ impl Shared {
     }
 }
 
-/// What the sender did since it started (logs, benchmarks).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Stats {
-    pub sent: u64,
-    pub retried_429: u64,
-}
-
 /// Runs until `stop` resolves; rows in flight then are finished first.
 pub async fn run<C: Courier>(
     pool: SqlitePool,
@@ -121,7 +114,7 @@ pub async fn run<C: Courier>(
     pace: Pace,
     courier: Arc<C>,
     stop: impl Future<Output = ()>,
-) -> Stats {
+) {
     match store::outbox::recover(&pool).await {
         Ok(0) => {}
         Ok(n) => tracing::warn!(
@@ -131,7 +124,6 @@ pub async fn run<C: Courier>(
         Err(e) => tracing::error!(error = %e, "cannot recover the outbox"),
     }
     let shared = Arc::new(Mutex::new(Shared::default()));
-    let stats = Arc::new(Mutex::new(Stats::default()));
     let permits = Arc::new(tokio::sync::Semaphore::new(pace.max_in_flight.max(1)));
     let interval =
         (pace.overall_per_sec > 0).then(|| Duration::from_secs(1) / pace.overall_per_sec);
@@ -163,8 +155,7 @@ pub async fn run<C: Courier>(
                 let zone = row
                     .regency
                     .as_deref()
-                    .and_then(|r| RegionCode::parse(r).ok())
-                    .and_then(|c| Regions::embedded().timezone_of(&c))
+                    .and_then(|r| Regions::embedded().timezone_of_code(r))
                     .unwrap_or(pace.default_zone);
                 if let Some(until) = quiet.wait_until(clock.now(), zone) {
                     if let Err(e) = store::outbox::hold(&pool, row.id, until).await {
@@ -212,12 +203,11 @@ pub async fn run<C: Courier>(
             }
             lock(&shared).in_flight.insert(row.user_id);
             launched += 1;
-            let (pool, clock, courier, shared, stats) = (
+            let (pool, clock, courier, shared) = (
                 pool.clone(),
                 clock.clone(),
                 Arc::clone(&courier),
                 Arc::clone(&shared),
-                Arc::clone(&stats),
             );
             tasks.spawn(async move {
                 let _permit = permit;
@@ -228,16 +218,7 @@ pub async fn run<C: Courier>(
                         .await
                         .unwrap_or_else(|_| Delivery::Transient("timed out".into())),
                 };
-                settle(
-                    &pool,
-                    &clock,
-                    &row,
-                    delivery,
-                    pace.per_chat,
-                    &shared,
-                    &stats,
-                )
-                .await;
+                settle(&pool, &clock, &row, delivery, pace.per_chat, &shared).await;
             });
         }
         if launched == 0 {
@@ -252,7 +233,6 @@ pub async fn run<C: Courier>(
     if tokio::time::timeout(ATTEMPT_TIMEOUT, drain).await.is_err() {
         tracing::warn!("some messages were still in flight at the stop");
     }
-    *lock(&stats)
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -266,7 +246,6 @@ async fn settle(
     delivery: Delivery,
     per_chat: Duration,
     shared: &Mutex<Shared>,
-    stats: &Mutex<Stats>,
 ) {
     let now = clock.now();
     // Telegram was asked unless the row was dropped or the user was
@@ -277,15 +256,11 @@ async fn settle(
         _ => true,
     };
     let outcome = match delivery {
-        Delivery::Sent { message_id } => {
-            lock(stats).sent += 1;
-            Outcome::Sent { message_id }
-        }
+        Delivery::Sent { message_id } => Outcome::Sent { message_id },
         Delivery::Obsolete => Outcome::Dropped,
         Delivery::Blocked => Outcome::Blocked,
         Delivery::Failed(error) => Outcome::Failed { error },
         Delivery::RetryAfter(wait) => {
-            lock(stats).retried_429 += 1;
             let until = Instant::now() + wait;
             let mut s = lock(shared);
             s.paused_until = Some(s.paused_until.map_or(until, |t| t.max(until)));

@@ -709,6 +709,13 @@ impl Regions {
         self.province_of(regency).map(|p| p.timezone)
     }
 
+    /// The zone of a regency given by its stored code (`64.72`), if known.
+    pub fn timezone_of_code(&self, code: &str) -> Option<Tz> {
+        RegionCode::parse(code)
+            .ok()
+            .and_then(|c| self.timezone_of(&c))
+    }
+
     /// "WIB", "WITA" or "WIT" for Indonesia's three zones; the IANA name for
     /// any other zone.
     pub fn zone_abbreviation(tz: Tz) -> &'static str {

@@ -8,10 +8,10 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use super::orders::Order;
 use super::outbox::{self, Enqueue};
+use crate::domain::Regions;
 use crate::domain::notice::Notice;
 use crate::domain::order::is_large;
 use crate::domain::reminder::{self, ReminderKind};
-use crate::domain::{RegionCode, Regions};
 
 /// Writes the reminders of a just-accepted order that are still ahead, each
 /// with its outbox row to the producer; the 18:00 H-1 "no answer" check for
@@ -32,9 +32,8 @@ pub(super) async fn schedule(
         return Ok(());
     };
     let (staff, producer) = super::orders::parties(tx, order_id).await?;
-    let zone = RegionCode::parse(&regency)
-        .ok()
-        .and_then(|c| Regions::embedded().timezone_of(&c))
+    let zone = Regions::embedded()
+        .timezone_of_code(&regency)
         .unwrap_or(chrono_tz::Asia::Makassar);
     let mut asks_h1 = false;
     for (kind, at) in reminder::schedule(delivery, zone, now) {

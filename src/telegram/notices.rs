@@ -224,12 +224,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let Some(o) = store::orders::get(pool, r.order_id).await? else {
                 return Ok(None);
             };
-            let today = now
-                .with_timezone(&super::replies::zone_of(
-                    Some(&o.regency_code),
-                    to.settings.default_zone,
-                ))
-                .date_naive();
+            let today = to.today_in(Some(&o.regency_code));
             // After a downtime: only the latest due reminder, and none for
             // a delivery already past.
             if !live(&o) || r.superseded || o.delivery_date < today {

@@ -94,6 +94,12 @@ impl Out {
         self.texts.loader(self.lang)
     }
 
+    /// Today (by the clock) in a regency's zone, else the default zone.
+    pub fn today_in(&self, regency: Option<&str>) -> chrono::NaiveDate {
+        let zone = super::replies::zone_of(regency, self.settings.default_zone);
+        self.clock.now().with_timezone(&zone).date_naive()
+    }
+
     pub fn with_lang(&self, lang: Lang) -> Out {
         Out {
             lang,

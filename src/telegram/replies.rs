@@ -2109,8 +2109,7 @@ pub fn count(n: i64) -> String {
 /// The zone of a regency, else `fallback`.
 pub fn zone_of(regency: Option<&str>, fallback: chrono_tz::Tz) -> chrono_tz::Tz {
     regency
-        .and_then(|r| RegionCode::parse(r).ok())
-        .and_then(|r| Regions::embedded().timezone_of(&r))
+        .and_then(|r| Regions::embedded().timezone_of_code(r))
         .unwrap_or(fallback)
 }
 

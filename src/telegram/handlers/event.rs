@@ -29,13 +29,6 @@ pub const MAX_HEADS_UP: usize = 30;
 /// The longest event name kept.
 const MAX_NAME: usize = 100;
 
-fn today_in(out: &Out, regency: Option<&str>) -> chrono::NaiveDate {
-    out.clock
-        .now()
-        .with_timezone(&zone_of(regency, out.settings.default_zone))
-        .date_naive()
-}
-
 /// `/acara <text>` plans an event; `/acara` alone lists the office's events
 /// (or asks for a new one when there are none).
 pub async fn start(out: &Out, dialogue: &Dlg, caller: &Caller, text: &str) -> HandlerResult {
@@ -50,7 +43,7 @@ pub async fn start(out: &Out, dialogue: &Dlg, caller: &Caller, text: &str) -> Ha
         draft.regency = Some(s.regency.as_str().to_string());
     }
     if text.trim().is_empty() {
-        let today = today_in(out, draft.regency.as_deref());
+        let today = out.today_in(draft.regency.as_deref());
         let events = match store::events::of_office(&out.pool, caller.0.id, today, 10).await {
             Ok(events) => events,
             Err(EventError::NotAllowed) => {
@@ -73,7 +66,7 @@ pub async fn start(out: &Out, dialogue: &Dlg, caller: &Caller, text: &str) -> Ha
 /// request would be.
 async fn read_into(out: &Out, text: &str, draft: &mut EventDraft) -> HandlerResult {
     let text: String = text.chars().take(500).collect::<String>().replace('±', " ");
-    let today = today_in(out, draft.regency.as_deref());
+    let today = out.today_in(draft.regency.as_deref());
     let regions = Regions::embedded();
     let mut rest = text.as_str();
     if let Some((first, after)) = text.split_once(',') {
@@ -199,7 +192,7 @@ pub async fn event_message(
             }
         }
         EventField::Need => {
-            let today = today_in(&out, draft.regency.as_deref());
+            let today = out.today_in(draft.regency.as_deref());
             let reading = reader::read_request(&text.replace('±', " "), today, Regions::embedded());
             if take_need(&mut draft, &reading) {
                 if draft.date.is_none() {
@@ -217,17 +210,9 @@ pub async fn event_message(
             }
         }
         EventField::Date => {
-            let today = today_in(&out, draft.regency.as_deref());
-            match crate::domain::when::parse_date(text, today) {
-                Ok(d) => {
-                    draft.date = Some(d);
-                    Ok(())
-                }
-                Err(crate::domain::when::DateError::Past { date }) => Err(Reply::RqPastDate {
-                    date: date_text(out.lang, date),
-                }),
-                Err(_) => Err(Reply::DateBad),
-            }
+            super::request::read_date(&out, text, draft.regency.as_deref()).map(|d| {
+                draft.date = Some(d);
+            })
         }
         EventField::Place => match read_place(&out, text).await? {
             PlaceAnswer::Place(p) => {
@@ -522,7 +507,7 @@ pub async fn heads_up(
     let Some(e) = store::events::get(&to.pool, event_id).await? else {
         return Ok(None);
     };
-    if e.status == "cancelled" || e.event_date < today_in(to, Some(&e.regency_code)) {
+    if e.status == "cancelled" || e.event_date < to.today_in(Some(&e.regency_code)) {
         return Ok(None);
     }
     let text = to.t(&Reply::EvHeadsUp {
@@ -548,7 +533,7 @@ pub async fn nudge(
     let Some(e) = store::events::get(&to.pool, event_id).await? else {
         return Ok(None);
     };
-    if !e.planned() || e.event_date < today_in(to, Some(&e.regency_code)) {
+    if !e.planned() || e.event_date < to.today_in(Some(&e.regency_code)) {
         return Ok(None);
     }
     let ready = store::events::ready_names(&to.pool, e.id).await?.len();

@@ -41,8 +41,18 @@ fn zone_of(out: &Out, regency: Option<&str>) -> chrono_tz::Tz {
     super::super::replies::zone_of(regency, out.settings.default_zone)
 }
 
-fn today_in(out: &Out, regency: Option<&str>, now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    now.with_timezone(&zone_of(out, regency)).date_naive()
+/// A typed date, read as the date of the place (`regency`) where it is
+/// needed; a past or unreadable date is the reply to give instead.
+// The error is the reply to send, built once and returned once.
+#[allow(clippy::result_large_err)]
+pub fn read_date(out: &Out, text: &str, regency: Option<&str>) -> Result<NaiveDate, Reply> {
+    match crate::domain::when::parse_date(text, out.today_in(regency)) {
+        Ok(d) => Ok(d),
+        Err(crate::domain::when::DateError::Past { date }) => Err(Reply::RqPastDate {
+            date: date_text(out.lang, date),
+        }),
+        Err(_) => Err(Reply::DateBad),
+    }
 }
 
 /// `/minta <text>`, or the search card's "Minta penawaran" (`producer`).
@@ -62,9 +72,8 @@ pub async fn start(
         raw: Some(text.chars().take(500).collect()),
         ..Default::default()
     };
-    let now = out.clock.now();
     if !text.trim().is_empty() {
-        let reading = reader::read_request(text, today_in(out, None, now), Regions::embedded());
+        let reading = reader::read_request(text, out.today_in(None), Regions::embedded());
         if reading.understood_nothing() {
             out.say(Reply::RqNotUnderstood).await?;
         }
@@ -215,7 +224,6 @@ pub async fn request_message(
         out.say(Reply::UseButtons).await?;
         return summary(&out, &caller, &draft).await;
     };
-    let now = out.clock.now();
     let answer: Result<(), Reply> = match field {
         RequestField::Item => match crate::domain::registration::products(text) {
             Ok(items) => {
@@ -243,19 +251,9 @@ pub async fn request_message(
                 crate::domain::registration::FieldError::NotANumber,
             )),
         },
-        RequestField::Date => {
-            let today = today_in(&out, draft.regency.as_deref(), now);
-            match crate::domain::when::parse_date(text, today) {
-                Ok(d) => {
-                    draft.date = Some(d);
-                    Ok(())
-                }
-                Err(crate::domain::when::DateError::Past { date }) => Err(Reply::RqPastDate {
-                    date: date_text(out.lang, date),
-                }),
-                Err(_) => Err(Reply::DateBad),
-            }
-        }
+        RequestField::Date => read_date(&out, text, draft.regency.as_deref()).map(|d| {
+            draft.date = Some(d);
+        }),
         RequestField::Place => match read_place(&out, text).await? {
             PlaceAnswer::Place(p) => {
                 draft.regency = Some(p.regency.as_str().to_string());
@@ -297,7 +295,7 @@ pub async fn assess(out: &Out, draft: &RequestDraft) -> anyhow::Result<Option<(V
         return Ok(None);
     };
     let now = out.clock.now();
-    let today = today_in(out, Some(regency), now);
+    let today = out.today_in(Some(regency));
     let terms = read_query(item, Regions::embedded()).terms;
     let fts = fts_expression(&terms);
     let rows = store::requests::candidates(
