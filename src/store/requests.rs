@@ -449,6 +449,12 @@ pub struct QuoteRow {
     pub min_lead_days: i64,
 }
 
+/// The columns and joins of a [`QuoteRow`].
+const QUOTE_SELECT: &str = "SELECT q.id AS quote_id, q.producer_id, p.user_id AS producer_user_id, p.business_name,
+        q.unit_price, q.quantity, q.note, q.revision, p.rating_sum, p.rating_count, p.finished_orders, p.min_lead_days
+    FROM quotes q JOIN producers p ON p.id = q.producer_id
+    JOIN request_recipients rr ON rr.request_id = q.request_id AND rr.producer_id = q.producer_id";
+
 /// A request of the caller's office and its quotes, cheapest first.
 pub async fn with_quotes(
     pool: &SqlitePool,
@@ -465,11 +471,7 @@ pub async fn with_quotes(
         return Err(RequestError::NotAllowed);
     }
     let quotes = sqlx::query_as(
-        "SELECT q.id AS quote_id, q.producer_id, p.user_id AS producer_user_id, p.business_name, q.unit_price,
-                q.quantity, q.note, q.revision, p.rating_sum, p.rating_count, p.finished_orders, p.min_lead_days
-         FROM quotes q JOIN producers p ON p.id = q.producer_id
-         JOIN request_recipients rr ON rr.request_id = q.request_id AND rr.producer_id = q.producer_id
-         WHERE q.request_id = ? AND rr.status <> 'declined' ORDER BY q.unit_price, q.id",
+        &format!("{QUOTE_SELECT} WHERE q.request_id = ? AND rr.status <> 'declined' ORDER BY q.unit_price, q.id"),
     )
     .bind(request_id)
     .fetch_all(pool)
@@ -663,12 +665,10 @@ pub async fn alternatives(
     limit: i64,
 ) -> sqlx::Result<Vec<QuoteRow>> {
     sqlx::query_as(
-        "SELECT q.id AS quote_id, q.producer_id, p.user_id AS producer_user_id, p.business_name, q.unit_price,
-                q.quantity, q.note, q.revision, p.rating_sum, p.rating_count, p.finished_orders, p.min_lead_days
-         FROM quotes q JOIN producers p ON p.id = q.producer_id
-         JOIN request_recipients rr ON rr.request_id = q.request_id AND rr.producer_id = q.producer_id
-         WHERE q.request_id = ? AND q.producer_id <> ? AND rr.status IN ('quoted', 'not_chosen')
-         ORDER BY q.unit_price, q.id LIMIT ?",
+        &format!(
+            "{QUOTE_SELECT} WHERE q.request_id = ? AND q.producer_id <> ? AND rr.status IN ('quoted', 'not_chosen')
+             ORDER BY q.unit_price, q.id LIMIT ?"
+        ),
     )
     .bind(request_id)
     .bind(except_producer)
