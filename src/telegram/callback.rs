@@ -4,6 +4,9 @@
 
 use crate::domain::{Category, Lang, Role};
 
+use super::shared::codec::Button;
+use super::shared::flow::Flow;
+
 /// Telegram's limit for `callback_data`.
 pub const MAX_BYTES: usize = 64;
 
@@ -11,22 +14,14 @@ pub const MAX_BYTES: usize = 64;
 pub enum Cb {
     /// Register as producer or staff.
     Role(Role),
-    /// A region suggestion: regency code, optionally a district code.
-    Region {
-        regency: String,
-        district: Option<String>,
-    },
+    /// A button shared by guided flows (Kirim, Ubah, Lewati, a region…).
+    Flow(Flow),
     /// Toggle a category while registering.
     Category(Category),
     /// Finish choosing categories.
     CategoriesDone,
     Halal(bool),
     SkipNib,
-    Submit,
-    Edit,
-    /// Jump to one step from the summary (index of the step in its flow).
-    EditField(u8),
-    CancelFlow,
     /// Admin decision on a pending account.
     Decide {
         user_id: i64,
@@ -75,8 +70,6 @@ pub enum Cb {
     LeaveEnd(i64),
     /// "My business is already listed": link by sharing the phone.
     LinkImported,
-    /// "Lewati" for an optional answer (budget, note, reason, comment).
-    Skip,
     /// Use this delivery date instead (the earliest that works), as YYYYMMDD.
     UseDate(u32),
     /// A producer answers request #n.
@@ -142,18 +135,11 @@ impl Cb {
             Cb::Role(Role::Producer) => "r:p".into(),
             Cb::Role(Role::Staff) => "r:s".into(),
             Cb::Role(Role::Admin) => "r:a".into(),
-            Cb::Region { regency, district } => match district {
-                Some(d) => format!("g:{regency}:{d}"),
-                None => format!("g:{regency}"),
-            },
+            Cb::Flow(f) => f.encode(),
             Cb::Category(c) => format!("c:{}", c.index()),
             Cb::CategoriesDone => "cd".into(),
             Cb::Halal(h) => format!("h:{}", u8::from(*h)),
             Cb::SkipNib => "nib0".into(),
-            Cb::Submit => "ok".into(),
-            Cb::Edit => "ed".into(),
-            Cb::EditField(i) => format!("ef:{i}"),
-            Cb::CancelFlow => "x".into(),
             Cb::Decide { user_id, approve } => {
                 format!("v:{}:{user_id}", if *approve { 'a' } else { 'r' })
             }
@@ -183,7 +169,6 @@ impl Cb {
             Cb::LeaveAdd => "la".into(),
             Cb::LeaveEnd(id) => format!("le:{id}"),
             Cb::LinkImported => "lk".into(),
-            Cb::Skip => "sk".into(),
             Cb::UseDate(d) => format!("ud:{d}"),
             Cb::QuoteRequest(id) => format!("qq:{id}"),
             Cb::DeclineRequest(id) => format!("qd:{id}"),
@@ -212,6 +197,9 @@ impl Cb {
 
     /// `None` for anything this build did not produce (old or forged data).
     pub fn decode(data: &str) -> Option<Cb> {
+        if let Some(f) = Flow::decode(data) {
+            return Some(Cb::Flow(f));
+        }
         if data.len() > MAX_BYTES {
             return None;
         }
@@ -226,29 +214,11 @@ impl Cb {
             ("r", Some("p"), None) => Cb::Role(Role::Producer),
             ("r", Some("s"), None) => Cb::Role(Role::Staff),
             ("r", Some("a"), None) => Cb::Role(Role::Admin),
-            ("g", Some(regency), district) => {
-                let code_ok = |s: &str| {
-                    !s.is_empty()
-                        && s.len() <= 16
-                        && s.bytes().all(|c| c.is_ascii_digit() || c == b'.')
-                };
-                if !code_ok(regency) || district.is_some_and(|d| !code_ok(d)) {
-                    return None;
-                }
-                Cb::Region {
-                    regency: regency.to_string(),
-                    district: district.map(str::to_string),
-                }
-            }
             ("c", Some(i), None) => Cb::Category(Category::from_index(i.parse().ok()?)?),
             ("cd", None, None) => Cb::CategoriesDone,
             ("h", Some("1"), None) => Cb::Halal(true),
             ("h", Some("0"), None) => Cb::Halal(false),
             ("nib0", None, None) => Cb::SkipNib,
-            ("ok", None, None) => Cb::Submit,
-            ("ed", None, None) => Cb::Edit,
-            ("ef", Some(i), None) => Cb::EditField(i.parse().ok()?),
-            ("x", None, None) => Cb::CancelFlow,
             ("v", Some(d), Some(id)) => Cb::Decide {
                 user_id: id.parse().ok()?,
                 approve: match d {
@@ -299,7 +269,6 @@ impl Cb {
             ("la", None, None) => Cb::LeaveAdd,
             ("le", Some(id), None) => Cb::LeaveEnd(id.parse().ok()?),
             ("lk", None, None) => Cb::LinkImported,
-            ("sk", None, None) => Cb::Skip,
             ("ud", Some(d), None) => Cb::UseDate(d.parse().ok()?),
             ("qq", Some(id), None) => Cb::QuoteRequest(id.parse().ok()?),
             ("qd", Some(id), None) => Cb::DeclineRequest(id.parse().ok()?),
@@ -362,23 +331,23 @@ mod tests {
             Cb::Role(Role::Producer),
             Cb::Role(Role::Staff),
             Cb::Role(Role::Admin),
-            Cb::Region {
+            Cb::Flow(Flow::Region {
                 regency: "64.02".into(),
                 district: None,
-            },
-            Cb::Region {
+            }),
+            Cb::Flow(Flow::Region {
                 regency: "36.03".into(),
                 district: Some("36.03.12".into()),
-            },
+            }),
             Cb::CategoriesDone,
             Cb::Halal(true),
             Cb::Halal(false),
             Cb::SkipNib,
-            Cb::Submit,
-            Cb::Edit,
-            Cb::EditField(0),
-            Cb::EditField(255),
-            Cb::CancelFlow,
+            Cb::Flow(Flow::Submit),
+            Cb::Flow(Flow::Edit),
+            Cb::Flow(Flow::EditField(0)),
+            Cb::Flow(Flow::EditField(255)),
+            Cb::Flow(Flow::CancelFlow),
             Cb::Decide {
                 user_id: i64::MAX,
                 approve: true,
@@ -428,7 +397,7 @@ mod tests {
             Cb::LeaveAdd,
             Cb::LeaveEnd(i64::MAX),
             Cb::LinkImported,
-            Cb::Skip,
+            Cb::Flow(Flow::Skip),
             Cb::UseDate(20261231),
             Cb::QuoteRequest(i64::MAX),
             Cb::DeclineRequest(i64::MAX),

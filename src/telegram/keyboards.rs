@@ -1,16 +1,22 @@
 //! Inline and reply keyboards. Labels come from the reply catalogue; data
 //! from the callback codec.
 
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, KeyboardMarkup};
+use crate::telegram::shared::flow::Flow;
+use crate::telegram::shared::replies::Common;
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
-use crate::domain::{Category, Lang, Place, Role};
+use crate::domain::{Category, Lang, Role};
 
 use super::callback::Cb;
 use super::out::Out;
 use super::replies::{FieldLabel, Reply};
 use super::state::{ProducerStep, StaffStep};
 
-fn button(out: &Out, label: Reply, cb: Cb) -> InlineKeyboardButton {
+fn button(
+    out: &Out,
+    label: impl crate::telegram::shared::text::Text,
+    cb: Cb,
+) -> InlineKeyboardButton {
     InlineKeyboardButton::callback(out.t(&label), cb.encode())
 }
 
@@ -41,7 +47,7 @@ fn category_toggles(
         .map(|pair| {
             pair.iter()
                 .map(|c| {
-                    let name = out.t(&Reply::Category(*c));
+                    let name = out.t(&Common::Category(*c));
                     let label = if chosen.contains(c) {
                         format!("✅ {name}")
                     } else {
@@ -52,50 +58,28 @@ fn category_toggles(
                 .collect()
         })
         .collect();
-    rows.push(vec![button(out, Reply::BtnDone, done)]);
+    rows.push(vec![button(out, Common::BtnDone, done)]);
     InlineKeyboardMarkup::new(rows)
-}
-
-pub fn regions(out: &Out, places: &[Place]) -> InlineKeyboardMarkup {
-    let _ = out;
-    InlineKeyboardMarkup::new(places.iter().map(|p| {
-        [InlineKeyboardButton::callback(
-            super::replies::region_name(p.regency.as_str(), p.district.as_deref()),
-            Cb::Region {
-                regency: p.regency.as_str().to_string(),
-                district: p.district.clone(),
-            }
-            .encode(),
-        )]
-    }))
 }
 
 pub fn halal(out: &Out) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([[
-        button(out, Reply::BtnYes, Cb::Halal(true)),
-        button(out, Reply::BtnNo, Cb::Halal(false)),
+        button(out, Common::BtnYes, Cb::Halal(true)),
+        button(out, Common::BtnNo, Cb::Halal(false)),
     ]])
 }
 
 pub fn skip_nib(out: &Out) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([[button(out, Reply::BtnSkip, Cb::SkipNib)]])
-}
-
-/// The reply keyboard with Telegram's "share contact" button.
-pub fn share_contact(out: &Out) -> KeyboardMarkup {
-    KeyboardMarkup::new([[KeyboardButton::new(out.t(&Reply::BtnShareContact))
-        .request(teloxide::types::ButtonRequest::Contact)]])
-    .resize_keyboard()
-    .one_time_keyboard()
+    InlineKeyboardMarkup::new([[button(out, Common::BtnSkip, Cb::SkipNib)]])
 }
 
 pub fn summary(out: &Out) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([
         vec![
-            button(out, Reply::BtnSubmit, Cb::Submit),
-            button(out, Reply::BtnEdit, Cb::Edit),
+            button(out, Common::BtnSubmit, Cb::Flow(Flow::Submit)),
+            button(out, Common::BtnEdit, Cb::Flow(Flow::Edit)),
         ],
-        vec![button(out, Reply::BtnCancel, Cb::CancelFlow)],
+        vec![button(out, Common::BtnCancel, Cb::Flow(Flow::CancelFlow))],
     ])
 }
 
@@ -119,11 +103,21 @@ fn fields(out: &Out, items: Vec<(FieldLabel, u8)>) -> InlineKeyboardMarkup {
         .chunks(2)
         .map(|pair| {
             pair.iter()
-                .map(|(label, i)| button(out, Reply::FieldLabel(*label), Cb::EditField(*i)))
+                .map(|(label, i)| {
+                    button(
+                        out,
+                        Reply::FieldLabel(*label),
+                        Cb::Flow(Flow::EditField(*i)),
+                    )
+                })
                 .collect()
         })
         .collect();
-    rows.push(vec![button(out, Reply::BtnCancel, Cb::CancelFlow)]);
+    rows.push(vec![button(
+        out,
+        Common::BtnCancel,
+        Cb::Flow(Flow::CancelFlow),
+    )]);
     InlineKeyboardMarkup::new(rows)
 }
 
@@ -199,7 +193,7 @@ pub fn broadcast_audience(out: &Out) -> InlineKeyboardMarkup {
             button(out, Reply::BtnBcRegions, Cb::BroadcastAudience(3)),
             button(out, Reply::BtnBcCategories, Cb::BroadcastAudience(4)),
         ],
-        vec![button(out, Reply::BtnCancel, Cb::CancelFlow)],
+        vec![button(out, Common::BtnCancel, Cb::Flow(Flow::CancelFlow))],
     ])
 }
 
@@ -211,8 +205,8 @@ pub fn broadcast_categories(out: &Out, chosen: &[Category]) -> InlineKeyboardMar
 /// /siaran: "Selesai" after typing regions.
 pub fn broadcast_chosen(out: &Out) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([[
-        button(out, Reply::BtnDone, Cb::BroadcastChosen),
-        button(out, Reply::BtnCancel, Cb::CancelFlow),
+        button(out, Common::BtnDone, Cb::BroadcastChosen),
+        button(out, Common::BtnCancel, Cb::Flow(Flow::CancelFlow)),
     ]])
 }
 
@@ -229,7 +223,7 @@ pub fn broadcast_preview(out: &Out) -> InlineKeyboardMarkup {
             Reply::BtnBcSendUrgent,
             Cb::BroadcastSend { urgent: true },
         )],
-        vec![button(out, Reply::BtnCancel, Cb::CancelFlow)],
+        vec![button(out, Common::BtnCancel, Cb::Flow(Flow::CancelFlow))],
     ])
 }
 

@@ -9,6 +9,7 @@ pub mod listener;
 pub mod notices;
 pub mod out;
 pub mod replies;
+pub mod shared;
 pub mod state;
 pub mod storage;
 
@@ -16,7 +17,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use sqlx::SqlitePool;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::dispatching::UpdateHandler;
 use teloxide::error_handlers::LoggingErrorHandler;
@@ -32,6 +32,8 @@ use handlers::{
     search,
 };
 use out::TgBot;
+use shared::codec::Pressed;
+use shared::toast::{Toast, answered};
 use state::State;
 use storage::DbStorage;
 
@@ -113,7 +115,12 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(dptree::case![State::Broadcast { step, draft }].endpoint(broadcast::message))
         .branch(dptree::endpoint(general::idle_message));
 
-    let callbacks = Update::filter_callback_query().endpoint(callbacks::on_callback);
+    let callbacks = Update::filter_callback_query()
+        .map(|q: CallbackQuery| Pressed(q.data.unwrap_or_default()))
+        .map(Toast::new)
+        .chain(answered(
+            dptree::entry().branch(dptree::endpoint(callbacks::on_callback)),
+        ));
 
     listener::track_inbox(
         dptree::entry()
@@ -127,13 +134,15 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
 
 /// The dependencies the tree needs besides the bot and `Me` (which the
 /// dispatcher adds itself).
-pub fn dependencies(
-    pool: SqlitePool,
-    texts: Arc<Texts>,
-    settings: out::Settings,
-    clock: crate::clock::Clock,
-) -> dptree::di::DependencyMap {
-    dptree::deps![pool.clone(), texts, DbStorage::new(pool), settings, clock]
+pub fn dependencies(app: out::App) -> dptree::di::DependencyMap {
+    dptree::deps![
+        app.pool.clone(),
+        Arc::clone(&app.texts),
+        DbStorage::new(app.pool.clone()),
+        app.settings,
+        app.clock.clone(),
+        app
+    ]
 }
 
 /// teloxide's `Bot`, pointed at `TELOXIDE_API_URL` when set.
@@ -199,18 +208,17 @@ pub async fn run_with_clock(
         default_zone: config.default_timezone,
         max_recipients: config.max_recipients,
     };
+    let app = out::App {
+        bot: bot.clone(),
+        pool: pool.clone(),
+        texts: Arc::clone(&texts),
+        settings,
+        clock: clock.clone(),
+    };
     // The outbox sender: every notice and scheduled message goes out here.
     let courier = Arc::new(notices::TgCourier {
         bot: plain.clone(),
-        out: out::Out {
-            bot: bot.clone(),
-            pool: pool.clone(),
-            texts: Arc::clone(&texts),
-            settings,
-            clock: clock.clone(),
-            chat: ChatId(0),
-            lang: crate::domain::Lang::Id,
-        },
+        app: app.clone(),
     });
     let pace = crate::background::outbox::Pace {
         quiet: config.quiet_hours,
@@ -232,17 +240,7 @@ pub async fn run_with_clock(
     ));
 
     // The broadcast progress reporter: edits admins' progress messages.
-    let reporter = Arc::new(notices::TgReporter {
-        out: out::Out {
-            bot: bot.clone(),
-            pool: pool.clone(),
-            texts: Arc::clone(&texts),
-            settings,
-            clock: clock.clone(),
-            chat: ChatId(0),
-            lang: crate::domain::Lang::Id,
-        },
-    });
+    let reporter = Arc::new(notices::TgReporter { app: app.clone() });
     let (reporter_stop, reporter_stopped) = tokio::sync::oneshot::channel::<()>();
     let reporter = tokio::spawn(crate::background::broadcasts::run(
         pool.clone(),
@@ -254,7 +252,7 @@ pub async fn run_with_clock(
     ));
 
     let mut dispatcher = Dispatcher::builder(bot, schema())
-        .dependencies(dependencies(pool.clone(), texts, settings, clock))
+        .dependencies(dependencies(app))
         .default_handler(|update| async move {
             tracing::debug!(update_id = update.id.0, "update not handled");
         })

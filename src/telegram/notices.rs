@@ -23,7 +23,7 @@ use crate::store::outbox::Ready;
 use super::callback::Cb;
 use super::handlers::{admin, event, orders, quote};
 use super::keyboards;
-use super::out::Out;
+use super::out::{App, Out};
 use super::replies::{Reply, count, date_text, rupiah};
 
 /// A message ready to send.
@@ -376,7 +376,7 @@ pub struct TgCourier {
     /// Unthrottled: the sender paces, and must see a 429.
     pub bot: Bot,
     /// The context to render in (its chat and language are replaced).
-    pub out: Out,
+    pub app: App,
 }
 
 impl Courier for TgCourier {
@@ -393,14 +393,10 @@ impl TgCourier {
         let Some(notice) = &row.notice else {
             return Ok(Delivery::Failed("unknown notice".into()));
         };
-        let Some(user) = store::users::get(&self.out.pool, row.user_id).await? else {
+        let Some(user) = store::users::get(&self.app.pool, row.user_id).await? else {
             return Ok(Delivery::Obsolete);
         };
-        let to = Out {
-            chat: ChatId(row.chat_id),
-            lang: user.language,
-            ..self.out.clone()
-        };
+        let to = self.app.to(ChatId(row.chat_id), user.language);
         let Some(message) = render(&to, row, notice)
             .await
             .context("rendering a notice")?
@@ -491,7 +487,7 @@ pub fn classify(e: RequestError) -> Delivery {
 /// message through the throttled bot, in the admin's language.
 pub struct TgReporter {
     /// The context to send in (its chat and language are replaced).
-    pub out: Out,
+    pub app: App,
 }
 
 impl crate::background::broadcasts::Reporter for TgReporter {
@@ -501,15 +497,13 @@ impl crate::background::broadcasts::Reporter for TgReporter {
         tally: store::outbox::Tally,
         done: bool,
     ) -> anyhow::Result<()> {
-        let lang = store::users::get(&self.out.pool, b.admin_user_id)
+        let lang = store::users::get(&self.app.pool, b.admin_user_id)
             .await?
             .map(|u| u.language)
             .unwrap_or_default();
-        let to = Out {
-            chat: ChatId(b.progress_chat_id.unwrap_or(b.admin_user_id)),
-            lang,
-            ..self.out.clone()
-        };
+        let to = self
+            .app
+            .to(ChatId(b.progress_chat_id.unwrap_or(b.admin_user_id)), lang);
         let reply = if done {
             Reply::BcDone {
                 id: b.id,
@@ -545,7 +539,7 @@ pub fn courier_for(
     let texts = std::sync::Arc::new(crate::i18n::Texts::load().context("loading the locales")?);
     Ok(TgCourier {
         bot: bot.clone(),
-        out: Out {
+        app: App {
             bot: bot.throttle(teloxide::adaptors::throttle::Limits::default()),
             pool,
             texts,
@@ -554,8 +548,6 @@ pub fn courier_for(
                 max_recipients: 10,
             },
             clock,
-            chat: ChatId(0),
-            lang: crate::domain::Lang::Id,
         },
     })
 }

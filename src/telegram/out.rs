@@ -15,7 +15,7 @@ use crate::domain::Lang;
 use crate::i18n::Texts;
 use crate::store;
 
-use super::replies::Reply;
+use super::shared::text::Text;
 
 /// The bot every handler uses: teloxide's `Bot` behind `Throttle`, which
 /// keeps to Telegram's rates and waits out 429s instead of failing.
@@ -73,20 +73,45 @@ pub struct Settings {
     pub max_recipients: usize,
 }
 
-/// Replies to the chat of the current update, in the caller's language.
+/// What every handler and background task shares: the bot, the database,
+/// the texts, the settings and the clock. It names no chat.
 #[derive(Clone)]
-pub struct Out {
+pub struct App {
     pub bot: TgBot,
     pub pool: SqlitePool,
     pub texts: Arc<Texts>,
     pub settings: Settings,
     pub clock: crate::clock::Clock,
+}
+
+impl App {
+    /// A reply handle for one chat, in one language.
+    pub fn to(&self, chat: ChatId, lang: Lang) -> Out {
+        Out {
+            app: self.clone(),
+            chat,
+            lang,
+        }
+    }
+}
+
+/// Replies to the chat of the current update, in the caller's language.
+#[derive(Clone)]
+pub struct Out {
+    pub app: App,
     pub chat: ChatId,
     pub lang: Lang,
 }
 
+impl std::ops::Deref for Out {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
 impl Out {
-    pub fn t(&self, reply: &Reply) -> String {
+    pub fn t(&self, reply: &impl Text) -> String {
         reply.render(self.texts.loader(self.lang))
     }
 
@@ -96,7 +121,7 @@ impl Out {
 
     /// Today (by the clock) in a regency's zone, else the default zone.
     pub fn today_in(&self, regency: Option<&str>) -> chrono::NaiveDate {
-        let zone = super::replies::zone_of(regency, self.settings.default_zone);
+        let zone = super::shared::format::zone_of(regency, self.settings.default_zone);
         self.clock.now().with_timezone(&zone).date_naive()
     }
 
@@ -107,13 +132,13 @@ impl Out {
         }
     }
 
-    pub async fn say(&self, reply: Reply) -> anyhow::Result<Option<Message>> {
+    pub async fn say(&self, reply: impl Text) -> anyhow::Result<Option<Message>> {
         deliver(&self.bot, &self.pool, self.chat, self.t(&reply), None).await
     }
 
     pub async fn say_with(
         &self,
-        reply: Reply,
+        reply: impl Text,
         markup: impl Into<ReplyMarkup>,
     ) -> anyhow::Result<Option<Message>> {
         deliver(

@@ -3,14 +3,18 @@
 //! Indonesian reference at compile time; the locale tests check English.
 //! User-supplied text is escaped for HTML here, and only here.
 
+use crate::telegram::shared::replies::Common;
+use crate::telegram::shared::text::Text as _;
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 use teloxide::utils::html::escape;
 
-use crate::domain::registration::FieldError;
-use crate::domain::{AccountStatus, Category, RegionCode, Regions, Role};
+use crate::domain::{AccountStatus, Category, Role};
 use crate::store::accounts::{ProducerProfile, StaffProfile};
 
+pub use super::shared::format::{
+    count, date_text, datetime_text, region_name, rupiah, shorten, zone_of,
+};
 use super::state::{ProducerDraft, StaffDraft};
 
 /// A producer's details, formatted for one language and escaped.
@@ -37,6 +41,8 @@ pub struct StaffView {
 
 #[derive(Debug, Clone)]
 pub enum Reply {
+    /// A reply every room uses.
+    Common(Common),
     CmdStart,
     CmdBantuan,
     CmdDaftar,
@@ -48,10 +54,8 @@ pub enum Reply {
     CmdProduk,
     CmdLibur,
     CmdMinta,
-    ValueNone,
     CmdPermintaan,
     CmdPesanan,
-    RqStaffOnly,
     RqAskItem,
     RqAskQuantity,
     RqAskDate,
@@ -366,7 +370,6 @@ pub enum Reply {
         item: String,
         date: String,
     },
-    ProducerOnly,
     CatalogueEmpty,
     CatalogueList(Vec<String>),
     CatalogueLine {
@@ -405,7 +408,6 @@ pub enum Reply {
     FieldProductName,
     FieldPrice,
     FieldPhoto,
-    ErrPrice,
     LeaveNone,
     LeaveList(Vec<String>),
     LeaveLine {
@@ -463,8 +465,6 @@ pub enum Reply {
     PickRegion,
     PickCategory,
     AskDate,
-    DateBad,
-    DatePast,
     SearchExpired,
     BtnPrev,
     BtnNext,
@@ -506,16 +506,8 @@ pub enum Reply {
     ProducerIntro,
     AskBusinessName,
     AskRegion,
-    RegionPick,
-    RegionNotFound {
-        input: String,
-    },
-    RegionSuggest {
-        input: String,
-    },
     AskCategories,
     CategoriesNone,
-    UseButtons,
     AskProducts,
     AskCapacity,
     AskLeadDays,
@@ -523,15 +515,7 @@ pub enum Reply {
     AskHalal,
     AskNib,
     AskPhone,
-    PhoneUseButton,
-    PhoneNotOwn,
-    PhoneNotMobile,
     PhoneSaved,
-    BtnDone,
-    BtnYes,
-    BtnNo,
-    BtnSkip,
-    BtnShareContact,
     StaffIntro,
     StaffInviteIntro {
         office: String,
@@ -542,10 +526,6 @@ pub enum Reply {
     AskStaffRegion,
     ProducerSummary(ProducerView),
     StaffSummary(StaffView),
-    BtnSubmit,
-    BtnEdit,
-    BtnCancel,
-    EditWhich,
     FieldLabel(FieldLabel),
     Submitted,
     ApprovedByInvite {
@@ -557,17 +537,11 @@ pub enum Reply {
         role: Role,
     },
     AdminNoRegister,
-    Field(FieldError),
-    TextExpected,
     PhoneTaken,
     NibTaken,
     RoleTaken {
         role: Role,
     },
-    Generic,
-    Stale,
-    NotAllowed,
-    AdminOnly,
     AdminCardProducer(ProducerView),
     AdminCardStaff(StaffView),
     BtnApprove,
@@ -615,12 +589,8 @@ pub enum Reply {
     LangChanged,
     BtnLangId,
     BtnLangEn,
-    CancelDone,
     CancelNothing,
-    UnknownCommand,
     IdleHint,
-    Category(Category),
-    RoleName(Role),
     Status(AccountStatus),
     CmdAcara,
     EvStaffOnly,
@@ -831,6 +801,7 @@ pub enum FieldLabel {
 impl Reply {
     pub fn render(&self, l: &FluentLanguageLoader) -> String {
         match self {
+            Reply::Common(c) => c.render(l),
             Reply::CmdStart => fl!(l, "cmd-start"),
             Reply::CmdBantuan => fl!(l, "cmd-bantuan"),
             Reply::CmdDaftar => fl!(l, "cmd-daftar"),
@@ -840,10 +811,8 @@ impl Reply {
             Reply::CmdVerifikasi => fl!(l, "cmd-verifikasi"),
             Reply::CmdCari => fl!(l, "cmd-cari"),
             Reply::CmdMinta => fl!(l, "cmd-minta"),
-            Reply::ValueNone => fl!(l, "value-none"),
             Reply::CmdPermintaan => fl!(l, "cmd-permintaan"),
             Reply::CmdPesanan => fl!(l, "cmd-pesanan"),
-            Reply::RqStaffOnly => fl!(l, "rq-staff-only"),
             Reply::RqAskItem => fl!(l, "rq-ask-item"),
             Reply::RqAskQuantity => fl!(l, "rq-ask-quantity"),
             Reply::RqAskDate => fl!(l, "rq-ask-date"),
@@ -1421,7 +1390,6 @@ impl Reply {
             }
             Reply::CmdProduk => fl!(l, "cmd-produk"),
             Reply::CmdLibur => fl!(l, "cmd-libur"),
-            Reply::ProducerOnly => fl!(l, "producer-only"),
             Reply::CatalogueEmpty => fl!(l, "catalogue-empty"),
             Reply::CatalogueList(lines) => fl!(l, "catalogue-list", list = lines.join("\n")),
             Reply::CatalogueLine {
@@ -1481,7 +1449,6 @@ impl Reply {
             Reply::FieldProductName => fl!(l, "field-product-name"),
             Reply::FieldPrice => fl!(l, "field-price"),
             Reply::FieldPhoto => fl!(l, "field-photo"),
-            Reply::ErrPrice => fl!(l, "err-price"),
             Reply::LeaveNone => fl!(l, "leave-none"),
             Reply::LeaveList(lines) => fl!(l, "leave-list", list = lines.join("\n")),
             Reply::LeaveLine { n, from, to } => {
@@ -1571,7 +1538,7 @@ impl Reply {
                 fl!(
                     l,
                     "search-filter-category",
-                    category = Reply::Category(*c).render(l)
+                    category = Common::Category(*c).render(l)
                 )
             }
             Reply::FilterHalal => fl!(l, "search-filter-halal"),
@@ -1579,8 +1546,6 @@ impl Reply {
             Reply::PickRegion => fl!(l, "search-pick-region"),
             Reply::PickCategory => fl!(l, "search-pick-category"),
             Reply::AskDate => fl!(l, "search-ask-date"),
-            Reply::DateBad => fl!(l, "search-date-bad"),
-            Reply::DatePast => fl!(l, "search-date-past"),
             Reply::SearchExpired => fl!(l, "search-expired"),
             Reply::BtnPrev => fl!(l, "btn-prev"),
             Reply::BtnNext => fl!(l, "btn-next"),
@@ -1647,7 +1612,7 @@ impl Reply {
                 l,
                 "start-welcome-back",
                 name = escape(name),
-                role = Reply::RoleName(*role).render(l),
+                role = Common::RoleName(*role).render(l),
                 status = Reply::Status(*status).render(l)
             ),
             Reply::StartAdmin { name } => fl!(l, "start-admin", name = escape(name)),
@@ -1657,20 +1622,8 @@ impl Reply {
             Reply::ProducerIntro => fl!(l, "reg-producer-intro"),
             Reply::AskBusinessName => fl!(l, "reg-ask-business-name"),
             Reply::AskRegion => fl!(l, "reg-ask-region"),
-            Reply::RegionPick => fl!(l, "reg-region-pick"),
-            Reply::RegionNotFound { input } => {
-                fl!(
-                    l,
-                    "reg-region-not-found",
-                    input = escape(&shorten(input, 40))
-                )
-            }
-            Reply::RegionSuggest { input } => {
-                fl!(l, "reg-region-suggest", input = escape(&shorten(input, 40)))
-            }
             Reply::AskCategories => fl!(l, "reg-ask-categories"),
             Reply::CategoriesNone => fl!(l, "reg-categories-none"),
-            Reply::UseButtons => fl!(l, "reg-use-buttons"),
             Reply::AskProducts => fl!(l, "reg-ask-products"),
             Reply::AskCapacity => fl!(l, "reg-ask-capacity"),
             Reply::AskLeadDays => fl!(l, "reg-ask-lead-days"),
@@ -1678,15 +1631,7 @@ impl Reply {
             Reply::AskHalal => fl!(l, "reg-ask-halal"),
             Reply::AskNib => fl!(l, "reg-ask-nib"),
             Reply::AskPhone => fl!(l, "reg-ask-phone"),
-            Reply::PhoneUseButton => fl!(l, "reg-phone-use-button"),
-            Reply::PhoneNotOwn => fl!(l, "reg-phone-not-own"),
-            Reply::PhoneNotMobile => fl!(l, "reg-phone-not-mobile"),
             Reply::PhoneSaved => fl!(l, "reg-phone-saved"),
-            Reply::BtnDone => fl!(l, "btn-done"),
-            Reply::BtnYes => fl!(l, "btn-yes"),
-            Reply::BtnNo => fl!(l, "btn-no"),
-            Reply::BtnSkip => fl!(l, "btn-skip"),
-            Reply::BtnShareContact => fl!(l, "btn-share-contact"),
             Reply::StaffIntro => fl!(l, "reg-staff-intro"),
             Reply::StaffInviteIntro { office, region } => fl!(
                 l,
@@ -1718,10 +1663,6 @@ impl Reply {
                 office = v.office.clone(),
                 region = v.region.clone()
             ),
-            Reply::BtnSubmit => fl!(l, "btn-submit"),
-            Reply::BtnEdit => fl!(l, "btn-edit"),
-            Reply::BtnCancel => fl!(l, "btn-cancel"),
-            Reply::EditWhich => fl!(l, "reg-edit-which"),
             Reply::FieldLabel(f) => match f {
                 FieldLabel::BusinessName => fl!(l, "field-business-name"),
                 FieldLabel::Region => fl!(l, "field-region"),
@@ -1745,31 +1686,18 @@ impl Reply {
             Reply::AlreadyApproved { role } => fl!(
                 l,
                 "reg-already-approved",
-                role = Reply::RoleName(*role).render(l)
+                role = Common::RoleName(*role).render(l)
             ),
             Reply::AdminNoRegister => fl!(l, "reg-admin-no-register"),
-            Reply::Field(e) => match e {
-                FieldError::Empty => fl!(l, "err-empty"),
-                FieldError::TooShort { min } => fl!(l, "err-too-short", min = min.to_string()),
-                FieldError::TooLong { max } => fl!(l, "err-too-long", max = max.to_string()),
-                FieldError::NoLetters => fl!(l, "err-no-letters"),
-                FieldError::NotANumber => fl!(l, "err-not-number"),
-                FieldError::Negative => fl!(l, "err-negative"),
-                FieldError::TooSmall { min } => fl!(l, "err-too-small", min = min.to_string()),
-                FieldError::TooLarge { max } => fl!(l, "err-too-large", max = max.to_string()),
-                FieldError::TooMany { max } => fl!(l, "err-too-many", max = max.to_string()),
-                FieldError::BadNib => fl!(l, "err-bad-nib"),
-            },
-            Reply::TextExpected => fl!(l, "err-text-expected"),
             Reply::PhoneTaken => fl!(l, "err-phone-taken"),
             Reply::NibTaken => fl!(l, "err-nib-taken"),
             Reply::RoleTaken { role } => {
-                fl!(l, "err-role-taken", role = Reply::RoleName(*role).render(l))
+                fl!(
+                    l,
+                    "err-role-taken",
+                    role = Common::RoleName(*role).render(l)
+                )
             }
-            Reply::Generic => fl!(l, "err-generic"),
-            Reply::Stale => fl!(l, "stale-button"),
-            Reply::NotAllowed => fl!(l, "not-allowed"),
-            Reply::AdminOnly => fl!(l, "admin-only"),
             Reply::AdminCardProducer(v) => fl!(
                 l,
                 "admin-card-producer",
@@ -1869,26 +1797,8 @@ impl Reply {
             Reply::LangChanged => fl!(l, "lang-changed"),
             Reply::BtnLangId => fl!(l, "btn-lang-id"),
             Reply::BtnLangEn => fl!(l, "btn-lang-en"),
-            Reply::CancelDone => fl!(l, "cancel-done"),
             Reply::CancelNothing => fl!(l, "cancel-nothing"),
-            Reply::UnknownCommand => fl!(l, "unknown-command"),
             Reply::IdleHint => fl!(l, "idle-hint"),
-            Reply::Category(c) => match c {
-                Category::Katering => fl!(l, "cat-katering"),
-                Category::Snack => fl!(l, "cat-snack"),
-                Category::OlehOleh => fl!(l, "cat-oleh-oleh"),
-                Category::Minuman => fl!(l, "cat-minuman"),
-                Category::Merchandise => fl!(l, "cat-merchandise"),
-                Category::Kerajinan => fl!(l, "cat-kerajinan"),
-                Category::Fesyen => fl!(l, "cat-fesyen"),
-                Category::Percetakan => fl!(l, "cat-percetakan"),
-                Category::Dekorasi => fl!(l, "cat-dekorasi"),
-            },
-            Reply::RoleName(r) => match r {
-                Role::Producer => fl!(l, "role-producer"),
-                Role::Staff => fl!(l, "role-staff"),
-                Role::Admin => fl!(l, "role-admin"),
-            },
             Reply::Status(s) => match s {
                 AccountStatus::New => fl!(l, "status-new"),
                 AccountStatus::Pending => fl!(l, "status-pending"),
@@ -2083,78 +1993,6 @@ pub fn announcement(text: &str) -> String {
     escape(text)
 }
 
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(max).collect();
-        out.push('…');
-        out
-    }
-}
-
-/// Money as shown: `Rp 1.250.000`.
-pub fn rupiah(amount: i64) -> String {
-    let amount = amount.max(0) as u64;
-    crate::domain::Rupiah::new(amount)
-        .map(|r| r.to_string())
-        .unwrap_or_else(|_| format!("Rp {}", crate::domain::money::group_thousands(amount)))
-}
-
-/// A count as shown: `1.500`.
-pub fn count(n: i64) -> String {
-    crate::domain::money::group_thousands(n.max(0) as u64)
-}
-
-/// The zone of a regency, else `fallback`.
-pub fn zone_of(regency: Option<&str>, fallback: chrono_tz::Tz) -> chrono_tz::Tz {
-    regency
-        .and_then(|r| Regions::embedded().timezone_of_code(r))
-        .unwrap_or(fallback)
-}
-
-/// A moment in a zone, the user's way: "Kamis, 26 Maret 2026 pukul 09.00 WITA".
-pub fn datetime_text(
-    lang: crate::domain::Lang,
-    at: chrono::DateTime<chrono::Utc>,
-    zone: chrono_tz::Tz,
-) -> String {
-    let local = at.with_timezone(&zone);
-    let abbrev = Regions::zone_abbreviation(zone);
-    match lang {
-        crate::domain::Lang::Id => {
-            crate::domain::when::format_datetime_id(local.date_naive(), local.time(), abbrev)
-        }
-        crate::domain::Lang::En => {
-            crate::domain::when::format_datetime_en(local.date_naive(), local.time(), abbrev)
-        }
-    }
-}
-
-/// A date the way the user's language writes it: "Kamis, 26 Maret 2026".
-pub fn date_text(lang: crate::domain::Lang, date: chrono::NaiveDate) -> String {
-    match lang {
-        crate::domain::Lang::Id => crate::domain::when::format_date_id(date),
-        crate::domain::Lang::En => crate::domain::when::format_date_en(date),
-    }
-}
-
-/// "Tenggarong, Kabupaten Kutai Kartanegara" or just the regency.
-pub fn region_name(regency: &str, district: Option<&str>) -> String {
-    let regions = Regions::embedded();
-    let Ok(code) = RegionCode::parse(regency) else {
-        return regency.to_string();
-    };
-    let regency_name = regions
-        .regency(&code)
-        .map(|r| r.name.clone())
-        .unwrap_or_else(|| regency.to_string());
-    match district.and_then(|d| regions.district(d)) {
-        Some(d) => format!("{}, {}", d.name, regency_name),
-        None => regency_name,
-    }
-}
-
 fn yes_no(l: &FluentLanguageLoader, v: Option<bool>) -> String {
     match v {
         Some(true) => fl!(l, "value-yes"),
@@ -2173,7 +2011,7 @@ fn categories_text(l: &FluentLanguageLoader, cats: &[Category]) -> String {
         return fl!(l, "value-none");
     }
     cats.iter()
-        .map(|c| Reply::Category(*c).render(l))
+        .map(|c| Common::Category(*c).render(l))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -2237,5 +2075,17 @@ impl StaffView {
             office: escape(&p.office_name),
             region: escape(&region_name(p.regency.as_str(), None)),
         }
+    }
+}
+
+impl super::shared::text::Text for Reply {
+    fn render(&self, l: &FluentLanguageLoader) -> String {
+        Reply::render(self, l)
+    }
+}
+
+impl From<Common> for Reply {
+    fn from(c: Common) -> Reply {
+        Reply::Common(c)
     }
 }

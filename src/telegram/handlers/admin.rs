@@ -1,5 +1,6 @@
 //! Admin work: verification cards, decisions, invite links.
 
+use crate::telegram::shared::replies::Common;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, Me};
 
@@ -13,8 +14,8 @@ use super::super::keyboards;
 use super::super::out::Out;
 use super::super::replies::{ProducerView, Reply, StaffView, region_name};
 use super::super::state::{InviteStep, State};
-use super::registration::{PlaceAnswer, read_place};
 use super::{Caller, Dlg, HandlerResult};
+use crate::telegram::shared::place::{PlaceAnswer, read_place};
 
 pub fn is_admin(caller: &Caller) -> bool {
     caller.0.role == Some(Role::Admin) && caller.0.status == AccountStatus::Approved
@@ -35,7 +36,7 @@ pub async fn card(out: &Out, user_id: i64) -> anyhow::Result<Option<String>> {
 /// /verifikasi: the oldest pending accounts, each with its buttons.
 pub async fn verification_list(out: Out, caller: Caller) -> HandlerResult {
     if !is_admin(&caller) {
-        out.say(Reply::AdminOnly).await?;
+        out.say(Common::AdminOnly).await?;
         return Ok(());
     }
     const SHOWN: i64 = 10;
@@ -91,12 +92,12 @@ pub async fn decide(
             super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, target.id).await;
             Ok(None)
         }
-        Err(DecideError::NotAdmin) => Ok(Some(out.t(&Reply::NotAllowed))),
+        Err(DecideError::NotAdmin) => Ok(Some(out.t(&Common::NotAllowed))),
         Err(DecideError::AlreadyDecided(status)) => {
-            super::registration::clear_buttons(out, message).await;
+            crate::telegram::shared::flow::clear_buttons(out, message).await;
             Ok(Some(out.t(&Reply::AlreadyDecided { status })))
         }
-        Err(DecideError::NoSuchAccount) => Ok(Some(out.t(&Reply::Stale))),
+        Err(DecideError::NoSuchAccount) => Ok(Some(out.t(&Common::Stale))),
         Err(DecideError::Db(e)) => Err(e.into()),
     }
 }
@@ -128,7 +129,7 @@ pub async fn begin_invite(
     caller: &Caller,
 ) -> anyhow::Result<Option<String>> {
     if !is_admin(caller) {
-        return Ok(Some(out.t(&Reply::NotAllowed)));
+        return Ok(Some(out.t(&Common::NotAllowed)));
     }
     let step = InviteStep::Office;
     dialogue
@@ -157,11 +158,11 @@ pub async fn invite_message(
 ) -> HandlerResult {
     if !is_admin(&caller) {
         dialogue.exit().await?;
-        out.say(Reply::AdminOnly).await?;
+        out.say(Common::AdminOnly).await?;
         return Ok(());
     }
     let Some(text) = msg.text() else {
-        out.say(Reply::TextExpected).await?;
+        out.say(Common::TextExpected).await?;
         return ask_invite(&out, step).await;
     };
     match (step, office) {
@@ -177,7 +178,7 @@ pub async fn invite_message(
                 ask_invite(&out, step).await
             }
             Err(e) => {
-                out.say(Reply::Field(e)).await?;
+                out.say(Common::Field(e)).await?;
                 ask_invite(&out, step).await
             }
         },
@@ -222,7 +223,7 @@ pub async fn create_invite(
         }
         Err(InviteError::NotAdmin) => {
             dialogue.exit().await?;
-            out.say(Reply::NotAllowed).await?;
+            out.say(Common::NotAllowed).await?;
             Ok(())
         }
         Err(InviteError::Db(e)) => Err(e.into()),

@@ -5,6 +5,8 @@
 //! sender is an approved admin); the sender delivers them, and the reporter
 //! (`background::broadcasts`) edits the progress message sent here.
 
+use crate::telegram::shared::flow::Flow;
+use crate::telegram::shared::replies::Common;
 use teloxide::prelude::*;
 use teloxide::types::InputFile;
 
@@ -19,13 +21,14 @@ use super::super::out::Out;
 use super::super::replies::{Reply, announcement};
 use super::super::state::{BroadcastStep, State};
 use super::admin::is_admin;
-use super::registration::{PlaceAnswer, clear_buttons, place_from_button, read_place};
 use super::{Caller, Dlg, HandlerResult};
+use crate::telegram::shared::flow::clear_buttons;
+use crate::telegram::shared::place::{PlaceAnswer, place_from_button, read_place};
 
 /// /siaran.
 pub async fn start(out: &Out, dialogue: &Dlg, caller: &Caller) -> HandlerResult {
     if !is_admin(caller) {
-        out.say(Reply::AdminOnly).await?;
+        out.say(Common::AdminOnly).await?;
         return Ok(());
     }
     dialogue
@@ -48,7 +51,7 @@ pub async fn message(
 ) -> HandlerResult {
     if !is_admin(&caller) {
         dialogue.exit().await?;
-        out.say(Reply::AdminOnly).await?;
+        out.say(Common::AdminOnly).await?;
         return Ok(());
     }
     match (step, draft) {
@@ -94,7 +97,7 @@ pub async fn message(
             }
         },
         _ => {
-            out.say(Reply::UseButtons).await?;
+            out.say(Common::UseButtons).await?;
         }
     }
     Ok(())
@@ -121,7 +124,7 @@ async fn audience_of(out: &Out, id: i64) -> anyhow::Result<Option<Audience>> {
 
 async fn add_region(out: &Out, caller: &Caller, id: i64, regency: &str) -> HandlerResult {
     let Some(mut audience) = audience_of(out, id).await? else {
-        out.say(Reply::Stale).await?;
+        out.say(Common::Stale).await?;
         return Ok(());
     };
     if !audience.regencies.iter().any(|r| r == regency) {
@@ -145,7 +148,7 @@ async fn preview(out: &Out, dialogue: &Dlg, caller: &Caller, id: i64) -> Handler
         .await?
         .filter(|b| b.status == "draft")
     else {
-        out.say(Reply::Stale).await?;
+        out.say(Common::Stale).await?;
         return Ok(());
     };
     let audience = b.audience.clone().unwrap_or_default();
@@ -191,14 +194,14 @@ pub async fn on_button(
     cb: Cb,
 ) -> anyhow::Result<Option<String>> {
     if !is_admin(caller) {
-        return Ok(Some(out.t(&Reply::AdminOnly)));
+        return Ok(Some(out.t(&Common::AdminOnly)));
     }
     let State::Broadcast {
         step,
         draft: Some(id),
     } = state
     else {
-        return Ok(Some(out.t(&Reply::Stale)));
+        return Ok(Some(out.t(&Common::Stale)));
     };
     match (cb, step) {
         (Cb::BroadcastAudience(choice), BroadcastStep::Audience) => {
@@ -212,7 +215,7 @@ pub async fn on_button(
                 ..Audience::default()
             };
             if !store::broadcasts::set_audience(&out.pool, id, caller.0.id, &audience).await? {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             }
             clear_buttons(out, message).await;
             match choice {
@@ -245,7 +248,7 @@ pub async fn on_button(
         }
         (Cb::BroadcastCategory(c), BroadcastStep::Categories) => {
             let Some(mut audience) = audience_of(out, id).await? else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
             if let Some(pos) = audience.categories.iter().position(|x| *x == c) {
                 audience.categories.remove(pos);
@@ -265,7 +268,7 @@ pub async fn on_button(
         }
         (Cb::BroadcastChosen, BroadcastStep::Regions | BroadcastStep::Categories) => {
             let Some(audience) = audience_of(out, id).await? else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
             let empty = match step {
                 BroadcastStep::Regions => audience.regencies.is_empty(),
@@ -278,9 +281,9 @@ pub async fn on_button(
             preview(out, dialogue, caller, id).await?;
             Ok(None)
         }
-        (Cb::Region { regency, .. }, BroadcastStep::Regions) => {
+        (Cb::Flow(Flow::Region { regency, .. }), BroadcastStep::Regions) => {
             let Some(place) = place_from_button(&regency, None) else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
             clear_buttons(out, message).await;
             add_region(out, caller, id, place.regency.as_str()).await?;
@@ -314,11 +317,11 @@ pub async fn on_button(
                 }
                 Err(QueueError::NotAdmin) => {
                     dialogue.exit().await?;
-                    Ok(Some(out.t(&Reply::AdminOnly)))
+                    Ok(Some(out.t(&Common::AdminOnly)))
                 }
                 Err(QueueError::NotDraft) => {
                     dialogue.exit().await?;
-                    Ok(Some(out.t(&Reply::Stale)))
+                    Ok(Some(out.t(&Common::Stale)))
                 }
                 Err(QueueError::Empty) => {
                     out.say(Reply::BcNobody).await?;
@@ -327,6 +330,6 @@ pub async fn on_button(
                 }
             }
         }
-        _ => Ok(Some(out.t(&Reply::Stale))),
+        _ => Ok(Some(out.t(&Common::Stale))),
     }
 }

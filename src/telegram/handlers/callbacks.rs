@@ -2,6 +2,8 @@
 //! button asks for is checked against the dialogue state and the database,
 //! never trusted because of what the button says.
 
+use crate::telegram::shared::flow::Flow;
+use crate::telegram::shared::replies::Common;
 use teloxide::prelude::*;
 use teloxide::types::{KeyboardRemove, Me};
 
@@ -13,8 +15,11 @@ use super::super::keyboards;
 use super::super::out::Out;
 use super::super::replies::Reply;
 use super::super::state::{InviteStep, ProducerStep, StaffStep, State};
-use super::registration::{self, clear_buttons, place_from_button};
+use super::registration;
 use super::{Caller, Dlg, HandlerResult, admin};
+use crate::telegram::shared::flow::clear_buttons;
+use crate::telegram::shared::place::place_from_button;
+use crate::telegram::shared::toast::Toast;
 
 /// What to answer the callback query with.
 enum Answer {
@@ -23,6 +28,7 @@ enum Answer {
     Alert(String),
 }
 
+/// The presses not yet taken by a room's own branch.
 pub async fn on_callback(
     out: Out,
     dialogue: Dlg,
@@ -30,34 +36,18 @@ pub async fn on_callback(
     q: CallbackQuery,
     state: State,
     me: Me,
+    toast: Toast,
 ) -> HandlerResult {
     let answer = match q.data.as_deref().and_then(Cb::decode) {
-        None => Ok(Answer::Alert(out.t(&Reply::Stale))),
-        Some(cb) => route(&out, &dialogue, &caller, &q, state, &me, cb).await,
+        None => Answer::Alert(out.t(&Common::Stale)),
+        Some(cb) => route(&out, &dialogue, &caller, &q, state, &me, cb).await?,
     };
-    // Answer even when the handler failed, then report the failure.
-    let (text, alert) = match &answer {
-        Ok(Answer::Silent) => (None, false),
-        Ok(Answer::Toast(t)) => (Some(t.clone()), false),
-        Ok(Answer::Alert(t)) => (Some(t.clone()), true),
-        Err(_) => (Some(out.t(&Reply::Generic)), true),
-    };
-    let mut request = out.bot.answer_callback_query(q.id.clone());
-    if let Some(text) = text {
-        request = request.text(text).show_alert(alert);
-    }
-    if let Err(e) = request.await {
-        tracing::warn!(error = %e, "answering a callback query failed");
-    }
     match answer {
-        Ok(_) => Ok(()),
-        Err(e) => {
-            out.say(Reply::Generic).await.ok();
-            // Already answered and apologized: log, but do not apologize twice.
-            tracing::error!(error = %format!("{e:#}"), "callback handler failed");
-            Ok(())
-        }
+        Answer::Silent => {}
+        Answer::Toast(t) => toast.toast(t),
+        Answer::Alert(t) => toast.alert(t),
     }
+    Ok(())
 }
 
 async fn route(
@@ -70,7 +60,7 @@ async fn route(
     cb: Cb,
 ) -> anyhow::Result<Answer> {
     let message = q.regular_message();
-    let stale = || Ok(Answer::Alert(out.t(&Reply::Stale)));
+    let stale = || Ok(Answer::Alert(out.t(&Common::Stale)));
     match (cb, state) {
         // Not tied to a flow.
         (Cb::Decide { user_id, approve }, _) => Ok(
@@ -98,7 +88,7 @@ async fn route(
         ) => Ok(answer(
             super::broadcast::on_button(out, dialogue, caller, message, state, cb).await?,
         )),
-        (cb @ Cb::Region { .. }, state @ State::Broadcast { .. }) => Ok(answer(
+        (cb @ Cb::Flow(Flow::Region { .. }), state @ State::Broadcast { .. }) => Ok(answer(
             super::broadcast::on_button(out, dialogue, caller, message, state, cb).await?,
         )),
         (Cb::Mute(muted), _) => {
@@ -122,18 +112,21 @@ async fn route(
         }
         // Writing a quote request.
         (
-            cb @ (Cb::Submit
-            | Cb::Edit
-            | Cb::EditField(_)
+            cb @ (Cb::Flow(Flow::Submit)
+            | Cb::Flow(Flow::Edit)
+            | Cb::Flow(Flow::EditField(_))
             | Cb::UseDate(_)
-            | Cb::Skip
-            | Cb::Region { .. }),
+            | Cb::Flow(Flow::Skip)
+            | Cb::Flow(Flow::Region { .. })),
             State::Request { draft, .. },
         ) => Ok(answer(
             super::request::on_button(out, dialogue, caller, message, cb, draft).await?,
         )),
         // Planning an event, its heads-up and its nudge.
-        (cb @ (Cb::Submit | Cb::Region { .. }), state @ State::Event { .. }) => Ok(answer(
+        (
+            cb @ (Cb::Flow(Flow::Submit) | Cb::Flow(Flow::Region { .. })),
+            state @ State::Event { .. },
+        ) => Ok(answer(
             super::event::on_button(out, dialogue, caller, message, state, cb).await?,
         )),
         (cb @ (Cb::EventReady(_) | Cb::EventRequest(_) | Cb::EventNew), state) => Ok(answer(
@@ -143,10 +136,19 @@ async fn route(
         (cb @ (Cb::QuoteRequest(_) | Cb::DeclineRequest(_) | Cb::QuoteAll), state) => Ok(answer(
             super::quote::on_producer_button(out, dialogue, caller, message, state, cb).await?,
         )),
-        (Cb::Skip, state @ (State::Quoting { .. } | State::Declining { .. })) => Ok(answer(
-            super::quote::on_producer_button(out, dialogue, caller, message, state, Cb::Skip)
+        (Cb::Flow(Flow::Skip), state @ (State::Quoting { .. } | State::Declining { .. })) => {
+            Ok(answer(
+                super::quote::on_producer_button(
+                    out,
+                    dialogue,
+                    caller,
+                    message,
+                    state,
+                    Cb::Flow(Flow::Skip),
+                )
                 .await?,
-        )),
+            ))
+        }
         // Quotes, awards and orders.
         (
             cb @ (Cb::ViewRequest(_)
@@ -164,8 +166,9 @@ async fn route(
         ) => Ok(answer(
             super::orders::on_button(out, dialogue, caller, message, state, cb).await?,
         )),
-        (Cb::Skip, state @ State::RatingComment { .. }) => Ok(answer(
-            super::orders::on_button(out, dialogue, caller, message, state, Cb::Skip).await?,
+        (Cb::Flow(Flow::Skip), state @ State::RatingComment { .. }) => Ok(answer(
+            super::orders::on_button(out, dialogue, caller, message, state, Cb::Flow(Flow::Skip))
+                .await?,
         )),
         (
             cb @ (Cb::SearchCategory(_)
@@ -193,7 +196,7 @@ async fn route(
 
         // Producer registration.
         (
-            Cb::Region { regency, district },
+            Cb::Flow(Flow::Region { regency, district }),
             State::Producer {
                 step: ProducerStep::Region,
                 mut draft,
@@ -277,7 +280,7 @@ async fn route(
             Ok(Answer::Silent)
         }
         (
-            Cb::Submit,
+            Cb::Flow(Flow::Submit),
             State::Producer {
                 step: ProducerStep::Summary,
                 draft,
@@ -289,7 +292,7 @@ async fn route(
             Ok(Answer::Silent)
         }
         (
-            Cb::Edit,
+            Cb::Flow(Flow::Edit),
             State::Producer {
                 step: ProducerStep::Summary,
                 ..
@@ -299,10 +302,10 @@ async fn route(
                 out.edit_buttons(m.id, keyboards::producer_fields(out))
                     .await?;
             }
-            Ok(Answer::Toast(out.t(&Reply::EditWhich)))
+            Ok(Answer::Toast(out.t(&Common::EditWhich)))
         }
         (
-            Cb::EditField(i),
+            Cb::Flow(Flow::EditField(i)),
             State::Producer {
                 step: ProducerStep::Summary,
                 draft,
@@ -319,7 +322,7 @@ async fn route(
 
         // Staff registration.
         (
-            Cb::Region { regency, .. },
+            Cb::Flow(Flow::Region { regency, .. }),
             State::Staff {
                 step: StaffStep::Region,
                 mut draft,
@@ -335,7 +338,7 @@ async fn route(
             Ok(Answer::Silent)
         }
         (
-            Cb::Submit,
+            Cb::Flow(Flow::Submit),
             State::Staff {
                 step: StaffStep::Summary,
                 draft,
@@ -347,7 +350,7 @@ async fn route(
             Ok(Answer::Silent)
         }
         (
-            Cb::Edit,
+            Cb::Flow(Flow::Edit),
             State::Staff {
                 step: StaffStep::Summary,
                 draft,
@@ -358,10 +361,10 @@ async fn route(
                 out.edit_buttons(m.id, keyboards::staff_fields(out, draft.invite.is_some()))
                     .await?;
             }
-            Ok(Answer::Toast(out.t(&Reply::EditWhich)))
+            Ok(Answer::Toast(out.t(&Common::EditWhich)))
         }
         (
-            Cb::EditField(i),
+            Cb::Flow(Flow::EditField(i)),
             State::Staff {
                 step: StaffStep::Summary,
                 draft,
@@ -380,7 +383,7 @@ async fn route(
         }
 
         // Leaving a registration from its buttons.
-        (Cb::CancelFlow, State::Producer { .. } | State::Staff { .. }) => {
+        (Cb::Flow(Flow::CancelFlow), State::Producer { .. } | State::Staff { .. }) => {
             clear_buttons(out, message).await;
             dialogue.exit().await?;
             out.say_with(Reply::RegCancelled, KeyboardRemove::new())
@@ -388,12 +391,12 @@ async fn route(
             Ok(Answer::Silent)
         }
         // "Batal" anywhere else (e.g. under "remove this product?").
-        (Cb::CancelFlow, state) => {
+        (Cb::Flow(Flow::CancelFlow), state) => {
             clear_buttons(out, message).await;
             if state != State::Idle {
                 dialogue.exit().await?;
             }
-            out.say_with(Reply::CancelDone, KeyboardRemove::new())
+            out.say_with(Common::CancelDone, KeyboardRemove::new())
                 .await?;
             Ok(Answer::Silent)
         }
@@ -417,7 +420,7 @@ async fn route(
 
         // An admin's invite.
         (
-            Cb::Region { regency, .. },
+            Cb::Flow(Flow::Region { regency, .. }),
             State::Invite {
                 step: InviteStep::Region,
                 office: Some(office),

@@ -3,6 +3,8 @@
 //! staff are nudged on the last safe day, and the nudge's button starts
 //! /minta prefilled from the event.
 
+use crate::telegram::shared::flow::Flow;
+use crate::telegram::shared::replies::Common;
 use chrono::Duration;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
@@ -20,9 +22,10 @@ use super::super::callback::Cb;
 use super::super::out::Out;
 use super::super::replies::{Reply, date_text, datetime_text, region_name, zone_of};
 use super::super::state::{EventDraft, EventField, RequestDraft, State};
-use super::registration::{PlaceAnswer, clear_buttons, read_place};
 use super::request::is_staff;
 use super::{Caller, Dlg, HandlerResult};
+use crate::telegram::shared::flow::clear_buttons;
+use crate::telegram::shared::place::{PlaceAnswer, read_place};
 
 /// At most this many producers get the heads-up of one event.
 pub const MAX_HEADS_UP: usize = 30;
@@ -169,14 +172,14 @@ pub async fn event_message(
         return Ok(());
     }
     let Some(text) = msg.text() else {
-        out.say(Reply::TextExpected).await?;
+        out.say(Common::TextExpected).await?;
         return match asking {
             Some(f) => ask(&out, f).await,
             None => summary(&out, &draft).await,
         };
     };
     let Some(field) = asking else {
-        out.say(Reply::UseButtons).await?;
+        out.say(Common::UseButtons).await?;
         return summary(&out, &draft).await;
     };
     let answer: Result<(), Reply> = match field {
@@ -304,8 +307,11 @@ async fn summary(out: &Out, d: &EventDraft) -> HandlerResult {
     text.push_str("\n\n");
     text.push_str(&out.t(&when));
     let buttons = InlineKeyboardMarkup::new([[
-        InlineKeyboardButton::callback(out.t(&Reply::BtnSave), Cb::Submit.encode()),
-        InlineKeyboardButton::callback(out.t(&Reply::BtnCancel), Cb::CancelFlow.encode()),
+        InlineKeyboardButton::callback(out.t(&Reply::BtnSave), Cb::Flow(Flow::Submit).encode()),
+        InlineKeyboardButton::callback(
+            out.t(&Common::BtnCancel),
+            Cb::Flow(Flow::CancelFlow).encode(),
+        ),
     ]]);
     out.send_text(text, Some(buttons.into())).await?;
     Ok(())
@@ -424,15 +430,16 @@ pub async fn on_button(
     cb: Cb,
 ) -> anyhow::Result<Option<String>> {
     match (cb, state) {
-        (Cb::Submit, State::Event { draft, .. }) => {
+        (Cb::Flow(Flow::Submit), State::Event { draft, .. }) => {
             clear_buttons(out, message).await;
             save(out, dialogue, caller, draft).await?;
             Ok(None)
         }
-        (Cb::Region { regency, district }, State::Event { mut draft, .. }) => {
-            let Some(place) = super::registration::place_from_button(&regency, district.as_deref())
+        (Cb::Flow(Flow::Region { regency, district }), State::Event { mut draft, .. }) => {
+            let Some(place) =
+                crate::telegram::shared::place::place_from_button(&regency, district.as_deref())
             else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
             clear_buttons(out, message).await;
             draft.regency = Some(place.regency.as_str().to_string());
@@ -461,16 +468,16 @@ pub async fn on_button(
                     Ok(None)
                 }
                 Ok((_, ReadyOutcome::Already)) => Ok(Some(out.t(&Reply::EvReadyAlready))),
-                Err(EventError::NotAllowed) => Ok(Some(out.t(&Reply::NotAllowed))),
-                Err(EventError::Closed) => Ok(Some(out.t(&Reply::Stale))),
+                Err(EventError::NotAllowed) => Ok(Some(out.t(&Common::NotAllowed))),
+                Err(EventError::Closed) => Ok(Some(out.t(&Common::Stale))),
                 Err(e) => Err(e.into()),
             }
         }
         (Cb::EventRequest(id), _) => {
             let event = match store::events::for_staff(&out.pool, caller.0.id, id).await {
                 Ok(e) => e,
-                Err(EventError::NotAllowed) => return Ok(Some(out.t(&Reply::NotAllowed))),
-                Err(EventError::Closed) => return Ok(Some(out.t(&Reply::Stale))),
+                Err(EventError::NotAllowed) => return Ok(Some(out.t(&Common::NotAllowed))),
+                Err(EventError::Closed) => return Ok(Some(out.t(&Common::Stale))),
                 Err(e) => return Err(e.into()),
             };
             if !event.planned() {
@@ -480,7 +487,7 @@ pub async fn on_button(
             super::request::ask_next(out, dialogue, caller, draft).await?;
             Ok(None)
         }
-        _ => Ok(Some(out.t(&Reply::Stale))),
+        _ => Ok(Some(out.t(&Common::Stale))),
     }
 }
 

@@ -1,5 +1,6 @@
 //! /start, /bantuan, /profil, /bahasa, /batal and what idle chats say.
 
+use crate::telegram::shared::replies::Common;
 use teloxide::prelude::*;
 use teloxide::types::KeyboardRemove;
 
@@ -137,7 +138,7 @@ async fn cancel(out: Out, dialogue: Dlg, state: State) -> HandlerResult {
     }
     dialogue.exit().await?;
     // Also takes away a "share contact" keyboard if one was showing.
-    out.say_with(Reply::CancelDone, KeyboardRemove::new())
+    out.say_with(Common::CancelDone, KeyboardRemove::new())
         .await?;
     Ok(())
 }
@@ -148,7 +149,7 @@ pub async fn idle_message(out: Out, dialogue: Dlg, caller: Caller, msg: Message)
         return super::producer::contact_message(out, dialogue, caller, msg).await;
     }
     if msg.text().is_some_and(|t| t.starts_with('/')) {
-        out.say(Reply::UnknownCommand).await?;
+        out.say(Common::UnknownCommand).await?;
         return Ok(());
     }
     if caller.0.role.is_none() || caller.0.status == AccountStatus::Rejected {

@@ -2,6 +2,8 @@
 //! then orders move: accepted → diproses → siap → terkirim → diterima, and
 //! are rated. Every change is told to the other side with the order number.
 
+use crate::telegram::shared::flow::Flow;
+use crate::telegram::shared::replies::Common;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
@@ -29,7 +31,7 @@ pub async fn view_request(
 ) -> anyhow::Result<Option<String>> {
     let (r, quotes) = match store::requests::with_quotes(&out.pool, caller.0.id, request).await {
         Ok(found) => found,
-        Err(_) => return Ok(Some(out.t(&Reply::NotAllowed))),
+        Err(_) => return Ok(Some(out.t(&Common::NotAllowed))),
     };
     let mut buttons: Vec<Vec<InlineKeyboardButton>> = Vec::new();
     let text = if quotes.is_empty() {
@@ -117,9 +119,9 @@ async fn award(
                     quantity: count(expected),
                 })));
             }
-            Err(RequestError::TooMany) => return Ok(Some(out.t(&Reply::Stale))),
+            Err(RequestError::TooMany) => return Ok(Some(out.t(&Common::Stale))),
             Err(RequestError::Closed) => return Ok(Some(out.t(&Reply::QtClosed))),
-            Err(RequestError::NotAllowed) => return Ok(Some(out.t(&Reply::NotAllowed))),
+            Err(RequestError::NotAllowed) => return Ok(Some(out.t(&Common::NotAllowed))),
             Err(e) => return Err(e.into()),
         };
     if matches!(dialogue.get().await?, Some(State::Awarding { .. })) {
@@ -307,9 +309,9 @@ pub async fn on_button(
         Cb::Award { request, quote } => {
             let Ok((r, _)) = store::requests::with_quotes(&out.pool, caller.0.id, request).await
             else {
-                return Ok(Some(out.t(&Reply::NotAllowed)));
+                return Ok(Some(out.t(&Common::NotAllowed)));
             };
-            super::registration::clear_buttons(out, message).await;
+            crate::telegram::shared::flow::clear_buttons(out, message).await;
             award(
                 out,
                 dialogue,
@@ -321,13 +323,13 @@ pub async fn on_button(
         }
         Cb::SplitStart(request) => {
             let Some(m) = message else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
             if store::requests::with_quotes(&out.pool, caller.0.id, request)
                 .await
                 .is_err()
             {
-                return Ok(Some(out.t(&Reply::NotAllowed)));
+                return Ok(Some(out.t(&Common::NotAllowed)));
             }
             dialogue
                 .update(State::Awarding {
@@ -347,18 +349,18 @@ pub async fn on_button(
                 Some(m),
             ) = (state, message)
             else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
             if current != request {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             }
             let Ok((r, quotes)) =
                 store::requests::with_quotes(&out.pool, caller.0.id, request).await
             else {
-                return Ok(Some(out.t(&Reply::NotAllowed)));
+                return Ok(Some(out.t(&Common::NotAllowed)));
             };
             let Some(q) = quotes.iter().find(|q| q.quote_id == quote) else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
             if let Some(pos) = picks.iter().position(|(id, _)| *id == quote) {
                 picks.remove(pos);
@@ -389,20 +391,20 @@ pub async fn on_button(
                 picks,
             } = state
             else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
             if current != request {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             }
             let answer = award(out, dialogue, caller, request, &picks).await?;
             if answer.is_none() {
-                super::registration::clear_buttons(out, message).await;
+                crate::telegram::shared::flow::clear_buttons(out, message).await;
             }
             Ok(answer)
         }
         Cb::OrderStep { order, to } => {
             let Some(to) = OrderStatus::ALL.get(to as usize).copied() else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
             match store::orders::advance(&out.pool, caller.0.id, order, to, out.clock.now()).await {
                 Ok(updated) => {
@@ -424,7 +426,7 @@ pub async fn on_button(
                     }
                     Ok(None)
                 }
-                Err(OrderError::NotAllowed) => Ok(Some(out.t(&Reply::NotAllowed))),
+                Err(OrderError::NotAllowed) => Ok(Some(out.t(&Common::NotAllowed))),
                 Err(OrderError::BadTransition { .. }) => Ok(Some(out.t(&Reply::OrderStepRefused))),
                 Err(OrderError::Db(e)) => Err(e.into()),
             }
@@ -437,7 +439,7 @@ pub async fn on_button(
                     Ok(None)
                 }
                 Ok(_) => Ok(Some(out.t(&Reply::OrderStepRefused))),
-                Err(_) => Ok(Some(out.t(&Reply::NotAllowed))),
+                Err(_) => Ok(Some(out.t(&Common::NotAllowed))),
             }
         }
         Cb::OrderRate { order, stars } => {
@@ -447,7 +449,7 @@ pub async fn on_button(
                         && o.rating.is_none()
                         && (1..=5).contains(&stars) =>
                 {
-                    super::registration::clear_buttons(out, message).await;
+                    crate::telegram::shared::flow::clear_buttons(out, message).await;
                     dialogue
                         .update(State::RatingComment { order, stars })
                         .await?;
@@ -456,27 +458,27 @@ pub async fn on_button(
                     Ok(None)
                 }
                 Ok(_) => Ok(Some(out.t(&Reply::OrderStepRefused))),
-                Err(_) => Ok(Some(out.t(&Reply::NotAllowed))),
+                Err(_) => Ok(Some(out.t(&Common::NotAllowed))),
             }
         }
-        Cb::Skip => match state {
+        Cb::Flow(Flow::Skip) => match state {
             State::RatingComment { order, stars } => {
-                super::registration::clear_buttons(out, message).await;
+                crate::telegram::shared::flow::clear_buttons(out, message).await;
                 finish_rating(out, dialogue, caller, order, stars, None).await?;
                 Ok(None)
             }
-            _ => Ok(Some(out.t(&Reply::Stale))),
+            _ => Ok(Some(out.t(&Common::Stale))),
         },
         Cb::OrderLapse(order) => {
             match store::orders::lapse_and_reopen(&out.pool, caller.0.id, order, out.clock.now())
                 .await
             {
                 Ok(lapsed) => {
-                    super::registration::clear_buttons(out, message).await;
+                    crate::telegram::shared::flow::clear_buttons(out, message).await;
                     view_request(out, caller, lapsed.request_id, None).await
                 }
                 Err(OrderError::BadTransition { .. }) => Ok(Some(out.t(&Reply::OrderStepRefused))),
-                Err(_) => Ok(Some(out.t(&Reply::NotAllowed))),
+                Err(_) => Ok(Some(out.t(&Common::NotAllowed))),
             }
         }
         Cb::OrderReplace(order) => {
@@ -485,12 +487,12 @@ pub async fn on_button(
                 .await
             {
                 Ok(dropped) => {
-                    super::registration::clear_buttons(out, message).await;
+                    crate::telegram::shared::flow::clear_buttons(out, message).await;
                     out.say(Reply::OrderReplaced { id: order }).await?;
                     view_request(out, caller, dropped.request_id, None).await
                 }
                 Err(OrderError::BadTransition { .. }) => Ok(Some(out.t(&Reply::OrderStepRefused))),
-                Err(OrderError::NotAllowed) => Ok(Some(out.t(&Reply::NotAllowed))),
+                Err(OrderError::NotAllowed) => Ok(Some(out.t(&Common::NotAllowed))),
                 Err(OrderError::Db(e)) => Err(e.into()),
             }
         }
@@ -499,9 +501,9 @@ pub async fn on_button(
                 store::reminders::answer(&out.pool, caller.0.id, reminder, ok, out.clock.now())
                     .await?;
             if answered.is_none() {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             }
-            super::registration::clear_buttons(out, message).await;
+            crate::telegram::shared::flow::clear_buttons(out, message).await;
             // "Ada kendala" reaches the staff through the outbox.
             out.say(if ok {
                 Reply::ReminderThanks
@@ -511,7 +513,7 @@ pub async fn on_button(
             .await?;
             Ok(None)
         }
-        _ => Ok(Some(out.t(&Reply::Stale))),
+        _ => Ok(Some(out.t(&Common::Stale))),
     }
 }
 
@@ -574,12 +576,12 @@ pub async fn cancel_message(
     order: i64,
 ) -> HandlerResult {
     let Some(text) = msg.text() else {
-        out.say(Reply::TextExpected).await?;
+        out.say(Common::TextExpected).await?;
         return Ok(());
     };
     let reason = crate::domain::registration::clean_text(text);
     if reason.chars().count() < 3 {
-        out.say(Reply::Field(
+        out.say(Common::Field(
             crate::domain::registration::FieldError::TooShort { min: 3 },
         ))
         .await?;
@@ -597,7 +599,7 @@ pub async fn cancel_message(
             Ok(())
         }
         Err(OrderError::BadTransition { .. }) => out.say(Reply::OrderStepRefused).await.map(|_| ()),
-        Err(OrderError::NotAllowed) => out.say(Reply::NotAllowed).await.map(|_| ()),
+        Err(OrderError::NotAllowed) => out.say(Common::NotAllowed).await.map(|_| ()),
         Err(OrderError::Db(e)) => Err(e.into()),
     }
 }

@@ -1,6 +1,8 @@
 //! A verified producer's own tools: /produk (catalogue), /libur (days off),
 //! and linking a business the trade office imported (share the contact).
 
+use crate::telegram::shared::flow::Flow;
+use crate::telegram::shared::replies::Common;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, KeyboardRemove};
 
@@ -10,7 +12,6 @@ use crate::domain::{AccountStatus, Role, leave};
 use crate::store::catalogue::{self, CatalogueError, ProductInput};
 
 use super::super::callback::Cb;
-use super::super::keyboards;
 use super::super::out::Out;
 use super::super::replies::{ProductView, Reply, date_text};
 use super::super::state::{ProductDraft, ProductStep, State};
@@ -22,7 +23,7 @@ pub fn is_producer(caller: &Caller) -> bool {
 
 fn skip_button(out: &Out) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
-        out.t(&Reply::BtnSkip),
+        out.t(&Common::BtnSkip),
         Cb::ProductSkip.encode(),
     )]])
 }
@@ -32,7 +33,7 @@ fn skip_button(out: &Out) -> InlineKeyboardMarkup {
 /// The catalogue with edit / remove buttons and "add".
 pub async fn show_catalogue(out: &Out, caller: &Caller) -> HandlerResult {
     if !is_producer(caller) {
-        out.say(Reply::ProducerOnly).await?;
+        out.say(Common::ProducerOnly).await?;
         return Ok(());
     }
     let products = catalogue::list(&out.pool, caller.0.id).await?;
@@ -127,7 +128,7 @@ async fn apply_answer(
         }
     }
     let Some(text) = msg.text() else {
-        out.say(Reply::TextExpected).await?;
+        out.say(Common::TextExpected).await?;
         ask_product(out, step).await?;
         return Ok(false);
     };
@@ -137,8 +138,8 @@ async fn apply_answer(
                 draft.name = names.into_iter().next();
                 Ok(())
             }
-            Ok(_) => Err(Reply::Field(registration::FieldError::TooMany { max: 1 })),
-            Err(e) => Err(Reply::Field(e)),
+            Ok(_) => Err(Common::Field(registration::FieldError::TooMany { max: 1 }).into()),
+            Err(e) => Err(Common::Field(e).into()),
         },
         ProductStep::Price => match price_per_unit(text) {
             Ok((price, unit)) => {
@@ -146,14 +147,14 @@ async fn apply_answer(
                 draft.unit = unit;
                 Ok(())
             }
-            Err(_) => Err(Reply::ErrPrice),
+            Err(_) => Err(Common::ErrPrice.into()),
         },
         ProductStep::MinOrder => registration::min_order(text)
             .map(|v| draft.min_order = Some(v))
-            .map_err(Reply::Field),
+            .map_err(|e| Common::Field(e).into()),
         ProductStep::LeadDays => registration::min_lead_days(text)
             .map(|v| draft.lead_days = Some(v))
-            .map_err(Reply::Field),
+            .map_err(|e| Common::Field(e).into()),
         ProductStep::Photo => Ok(()),
     };
     match result {
@@ -252,7 +253,7 @@ pub async fn next_product_step(
             show_catalogue(out, caller).await
         }
         Err(CatalogueError::NotYours) => {
-            out.say(Reply::Stale).await?;
+            out.say(Common::Stale).await?;
             Ok(())
         }
         Err(CatalogueError::Db(e)) => Err(e.into()),
@@ -263,7 +264,7 @@ pub async fn next_product_step(
 
 pub async fn show_leave(out: &Out, caller: &Caller) -> HandlerResult {
     if !is_producer(caller) {
-        out.say(Reply::ProducerOnly).await?;
+        out.say(Common::ProducerOnly).await?;
         return Ok(());
     }
     let today = super::local_today(out, caller).await;
@@ -303,7 +304,7 @@ pub async fn show_leave(out: &Out, caller: &Caller) -> HandlerResult {
 /// The dates typed after "Tambah libur".
 pub async fn leave_message(out: Out, dialogue: Dlg, caller: Caller, msg: Message) -> HandlerResult {
     let Some(text) = msg.text() else {
-        out.say(Reply::TextExpected).await?;
+        out.say(Common::TextExpected).await?;
         return out.say(Reply::LeaveAsk).await.map(|_| ());
     };
     let today = super::local_today(&out, &caller).await;
@@ -320,7 +321,7 @@ pub async fn leave_message(out: Out, dialogue: Dlg, caller: Caller, msg: Message
             }
             Err(CatalogueError::NotYours) => {
                 dialogue.exit().await?;
-                return out.say(Reply::ProducerOnly).await.map(|_| ());
+                return out.say(Common::ProducerOnly).await.map(|_| ());
             }
             Err(CatalogueError::Db(e)) => return Err(e.into()),
         },
@@ -329,9 +330,9 @@ pub async fn leave_message(out: Out, dialogue: Dlg, caller: Caller, msg: Message
             max: leave::MAX_DAYS,
         },
         Err(leave::LeaveError::Date(crate::domain::when::DateError::Past { .. })) => {
-            Reply::DatePast
+            Common::DatePast.into()
         }
-        Err(leave::LeaveError::Date(_)) => Reply::DateBad,
+        Err(leave::LeaveError::Date(_)) => Common::DateBad.into(),
     };
     out.say(reply).await?;
     out.say(Reply::LeaveAsk).await?;
@@ -351,14 +352,17 @@ pub async fn on_button(
 ) -> anyhow::Result<Option<String>> {
     if cb == Cb::LinkImported {
         dialogue.update(State::LinkContact).await?;
-        out.say_with(Reply::LinkAsk, keyboards::share_contact(out))
-            .await?;
+        out.say_with(
+            Reply::LinkAsk,
+            crate::telegram::shared::contact::share_contact(out),
+        )
+        .await?;
         return Ok(None);
     }
     if !is_producer(caller) {
-        return Ok(Some(out.t(&Reply::ProducerOnly)));
+        return Ok(Some(out.t(&Common::ProducerOnly)));
     }
-    let stale = Ok(Some(out.t(&Reply::Stale)));
+    let stale = Ok(Some(out.t(&Common::Stale)));
     match cb {
         Cb::ProductAdd => {
             dialogue
@@ -418,7 +422,7 @@ pub async fn on_button(
             ) else {
                 return stale;
             };
-            super::registration::clear_buttons(out, message).await;
+            crate::telegram::shared::flow::clear_buttons(out, message).await;
             dialogue
                 .update(State::Product {
                     product: Some(product),
@@ -442,7 +446,7 @@ pub async fn on_button(
             if step == ProductStep::Name {
                 return stale;
             }
-            super::registration::clear_buttons(out, message).await;
+            crate::telegram::shared::flow::clear_buttons(out, message).await;
             next_product_step(out, dialogue, caller, product, step, draft, single).await?;
         }
         Cb::ProductRemove(id) => {
@@ -454,7 +458,10 @@ pub async fn on_button(
                     out.t(&Reply::BtnRemoveYes),
                     Cb::ProductRemoveConfirmed(id).encode(),
                 ),
-                InlineKeyboardButton::callback(out.t(&Reply::BtnCancel), Cb::CancelFlow.encode()),
+                InlineKeyboardButton::callback(
+                    out.t(&Common::BtnCancel),
+                    Cb::Flow(Flow::CancelFlow).encode(),
+                ),
             ]]);
             out.say_with(Reply::ProductConfirmRemove { name: product.name }, markup)
                 .await?;
@@ -465,7 +472,7 @@ pub async fn on_button(
             };
             match catalogue::remove(&out.pool, caller.0.id, id).await {
                 Ok(()) => {
-                    super::registration::clear_buttons(out, message).await;
+                    crate::telegram::shared::flow::clear_buttons(out, message).await;
                     out.say(Reply::ProductRemoved { name: product.name })
                         .await?;
                     show_catalogue(out, caller).await?;
@@ -482,7 +489,7 @@ pub async fn on_button(
             let today = super::local_today(out, caller).await;
             match catalogue::end_leave(&out.pool, caller.0.id, id, today).await {
                 Ok(()) => {
-                    super::registration::clear_buttons(out, message).await;
+                    crate::telegram::shared::flow::clear_buttons(out, message).await;
                     out.say(Reply::LeaveEnded).await?;
                     show_leave(out, caller).await?;
                 }
@@ -505,7 +512,7 @@ pub async fn contact_message(
     caller: Caller,
     msg: Message,
 ) -> HandlerResult {
-    let Some(phone) = super::own_phone(&out, &msg).await? else {
+    let Some(phone) = crate::telegram::shared::contact::own_phone(&out, &msg).await? else {
         return Ok(());
     };
     dialogue.exit().await?;

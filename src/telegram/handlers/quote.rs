@@ -2,6 +2,8 @@
 //! revised until the deadline, or a decline with an optional reason. Staff
 //! compare quotes and award one producer or several (/permintaan).
 
+use crate::telegram::shared::flow::Flow;
+use crate::telegram::shared::replies::Common;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
@@ -26,7 +28,7 @@ fn budget_text(out: &Out, r: &Request) -> String {
             unit: r.unit.clone(),
         }),
         (None, Some(t)) => out.t(&Reply::RqBudgetTotal { amount: rupiah(t) }),
-        _ => out.t(&Reply::ValueNone),
+        _ => out.t(&Common::ValueNone),
     }
 }
 
@@ -77,7 +79,7 @@ fn refused(out: &Out, e: &RequestError) -> Option<String> {
     Some(match e {
         RequestError::Closed => out.t(&Reply::QtClosed),
         RequestError::DeadlinePassed => out.t(&Reply::QtDeadlinePassed),
-        _ => out.t(&Reply::Stale),
+        _ => out.t(&Common::Stale),
     })
 }
 
@@ -128,7 +130,7 @@ pub async fn on_producer_button(
                 ..
             } = state
             else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
             let (r, recipient) =
                 match store::requests::for_producer(&out.pool, caller.0.id, request).await {
@@ -136,7 +138,7 @@ pub async fn on_producer_button(
                     Err(e) => return Ok(refused(out, &e)),
                 };
             let all = recipient.part_quantity.unwrap_or(r.quantity).max(1) as u32;
-            super::registration::clear_buttons(out, message).await;
+            crate::telegram::shared::flow::clear_buttons(out, message).await;
             dialogue
                 .update(State::Quoting {
                     request,
@@ -149,25 +151,25 @@ pub async fn on_producer_button(
                 .await?;
             Ok(None)
         }
-        Cb::Skip => match state {
+        Cb::Flow(Flow::Skip) => match state {
             State::Quoting {
                 request,
                 step: QuoteStep::Note,
                 price: Some(price),
                 quantity: Some(quantity),
             } => {
-                super::registration::clear_buttons(out, message).await;
+                crate::telegram::shared::flow::clear_buttons(out, message).await;
                 finish_quote(out, dialogue, caller, request, price, quantity, None).await?;
                 Ok(None)
             }
             State::Declining { request } => {
-                super::registration::clear_buttons(out, message).await;
+                crate::telegram::shared::flow::clear_buttons(out, message).await;
                 finish_decline(out, dialogue, caller, request, None).await?;
                 Ok(None)
             }
-            _ => Ok(Some(out.t(&Reply::Stale))),
+            _ => Ok(Some(out.t(&Common::Stale))),
         },
-        _ => Ok(Some(out.t(&Reply::Stale))),
+        _ => Ok(Some(out.t(&Common::Stale))),
     }
 }
 
@@ -180,7 +182,7 @@ pub async fn quoting_message(
     (request, step, price, quantity): (i64, QuoteStep, Option<u64>, Option<u32>),
 ) -> HandlerResult {
     let Some(text) = msg.text() else {
-        out.say(Reply::TextExpected).await?;
+        out.say(Common::TextExpected).await?;
         return Ok(());
     };
     let (r, recipient) = match store::requests::for_producer(&out.pool, caller.0.id, request).await
@@ -188,7 +190,7 @@ pub async fn quoting_message(
         Ok(found) => found,
         Err(_) => {
             dialogue.exit().await?;
-            out.say(Reply::Stale).await?;
+            out.say(Common::Stale).await?;
             return Ok(());
         }
     };
@@ -220,7 +222,7 @@ pub async fn quoting_message(
                 .await?;
             }
             Err(_) => {
-                out.say(Reply::ErrPrice).await?;
+                out.say(Common::ErrPrice).await?;
                 out.say(Reply::QtAskPrice { unit: r.unit }).await?;
             }
         },
@@ -244,7 +246,7 @@ pub async fn quoting_message(
                 .await?;
             }
             Err(e) => {
-                out.say(Reply::Field(e)).await?;
+                out.say(Common::Field(e)).await?;
             }
         },
         (QuoteStep::Note, Some(p), Some(q)) => {
@@ -254,7 +256,7 @@ pub async fn quoting_message(
         }
         _ => {
             dialogue.exit().await?;
-            out.say(Reply::Stale).await?;
+            out.say(Common::Stale).await?;
         }
     }
     Ok(())
@@ -362,7 +364,7 @@ pub async fn list(out: &Out, caller: &Caller) -> HandlerResult {
     if super::request::is_staff(caller) {
         let rows = match store::requests::of_office(&out.pool, caller.0.id, 10).await {
             Ok(rows) => rows,
-            Err(_) => return out.say(Reply::RqStaffOnly).await.map(|_| ()),
+            Err(_) => return out.say(Common::StaffOnly).await.map(|_| ()),
         };
         if rows.is_empty() {
             out.say(Reply::RqListNone).await?;
@@ -403,7 +405,7 @@ pub async fn list(out: &Out, caller: &Caller) -> HandlerResult {
             }
         }
         Err(_) => {
-            out.say(Reply::ProducerOnly).await?;
+            out.say(Common::ProducerOnly).await?;
         }
     }
     Ok(())

@@ -2,13 +2,15 @@
 //! time, each answer checked by the domain rules, the draft kept in the
 //! dialogue state so a restart continues at the same step.
 
+use crate::telegram::shared::replies::Common;
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardMarkup, KeyboardRemove};
+use teloxide::types::KeyboardRemove;
 
 use crate::domain::registration::{self, ProducerApplication, StaffApplication};
-use crate::domain::{AccountStatus, PhoneNumber, Place, RegionCode, Regions, Resolution, Role};
+use crate::domain::{AccountStatus, PhoneNumber, RegionCode, Role};
 use crate::store;
 use crate::store::accounts::SubmitError;
+use crate::telegram::shared::place::{PlaceAnswer, place_from_button, read_place};
 
 use super::super::keyboards;
 use super::super::out::Out;
@@ -67,7 +69,10 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
         State::Product { step, .. } => super::producer::resume_product(&out, step).await,
         State::LeaveDates => out.say(Reply::LeaveAsk).await.map(|_| ()),
         State::LinkContact => out
-            .say_with(Reply::LinkAsk, keyboards::share_contact(&out))
+            .say_with(
+                Reply::LinkAsk,
+                crate::telegram::shared::contact::share_contact(&out),
+            )
             .await
             .map(|_| ()),
         State::Request {
@@ -75,7 +80,7 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
             ..
         } => super::request::ask(&out, field).await,
         State::Quoting { .. } | State::Declining { .. } | State::Awarding { .. } => {
-            out.say(Reply::UseButtons).await.map(|_| ())
+            out.say(Common::UseButtons).await.map(|_| ())
         }
         State::CancelReason { order } => out
             .say(Reply::OrderAskCancelReason { id: order })
@@ -86,12 +91,12 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
             asking: Some(field),
             ..
         } => super::event::ask(&out, field).await,
-        State::Event { asking: None, .. } => out.say(Reply::UseButtons).await.map(|_| ()),
+        State::Event { asking: None, .. } => out.say(Common::UseButtons).await.map(|_| ()),
         State::Broadcast {
             step: BroadcastStep::Message,
             ..
         } => out.say(Reply::BcAskMessage).await.map(|_| ()),
-        State::Broadcast { .. } => out.say(Reply::UseButtons).await.map(|_| ()),
+        State::Broadcast { .. } => out.say(Common::UseButtons).await.map(|_| ()),
         State::Request { asking: None, .. }
         | State::Idle
         | State::SearchPrompt
@@ -130,7 +135,7 @@ pub async fn begin(out: Out, dialogue: Dlg, caller: Caller, role: Role) -> Handl
             ask_staff(&out, step, &StaffDraft::default()).await
         }
         Role::Admin => {
-            out.say(Reply::Stale).await?;
+            out.say(Common::Stale).await?;
             Ok(())
         }
     }
@@ -203,8 +208,11 @@ pub async fn ask_producer(out: &Out, step: ProducerStep, draft: &ProducerDraft) 
                 .await?
         }
         ProducerStep::Phone => {
-            out.say_with(Reply::AskPhone, keyboards::share_contact(out))
-                .await?
+            out.say_with(
+                Reply::AskPhone,
+                crate::telegram::shared::contact::share_contact(out),
+            )
+            .await?
         }
         ProducerStep::Summary => {
             let view = ProducerView::from_draft(out.loader(), draft);
@@ -260,58 +268,6 @@ pub async fn advance_staff(
     goto_staff(out, dialogue, next, draft, review).await
 }
 
-/// What typing a place name gave: a place, or the bot already answered
-/// with choices / an explanation.
-pub enum PlaceAnswer {
-    Place(Place),
-    Answered,
-}
-
-/// Resolves a typed region; on doubt, offers buttons (at most 8).
-pub async fn read_place(out: &Out, text: &str) -> anyhow::Result<PlaceAnswer> {
-    match Regions::embedded().resolve(text) {
-        Resolution::Found(place) => Ok(PlaceAnswer::Place(place)),
-        Resolution::Ambiguous(places) => {
-            out.say_with(Reply::RegionPick, keyboards::regions(out, &places))
-                .await?;
-            Ok(PlaceAnswer::Answered)
-        }
-        Resolution::NotFound { suggestions } if suggestions.is_empty() => {
-            out.say(Reply::RegionNotFound {
-                input: text.to_string(),
-            })
-            .await?;
-            Ok(PlaceAnswer::Answered)
-        }
-        Resolution::NotFound { suggestions } => {
-            out.say_with(
-                Reply::RegionSuggest {
-                    input: text.to_string(),
-                },
-                keyboards::regions(out, &suggestions),
-            )
-            .await?;
-            Ok(PlaceAnswer::Answered)
-        }
-    }
-}
-
-/// A region button, checked against the region list (data can be forged).
-pub fn place_from_button(regency: &str, district: Option<&str>) -> Option<Place> {
-    let regions = Regions::embedded();
-    let code = RegionCode::parse(regency).ok()?;
-    regions.regency(&code)?;
-    if let Some(d) = district
-        && regions.district(d)?.regency_code != code
-    {
-        return None;
-    }
-    Some(Place {
-        regency: code,
-        district: district.map(str::to_string),
-    })
-}
-
 /// A message while a producer registers.
 pub async fn producer_message(
     out: Out,
@@ -323,13 +279,13 @@ pub async fn producer_message(
         return producer_phone(out, dialogue, msg, draft, review).await;
     }
     let Some(text) = msg.text() else {
-        out.say(Reply::TextExpected).await?;
+        out.say(Common::TextExpected).await?;
         return ask_producer(&out, step, &draft).await;
     };
     let answer: Result<(), Reply> = match step {
         ProducerStep::BusinessName => registration::business_name(text)
             .map(|v| draft.business_name = Some(v))
-            .map_err(Reply::Field),
+            .map_err(|e| Common::Field(e).into()),
         ProducerStep::Region => match read_place(&out, text).await? {
             PlaceAnswer::Place(place) => {
                 draft.regency = Some(place.regency.as_str().to_string());
@@ -340,16 +296,16 @@ pub async fn producer_message(
         },
         ProducerStep::Products => registration::products(text)
             .map(|v| draft.products = v)
-            .map_err(Reply::Field),
+            .map_err(|e| Common::Field(e).into()),
         ProducerStep::Capacity => registration::daily_capacity(text)
             .map(|v| draft.capacity = Some(v))
-            .map_err(Reply::Field),
+            .map_err(|e| Common::Field(e).into()),
         ProducerStep::LeadDays => registration::min_lead_days(text)
             .map(|v| draft.lead_days = Some(v))
-            .map_err(Reply::Field),
+            .map_err(|e| Common::Field(e).into()),
         ProducerStep::MinOrder => registration::min_order(text)
             .map(|v| draft.min_order = Some(v))
-            .map_err(Reply::Field),
+            .map_err(|e| Common::Field(e).into()),
         ProducerStep::Halal => match text.trim().to_lowercase().as_str() {
             "ya" | "iya" | "yes" | "y" => {
                 draft.halal = Some(true);
@@ -359,7 +315,7 @@ pub async fn producer_message(
                 draft.halal = Some(false);
                 Ok(())
             }
-            _ => Err(Reply::UseButtons),
+            _ => Err(Common::UseButtons.into()),
         },
         ProducerStep::Nib => match text.trim().to_lowercase().as_str() {
             "lewati" | "skip" | "-" | "tidak ada" | "belum" | "belum ada" => {
@@ -372,9 +328,9 @@ pub async fn producer_message(
                     draft.nib = Some(v);
                     draft.nib_answered = true;
                 })
-                .map_err(Reply::Field),
+                .map_err(|e| Common::Field(e).into()),
         },
-        ProducerStep::Categories | ProducerStep::Summary => Err(Reply::UseButtons),
+        ProducerStep::Categories | ProducerStep::Summary => Err(Common::UseButtons.into()),
         ProducerStep::Phone => Ok(()),
     };
     match answer {
@@ -393,7 +349,7 @@ async fn producer_phone(
     mut draft: ProducerDraft,
     review: bool,
 ) -> HandlerResult {
-    let Some(phone) = super::own_phone(&out, &msg).await? else {
+    let Some(phone) = crate::telegram::shared::contact::own_phone(&out, &msg).await? else {
         return Ok(());
     };
     // The trade office already listed this business: link it instead.
@@ -419,16 +375,16 @@ pub async fn staff_message(
     (step, mut draft, review): (StaffStep, StaffDraft, bool),
 ) -> HandlerResult {
     let Some(text) = msg.text() else {
-        out.say(Reply::TextExpected).await?;
+        out.say(Common::TextExpected).await?;
         return ask_staff(&out, step, &draft).await;
     };
     let answer: Result<(), Reply> = match step {
         StaffStep::FullName => registration::person_name(text)
             .map(|v| draft.full_name = Some(v))
-            .map_err(Reply::Field),
+            .map_err(|e| Common::Field(e).into()),
         StaffStep::Office => registration::office_name(text)
             .map(|v| draft.office = Some(v))
-            .map_err(Reply::Field),
+            .map_err(|e| Common::Field(e).into()),
         StaffStep::Region => match read_place(&out, text).await? {
             PlaceAnswer::Place(place) => {
                 draft.regency = Some(place.regency.as_str().to_string());
@@ -436,7 +392,7 @@ pub async fn staff_message(
             }
             PlaceAnswer::Answered => return Ok(()),
         },
-        StaffStep::Summary => Err(Reply::UseButtons),
+        StaffStep::Summary => Err(Common::UseButtons.into()),
     };
     match answer {
         Ok(()) => advance_staff(&out, &dialogue, step, draft, review).await,
@@ -615,16 +571,5 @@ pub async fn submit_staff(
             Ok(())
         }
         Err(e) => Err(e.into()),
-    }
-}
-
-/// Removes the buttons under a message whose question was answered.
-pub async fn clear_buttons(out: &Out, message: Option<&Message>) {
-    if let Some(m) = message
-        && let Err(e) = out
-            .edit_buttons(m.id, InlineKeyboardMarkup::default())
-            .await
-    {
-        tracing::debug!(error = %e, "could not clear buttons");
     }
 }

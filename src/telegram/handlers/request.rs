@@ -1,6 +1,8 @@
 //! Staff ask for quotes (/minta), see them side by side (/permintaan) and
 //! award one or several producers (PRODUCT.md §3.3–§3.4).
 
+use crate::telegram::shared::flow::Flow;
+use crate::telegram::shared::replies::Common;
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
@@ -17,8 +19,8 @@ use super::super::callback::Cb;
 use super::super::out::Out;
 use super::super::replies::{Reply, date_text, region_name};
 use super::super::state::{RequestDraft, RequestField, State};
-use super::registration::{PlaceAnswer, read_place};
 use super::{Caller, Dlg, HandlerResult};
+use crate::telegram::shared::place::{PlaceAnswer, read_place};
 
 pub fn is_staff(caller: &Caller) -> bool {
     caller.0.role == Some(Role::Staff) && caller.0.status == AccountStatus::Approved
@@ -51,7 +53,7 @@ pub fn read_date(out: &Out, text: &str, regency: Option<&str>) -> Result<NaiveDa
         Err(crate::domain::when::DateError::Past { date }) => Err(Reply::RqPastDate {
             date: date_text(out.lang, date),
         }),
-        Err(_) => Err(Reply::DateBad),
+        Err(_) => Err(Common::DateBad.into()),
     }
 }
 
@@ -64,7 +66,7 @@ pub async fn start(
     producer: Option<i64>,
 ) -> HandlerResult {
     if !is_staff(caller) {
-        out.say(Reply::RqStaffOnly).await?;
+        out.say(Common::StaffOnly).await?;
         return Ok(());
     }
     let mut draft = RequestDraft {
@@ -113,8 +115,8 @@ pub async fn start(
                 })
                 .await?;
             out.say_with(
-                Reply::RegionPick,
-                super::super::keyboards::regions(out, &places),
+                Common::RegionPick,
+                crate::telegram::shared::place::regions(&places),
             )
             .await?;
             return Ok(());
@@ -200,8 +202,8 @@ pub async fn ask(out: &Out, field: RequestField) -> HandlerResult {
 
 pub fn skip(out: &Out) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
-        out.t(&Reply::BtnSkip),
-        Cb::Skip.encode(),
+        out.t(&Common::BtnSkip),
+        Cb::Flow(Flow::Skip).encode(),
     )]])
 }
 
@@ -214,14 +216,14 @@ pub async fn request_message(
     (mut draft, asking): (RequestDraft, Option<RequestField>),
 ) -> HandlerResult {
     let Some(text) = msg.text() else {
-        out.say(Reply::TextExpected).await?;
+        out.say(Common::TextExpected).await?;
         return match asking {
             Some(f) => ask(&out, f).await,
             None => summary(&out, &caller, &draft).await,
         };
     };
     let Some(field) = asking else {
-        out.say(Reply::UseButtons).await?;
+        out.say(Common::UseButtons).await?;
         return summary(&out, &caller, &draft).await;
     };
     let answer: Result<(), Reply> = match field {
@@ -236,7 +238,7 @@ pub async fn request_message(
                 draft.item = Some(item);
                 Ok(())
             }
-            Err(e) => Err(Reply::Field(e)),
+            Err(e) => Err(Common::Field(e).into()),
         },
         RequestField::Quantity => match reader::read_quantity(text) {
             Ok(q) => {
@@ -247,9 +249,9 @@ pub async fn request_message(
                 Ok(())
             }
             Err(_) if crate::domain::number::looks_negative(text) => Err(Reply::RqZeroQuantity),
-            Err(_) => Err(Reply::Field(
-                crate::domain::registration::FieldError::NotANumber,
-            )),
+            Err(_) => {
+                Err(Common::Field(crate::domain::registration::FieldError::NotANumber).into())
+            }
         },
         RequestField::Date => read_date(&out, text, draft.regency.as_deref()).map(|d| {
             draft.date = Some(d);
@@ -376,7 +378,7 @@ pub async fn summary(out: &Out, _caller: &Caller, d: &RequestDraft) -> HandlerRe
             unit: unit.clone(),
         }),
         (None, Some(t)) => out.t(&Reply::RqBudgetTotal { amount: rupiah(t) }),
-        (None, None) => out.t(&Reply::ValueNone),
+        (None, None) => out.t(&Common::ValueNone),
     };
     let date_shown = date_text(out.lang, need.delivery);
     let mut text = out.t(&Reply::RqSummary {
@@ -401,12 +403,12 @@ pub async fn summary(out: &Out, _caller: &Caller, d: &RequestDraft) -> HandlerRe
     );
     let mut buttons: Vec<Vec<InlineKeyboardButton>> = Vec::new();
     let send_row = vec![
-        InlineKeyboardButton::callback(out.t(&Reply::BtnSubmit), Cb::Submit.encode()),
-        InlineKeyboardButton::callback(out.t(&Reply::BtnEdit), Cb::Edit.encode()),
+        InlineKeyboardButton::callback(out.t(&Common::BtnSubmit), Cb::Flow(Flow::Submit).encode()),
+        InlineKeyboardButton::callback(out.t(&Common::BtnEdit), Cb::Flow(Flow::Edit).encode()),
     ];
     let edit_row = vec![InlineKeyboardButton::callback(
-        out.t(&Reply::BtnEdit),
-        Cb::Edit.encode(),
+        out.t(&Common::BtnEdit),
+        Cb::Flow(Flow::Edit).encode(),
     )];
     let later = |date: NaiveDate| {
         vec![InlineKeyboardButton::callback(
@@ -485,8 +487,8 @@ pub async fn summary(out: &Out, _caller: &Caller, d: &RequestDraft) -> HandlerRe
     text.push_str("\n\n");
     text.push_str(&verdict_text);
     buttons.push(vec![InlineKeyboardButton::callback(
-        out.t(&Reply::BtnCancel),
-        Cb::CancelFlow.encode(),
+        out.t(&Common::BtnCancel),
+        Cb::Flow(Flow::CancelFlow).encode(),
     )]);
     out.send_text(text, Some(InlineKeyboardMarkup::new(buttons).into()))
         .await?;
@@ -501,7 +503,7 @@ pub async fn submit(
     d: RequestDraft,
 ) -> anyhow::Result<Option<String>> {
     let Some((verdict, need)) = assess(out, &d).await? else {
-        return Ok(Some(out.t(&Reply::Stale)));
+        return Ok(Some(out.t(&Common::Stale)));
     };
     let (recipients, shared): (Vec<(i64, Option<u32>)>, bool) = match verdict {
         Verdict::Alone(ids) => (ids.into_iter().map(|id| (id, None)).collect(), false),
@@ -516,10 +518,10 @@ pub async fn submit(
         }
     };
     let (Some(item), Some(regency)) = (d.item.clone(), d.regency.clone()) else {
-        return Ok(Some(out.t(&Reply::Stale)));
+        return Ok(Some(out.t(&Common::Stale)));
     };
     let Ok(code) = RegionCode::parse(&regency) else {
-        return Ok(Some(out.t(&Reply::Stale)));
+        return Ok(Some(out.t(&Common::Stale)));
     };
     let deadline = crate::domain::deadline::quote_deadline(
         out.clock.now(),
@@ -552,7 +554,7 @@ pub async fn submit(
             .await
         {
             Ok(id) => id,
-            Err(RequestError::NotAllowed) => return Ok(Some(out.t(&Reply::RqStaffOnly))),
+            Err(RequestError::NotAllowed) => return Ok(Some(out.t(&Common::StaffOnly))),
             Err(e) => return Err(e.into()),
         };
     if let Some(event) = d.event
@@ -582,11 +584,11 @@ pub async fn on_button(
     mut draft: RequestDraft,
 ) -> anyhow::Result<Option<String>> {
     match cb {
-        Cb::Submit => {
-            super::registration::clear_buttons(out, message).await;
+        Cb::Flow(Flow::Submit) => {
+            crate::telegram::shared::flow::clear_buttons(out, message).await;
             submit(out, dialogue, caller, draft).await
         }
-        Cb::Edit => {
+        Cb::Flow(Flow::Edit) => {
             let labels = [
                 (Reply::FieldItem, RequestField::Item),
                 (Reply::FieldQuantity, RequestField::Quantity),
@@ -601,27 +603,27 @@ pub async fn on_button(
                         .map(|(l, f)| {
                             InlineKeyboardButton::callback(
                                 out.t(l),
-                                Cb::EditField(f.index()).encode(),
+                                Cb::Flow(Flow::EditField(f.index())).encode(),
                             )
                         })
                         .collect()
                 })
                 .collect();
             rows.push(vec![InlineKeyboardButton::callback(
-                out.t(&Reply::BtnCancel),
-                Cb::CancelFlow.encode(),
+                out.t(&Common::BtnCancel),
+                Cb::Flow(Flow::CancelFlow).encode(),
             )]);
             if let Some(m) = message {
                 out.edit_buttons(m.id, InlineKeyboardMarkup::new(rows))
                     .await?;
             }
-            Ok(Some(out.t(&Reply::EditWhich)))
+            Ok(Some(out.t(&Common::EditWhich)))
         }
-        Cb::EditField(i) => {
+        Cb::Flow(Flow::EditField(i)) => {
             let Some(field) = RequestField::from_index(i) else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
-            super::registration::clear_buttons(out, message).await;
+            crate::telegram::shared::flow::clear_buttons(out, message).await;
             dialogue
                 .update(State::Request {
                     draft,
@@ -633,29 +635,30 @@ pub async fn on_button(
         }
         Cb::UseDate(v) => {
             let Some(date) = from_ymd(v) else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
-            super::registration::clear_buttons(out, message).await;
+            crate::telegram::shared::flow::clear_buttons(out, message).await;
             draft.date = Some(date);
             ask_next(out, dialogue, caller, draft).await?;
             Ok(None)
         }
-        Cb::Skip => {
-            super::registration::clear_buttons(out, message).await;
+        Cb::Flow(Flow::Skip) => {
+            crate::telegram::shared::flow::clear_buttons(out, message).await;
             ask_next(out, dialogue, caller, draft).await?;
             Ok(None)
         }
-        Cb::Region { regency, district } => {
-            let Some(place) = super::registration::place_from_button(&regency, district.as_deref())
+        Cb::Flow(Flow::Region { regency, district }) => {
+            let Some(place) =
+                crate::telegram::shared::place::place_from_button(&regency, district.as_deref())
             else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
-            super::registration::clear_buttons(out, message).await;
+            crate::telegram::shared::flow::clear_buttons(out, message).await;
             draft.regency = Some(place.regency.as_str().to_string());
             draft.district = place.district;
             ask_next(out, dialogue, caller, draft).await?;
             Ok(None)
         }
-        _ => Ok(Some(out.t(&Reply::Stale))),
+        _ => Ok(Some(out.t(&Common::Stale))),
     }
 }

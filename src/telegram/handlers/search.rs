@@ -2,6 +2,7 @@
 //! one message of five cards, edited in place for paging and filters; the
 //! search itself is stored so its buttons fit in 64 bytes.
 
+use crate::telegram::shared::replies::Common;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile};
 
@@ -29,7 +30,7 @@ fn category_buttons(out: &Out, cb: impl Fn(Category) -> Cb) -> Vec<Vec<InlineKey
         .map(|row| {
             row.iter()
                 .map(|c| {
-                    InlineKeyboardButton::callback(out.t(&Reply::Category(*c)), cb(*c).encode())
+                    InlineKeyboardButton::callback(out.t(&Common::Category(*c)), cb(*c).encode())
                 })
                 .collect()
         })
@@ -59,12 +60,12 @@ pub async fn prompt_message(
     msg: Message,
 ) -> HandlerResult {
     let Some(text) = msg.text() else {
-        out.say(Reply::TextExpected).await?;
+        out.say(Common::TextExpected).await?;
         return Ok(());
     };
     if text.starts_with('/') {
         dialogue.exit().await?;
-        out.say(Reply::UnknownCommand).await?;
+        out.say(Common::UnknownCommand).await?;
         return Ok(());
     }
     dialogue.exit().await?;
@@ -324,8 +325,8 @@ pub async fn on_button(
             {
                 dialogue.exit().await?;
             }
-            super::registration::clear_buttons(out, message).await;
-            start(out, caller, &out.t(&Reply::Category(c)), Some(c)).await?;
+            crate::telegram::shared::flow::clear_buttons(out, message).await;
+            start(out, caller, &out.t(&Common::Category(c)), Some(c)).await?;
             Ok(None)
         }
         Cb::Profile(producer) => profile(out, producer).await,
@@ -338,7 +339,7 @@ pub async fn on_button(
         }
         _ => {
             let Some(id) = search_id else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
             // Only the person who searched may page or filter it.
             let Some((query, mut spec)) =
@@ -347,7 +348,7 @@ pub async fn on_button(
                 return Ok(Some(out.t(&Reply::SearchExpired)));
             };
             let Some(message) = message else {
-                return Ok(Some(out.t(&Reply::Stale)));
+                return Ok(Some(out.t(&Common::Stale)));
             };
             let page = match cb {
                 Cb::SearchPage { page, .. } => i64::from(page),
@@ -415,7 +416,7 @@ pub async fn on_button(
                             .and_then(|c| Regions::embedded().regency(&c).cloned())
                             .is_none()
                     {
-                        return Ok(Some(out.t(&Reply::Stale)));
+                        return Ok(Some(out.t(&Common::Stale)));
                     }
                     spec.regency = regency;
                     directory::update_search(&out.pool, caller.0.id, id, &spec).await?;
@@ -438,7 +439,7 @@ pub async fn on_button(
                     out.say(Reply::AskDate).await?;
                     return Ok(None);
                 }
-                _ => return Ok(Some(out.t(&Reply::Stale))),
+                _ => return Ok(Some(out.t(&Common::Stale))),
             };
             let (text, markup) = results(out, id, &query, &spec, page).await?;
             out.edit(message.id, text, Some(markup)).await?;
@@ -509,7 +510,7 @@ pub async fn date_message(
     search: i64,
 ) -> HandlerResult {
     let Some(text) = msg.text() else {
-        out.say(Reply::TextExpected).await?;
+        out.say(Common::TextExpected).await?;
         return Ok(());
     };
     let Some((query, mut spec)) = directory::load_search(&out.pool, caller.0.id, search).await?
@@ -529,11 +530,11 @@ pub async fn date_message(
         match crate::domain::when::parse_date(text, today) {
             Ok(d) => Some(d),
             Err(crate::domain::when::DateError::Past { .. }) => {
-                out.say(Reply::DatePast).await?;
+                out.say(Common::DatePast).await?;
                 return Ok(());
             }
             Err(_) => {
-                out.say(Reply::DateBad).await?;
+                out.say(Common::DateBad).await?;
                 return Ok(());
             }
         }

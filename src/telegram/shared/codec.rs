@@ -1,0 +1,80 @@
+//! The one callback codec. Every inline button carries `head[:a[:b]]` in
+//! at most 64 bytes; each room has its own button enum implementing
+//! [`Button`] with heads of its own (`telegram::callback` checks that no
+//! two rooms claim the same data). Decoding never trusts the content:
+//! handlers check what a button asks for against the dialogue state and the
+//! database.
+
+use teloxide::dispatching::UpdateHandler;
+use teloxide::types::{CallbackQuery, InlineKeyboardButton};
+
+/// Telegram's limit for `callback_data`.
+pub const MAX_BYTES: usize = 64;
+
+/// A room's buttons: encoded as text, decoded only from what this build
+/// produces (`None` for old or forged data).
+pub trait Button: Sized {
+    fn encode(&self) -> String;
+    fn decode(data: &str) -> Option<Self>;
+}
+
+/// The data of the button that was pressed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pressed(pub String);
+
+impl Pressed {
+    /// The pressed data of a callback query; `None` when it carries none.
+    pub fn of(q: CallbackQuery) -> Option<Pressed> {
+        q.data.map(Pressed)
+    }
+}
+
+/// Splits `head:a:b` into its parts; `None` when longer than Telegram
+/// allows or with more than three parts.
+pub fn parts(data: &str) -> Option<(&str, Option<&str>, Option<&str>)> {
+    if data.len() > MAX_BYTES {
+        return None;
+    }
+    let mut parts = data.split(':');
+    let head = parts.next()?;
+    let a = parts.next();
+    let b = parts.next();
+    if parts.next().is_some() {
+        return None;
+    }
+    Some((head, a, b))
+}
+
+/// A numeric part.
+pub fn number<T: std::str::FromStr>(part: Option<&str>) -> Option<T> {
+    part?.parse().ok()
+}
+
+/// `1` / `0` as a flag.
+pub fn flag(part: Option<&str>) -> Option<bool> {
+    match part? {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// A region code as buttons carry it: digits and dots, short.
+pub fn region_code(part: &str) -> Option<&str> {
+    (!part.is_empty() && part.len() <= 16 && part.bytes().all(|c| c.is_ascii_digit() || c == b'.'))
+        .then_some(part)
+}
+
+/// An inline button with a label and a room's button data.
+pub fn button(label: String, b: &impl Button) -> InlineKeyboardButton {
+    InlineKeyboardButton::callback(label, b.encode())
+}
+
+/// The branch that goes on only for presses of `B`'s buttons, with the
+/// decoded `B` for the handlers after it.
+pub fn pressed<B>() -> UpdateHandler<anyhow::Error>
+where
+    B: Button + Clone + Send + Sync + 'static,
+{
+    dptree::filter_map(|p: Pressed| B::decode(&p.0))
+}
