@@ -12,3 +12,6 @@ pub mod i18n;
 pub mod store;
 pub mod telegram;
 pub mod testkit;
+
+#[cfg(test)]
+mod invariants;
