@@ -1642,27 +1642,8 @@ impl Reply {
             Reply::AskFullName => fl!(l, "reg-ask-full-name"),
             Reply::AskOffice => fl!(l, "reg-ask-office"),
             Reply::AskStaffRegion => fl!(l, "reg-ask-staff-region"),
-            Reply::ProducerSummary(v) => fl!(
-                l,
-                "reg-summary-producer",
-                name = v.name.clone(),
-                region = v.region.clone(),
-                categories = v.categories.clone(),
-                products = v.products.clone(),
-                capacity = v.capacity.clone(),
-                lead = v.lead.clone(),
-                min_order = v.min_order.clone(),
-                halal = v.halal.clone(),
-                nib = v.nib.clone(),
-                phone = v.phone.clone()
-            ),
-            Reply::StaffSummary(v) => fl!(
-                l,
-                "reg-summary-staff",
-                name = v.name.clone(),
-                office = v.office.clone(),
-                region = v.region.clone()
-            ),
+            Reply::ProducerSummary(v) => fl!(l, "reg-summary-producer", v.args()),
+            Reply::StaffSummary(v) => fl!(l, "reg-summary-staff", v.args()),
             Reply::FieldLabel(f) => match f {
                 FieldLabel::BusinessName => fl!(l, "field-business-name"),
                 FieldLabel::Region => fl!(l, "field-region"),
@@ -1698,27 +1679,8 @@ impl Reply {
                     role = Common::RoleName(*role).render(l)
                 )
             }
-            Reply::AdminCardProducer(v) => fl!(
-                l,
-                "admin-card-producer",
-                name = v.name.clone(),
-                region = v.region.clone(),
-                categories = v.categories.clone(),
-                products = v.products.clone(),
-                capacity = v.capacity.clone(),
-                lead = v.lead.clone(),
-                min_order = v.min_order.clone(),
-                halal = v.halal.clone(),
-                nib = v.nib.clone(),
-                phone = v.phone.clone()
-            ),
-            Reply::AdminCardStaff(v) => fl!(
-                l,
-                "admin-card-staff",
-                name = v.name.clone(),
-                office = v.office.clone(),
-                region = v.region.clone()
-            ),
+            Reply::AdminCardProducer(v) => fl!(l, "admin-card-producer", v.args()),
+            Reply::AdminCardStaff(v) => fl!(l, "admin-card-staff", v.args()),
             Reply::BtnApprove => fl!(l, "btn-approve"),
             Reply::BtnReject => fl!(l, "btn-reject"),
             Reply::DecidedApproved { admin } => {
@@ -1763,29 +1725,16 @@ impl Reply {
             Reply::DecisionApprovedStaff => fl!(l, "decision-approved-staff"),
             Reply::DecisionRejected => fl!(l, "decision-rejected"),
             Reply::ProfileNone => fl!(l, "profile-none"),
-            Reply::ProfileProducer { view: v, status } => fl!(
-                l,
-                "profile-producer",
-                name = v.name.clone(),
-                status = Reply::Status(*status).render(l),
-                region = v.region.clone(),
-                categories = v.categories.clone(),
-                products = v.products.clone(),
-                capacity = v.capacity.clone(),
-                lead = v.lead.clone(),
-                min_order = v.min_order.clone(),
-                halal = v.halal.clone(),
-                nib = v.nib.clone(),
-                phone = v.phone.clone()
-            ),
-            Reply::ProfileStaff { view: v, status } => fl!(
-                l,
-                "profile-staff",
-                name = v.name.clone(),
-                status = Reply::Status(*status).render(l),
-                office = v.office.clone(),
-                region = v.region.clone()
-            ),
+            Reply::ProfileProducer { view: v, status } => {
+                let mut args = v.args();
+                args.insert("status", Reply::Status(*status).render(l));
+                fl!(l, "profile-producer", args)
+            }
+            Reply::ProfileStaff { view: v, status } => {
+                let mut args = v.args();
+                args.insert("status", Reply::Status(*status).render(l));
+                fl!(l, "profile-staff", args)
+            }
             Reply::ProfileAdmin => fl!(l, "profile-admin"),
             Reply::Help(role) => match role {
                 None => fl!(l, "help-guest"),
@@ -2087,5 +2036,42 @@ impl super::shared::text::Text for Reply {
 impl From<Common> for Reply {
     fn from(c: Common) -> Reply {
         Reply::Common(c)
+    }
+}
+
+/// Fluent arguments: the producer's details, for the summary, the admin's
+/// card and the profile alike.
+type Args = std::collections::HashMap<&'static str, String>;
+
+impl ProducerView {
+    fn args(&self) -> Args {
+        [
+            ("name", &self.name),
+            ("region", &self.region),
+            ("categories", &self.categories),
+            ("products", &self.products),
+            ("capacity", &self.capacity),
+            ("lead", &self.lead),
+            ("min_order", &self.min_order),
+            ("halal", &self.halal),
+            ("nib", &self.nib),
+            ("phone", &self.phone),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.clone()))
+        .collect()
+    }
+}
+
+impl StaffView {
+    fn args(&self) -> Args {
+        [
+            ("name", &self.name),
+            ("office", &self.office),
+            ("region", &self.region),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k, v.clone()))
+        .collect()
     }
 }
