@@ -22,13 +22,7 @@ pub enum Cb {
     CategoriesDone,
     Halal(bool),
     SkipNib,
-    /// Admin decision on a pending account.
-    Decide {
-        user_id: i64,
-        approve: bool,
-    },
     Language(Lang),
-    NewInvite,
     /// Start a search by category (from the /cari prompt).
     SearchCategory(Category),
     /// A page of a stored search.
@@ -140,11 +134,7 @@ impl Cb {
             Cb::CategoriesDone => "cd".into(),
             Cb::Halal(h) => format!("h:{}", u8::from(*h)),
             Cb::SkipNib => "nib0".into(),
-            Cb::Decide { user_id, approve } => {
-                format!("v:{}:{user_id}", if *approve { 'a' } else { 'r' })
-            }
             Cb::Language(l) => format!("l:{}", l.code()),
-            Cb::NewInvite => "inv".into(),
             Cb::SearchCategory(c) => format!("qc:{}", c.index()),
             Cb::SearchPage { search, page } => format!("sp:{search}:{page}"),
             Cb::SearchRegionMenu(id) => format!("sr:{id}"),
@@ -219,16 +209,7 @@ impl Cb {
             ("h", Some("1"), None) => Cb::Halal(true),
             ("h", Some("0"), None) => Cb::Halal(false),
             ("nib0", None, None) => Cb::SkipNib,
-            ("v", Some(d), Some(id)) => Cb::Decide {
-                user_id: id.parse().ok()?,
-                approve: match d {
-                    "a" => true,
-                    "r" => false,
-                    _ => return None,
-                },
-            },
             ("l", Some(code), None) => Cb::Language(Lang::parse(code)?),
-            ("inv", None, None) => Cb::NewInvite,
             ("qc", Some(i), None) => Cb::SearchCategory(Category::from_index(i.parse().ok()?)?),
             ("sp", Some(id), Some(page)) => Cb::SearchPage {
                 search: id.parse().ok()?,
@@ -348,17 +329,8 @@ mod tests {
             Cb::Flow(Flow::EditField(0)),
             Cb::Flow(Flow::EditField(255)),
             Cb::Flow(Flow::CancelFlow),
-            Cb::Decide {
-                user_id: i64::MAX,
-                approve: true,
-            },
-            Cb::Decide {
-                user_id: 1,
-                approve: false,
-            },
             Cb::Language(Lang::Id),
             Cb::Language(Lang::En),
-            Cb::NewInvite,
             Cb::SearchPage {
                 search: i64::MAX,
                 page: u32::MAX,
@@ -464,10 +436,6 @@ mod tests {
     fn forged_or_unknown_data_decodes_to_nothing() {
         for data in [
             "",
-            "v:a",
-            "v:x:5",
-            "v:a:abc",
-            "v:a:5:6",
             "c:99",
             "l:fr",
             "g:",

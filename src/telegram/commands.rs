@@ -24,7 +24,6 @@ pub enum Command {
     Bahasa,
     Batal,
     Cancel,
-    Verifikasi,
     /// Search the producer directory.
     Cari(String),
     Produk,

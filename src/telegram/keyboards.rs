@@ -149,31 +149,6 @@ pub fn staff_fields(out: &Out, invited: bool) -> InlineKeyboardMarkup {
     fields(out, items)
 }
 
-pub fn decision(out: &Out, user_id: i64) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([[
-        button(
-            out,
-            Reply::BtnApprove,
-            Cb::Decide {
-                user_id,
-                approve: true,
-            },
-        ),
-        button(
-            out,
-            Reply::BtnReject,
-            Cb::Decide {
-                user_id,
-                approve: false,
-            },
-        ),
-    ]])
-}
-
-pub fn new_invite(out: &Out) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([[button(out, Reply::BtnNewInvite, Cb::NewInvite)]])
-}
-
 pub fn languages(out: &Out) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([[
         button(out, Reply::BtnLangId, Cb::Language(Lang::Id)),

@@ -1,6 +1,7 @@
 //! The only room that imports teloxide: the handler tree, commands, dialogue
 //! state, callback codec, keyboards and the reply catalogue.
 
+pub mod admin;
 pub mod callback;
 pub mod commands;
 pub mod handlers;
@@ -28,8 +29,7 @@ use crate::store;
 
 use commands::Command;
 use handlers::{
-    admin, broadcast, callbacks, event, general, orders, producer, quote, registration, request,
-    search,
+    broadcast, callbacks, event, general, orders, producer, quote, registration, request, search,
 };
 use out::TgBot;
 use shared::codec::Pressed;
@@ -61,6 +61,7 @@ use storage::DbStorage;
 /// ```
 pub fn schema() -> UpdateHandler<anyhow::Error> {
     let messages = Update::filter_message()
+        .branch(admin::commands())
         .branch(
             dptree::entry()
                 .filter_command::<Command>()
@@ -119,7 +120,9 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .map(|q: CallbackQuery| Pressed(q.data.unwrap_or_default()))
         .map(Toast::new)
         .chain(answered(
-            dptree::entry().branch(dptree::endpoint(callbacks::on_callback)),
+            dptree::entry()
+                .branch(admin::buttons())
+                .branch(dptree::endpoint(callbacks::on_callback)),
         ));
 
     listener::track_inbox(

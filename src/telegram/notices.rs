@@ -20,9 +20,9 @@ use crate::store;
 use crate::store::orders::{Order, Side};
 use crate::store::outbox::Ready;
 
+use super::admin;
 use super::callback::Cb;
-use super::handlers::{admin, event, orders, quote};
-use super::keyboards;
+use super::handlers::{event, orders, quote};
 use super::out::{App, Out};
 use super::replies::{Reply, count, date_text, rupiah};
 
@@ -81,9 +81,10 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
                 .await?
                 .is_some_and(|u| u.status == crate::domain::AccountStatus::Pending);
             match admin::card(to, *applicant).await? {
-                Some(text) if pending => {
-                    Some(Rendered::with(text, keyboards::decision(to, *applicant)))
-                }
+                Some(text) if pending => Some(Rendered::with(
+                    text,
+                    super::admin::keyboards::decision(to, *applicant),
+                )),
                 _ => None,
             }
         }

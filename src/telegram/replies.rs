@@ -542,38 +542,6 @@ pub enum Reply {
     RoleTaken {
         role: Role,
     },
-    AdminCardProducer(ProducerView),
-    AdminCardStaff(StaffView),
-    BtnApprove,
-    BtnReject,
-    DecidedApproved {
-        admin: String,
-    },
-    DecidedRejected {
-        admin: String,
-    },
-    AlreadyDecided {
-        status: AccountStatus,
-    },
-    VerifyNone,
-    VerifyCount {
-        total: i64,
-        shown: usize,
-    },
-    BtnNewInvite,
-    InviteAskOffice,
-    InviteAskRegion,
-    InviteCreated {
-        office: String,
-        region: String,
-        link: String,
-        days: i64,
-    },
-    DecisionApprovedProducer {
-        name: String,
-    },
-    DecisionApprovedStaff,
-    DecisionRejected,
     ProfileNone,
     ProfileProducer {
         view: ProducerView,
@@ -1679,51 +1647,6 @@ impl Reply {
                     role = Common::RoleName(*role).render(l)
                 )
             }
-            Reply::AdminCardProducer(v) => fl!(l, "admin-card-producer", v.args()),
-            Reply::AdminCardStaff(v) => fl!(l, "admin-card-staff", v.args()),
-            Reply::BtnApprove => fl!(l, "btn-approve"),
-            Reply::BtnReject => fl!(l, "btn-reject"),
-            Reply::DecidedApproved { admin } => {
-                fl!(l, "admin-decided-approved", admin = escape(admin))
-            }
-            Reply::DecidedRejected { admin } => {
-                fl!(l, "admin-decided-rejected", admin = escape(admin))
-            }
-            Reply::AlreadyDecided { status } => fl!(
-                l,
-                "admin-already-decided",
-                status = Reply::Status(*status).render(l)
-            ),
-            Reply::VerifyNone => fl!(l, "verify-none"),
-            Reply::VerifyCount { total, shown } => {
-                fl!(
-                    l,
-                    "verify-count",
-                    total = total.to_string(),
-                    shown = shown.to_string()
-                )
-            }
-            Reply::BtnNewInvite => fl!(l, "btn-new-invite"),
-            Reply::InviteAskOffice => fl!(l, "invite-ask-office"),
-            Reply::InviteAskRegion => fl!(l, "invite-ask-region"),
-            Reply::InviteCreated {
-                office,
-                region,
-                link,
-                days,
-            } => fl!(
-                l,
-                "invite-created",
-                office = escape(office),
-                region = escape(region),
-                link = escape(link),
-                days = days.to_string()
-            ),
-            Reply::DecisionApprovedProducer { name } => {
-                fl!(l, "decision-approved-producer", name = escape(name))
-            }
-            Reply::DecisionApprovedStaff => fl!(l, "decision-approved-staff"),
-            Reply::DecisionRejected => fl!(l, "decision-rejected"),
             Reply::ProfileNone => fl!(l, "profile-none"),
             Reply::ProfileProducer { view: v, status } => {
                 let mut args = v.args();
@@ -2041,10 +1964,10 @@ impl From<Common> for Reply {
 
 /// Fluent arguments: the producer's details, for the summary, the admin's
 /// card and the profile alike.
-type Args = std::collections::HashMap<&'static str, String>;
+pub type Args = std::collections::HashMap<&'static str, String>;
 
 impl ProducerView {
-    fn args(&self) -> Args {
+    pub fn args(&self) -> Args {
         [
             ("name", &self.name),
             ("region", &self.region),
@@ -2064,7 +1987,7 @@ impl ProducerView {
 }
 
 impl StaffView {
-    fn args(&self) -> Args {
+    pub fn args(&self) -> Args {
         [
             ("name", &self.name),
             ("office", &self.office),

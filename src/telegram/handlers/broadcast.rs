@@ -20,8 +20,8 @@ use super::super::keyboards;
 use super::super::out::Out;
 use super::super::replies::{Reply, announcement};
 use super::super::state::{BroadcastStep, State};
-use super::admin::is_admin;
 use super::{Caller, Dlg, HandlerResult};
+use crate::telegram::admin::is_admin;
 use crate::telegram::shared::flow::clear_buttons;
 use crate::telegram::shared::place::{PlaceAnswer, place_from_button, read_place};
 

@@ -14,9 +14,9 @@ use super::super::callback::Cb;
 use super::super::keyboards;
 use super::super::out::Out;
 use super::super::replies::Reply;
-use super::super::state::{InviteStep, ProducerStep, StaffStep, State};
+use super::super::state::{ProducerStep, StaffStep, State};
 use super::registration;
-use super::{Caller, Dlg, HandlerResult, admin};
+use super::{Caller, Dlg, HandlerResult};
 use crate::telegram::shared::flow::clear_buttons;
 use crate::telegram::shared::place::place_from_button;
 use crate::telegram::shared::toast::Toast;
@@ -56,19 +56,13 @@ async fn route(
     caller: &Caller,
     q: &CallbackQuery,
     state: State,
-    me: &Me,
+    _me: &Me,
     cb: Cb,
 ) -> anyhow::Result<Answer> {
     let message = q.regular_message();
     let stale = || Ok(Answer::Alert(out.t(&Common::Stale)));
     match (cb, state) {
         // Not tied to a flow.
-        (Cb::Decide { user_id, approve }, _) => Ok(
-            match admin::decide(out, caller, message, user_id, approve).await? {
-                Some(text) => Answer::Alert(text),
-                None => Answer::Silent,
-            },
-        ),
         (Cb::Language(lang), _) => {
             store::users::set_language(&out.pool, caller.0.id, lang).await?;
             let out = out.with_lang(lang);
@@ -103,12 +97,6 @@ async fn route(
                 }
             }
             Ok(Answer::Toast(out.t(&Reply::MuteChanged(muted))))
-        }
-        (Cb::NewInvite, State::Idle) => {
-            Ok(match admin::begin_invite(out, dialogue, caller).await? {
-                Some(text) => Answer::Alert(text),
-                None => Answer::Silent,
-            })
         }
         // Writing a quote request.
         (
@@ -417,22 +405,6 @@ async fn route(
                 None => Answer::Silent,
             },
         ),
-
-        // An admin's invite.
-        (
-            Cb::Flow(Flow::Region { regency, .. }),
-            State::Invite {
-                step: InviteStep::Region,
-                office: Some(office),
-            },
-        ) => {
-            let Some(place) = place_from_button(&regency, None) else {
-                return stale();
-            };
-            clear_buttons(out, message).await;
-            admin::create_invite(out, dialogue, caller, me, &office, place).await?;
-            Ok(Answer::Silent)
-        }
 
         // A button from another step, an old message, or forged data.
         _ => stale(),

@@ -13,7 +13,7 @@ use super::super::keyboards;
 use super::super::out::Out;
 use super::super::replies::{ProducerView, Reply, StaffView};
 use super::super::state::State;
-use super::{Caller, Dlg, HandlerResult, admin, registration};
+use super::{Caller, Dlg, HandlerResult, registration};
 
 pub async fn command(
     out: Out,
@@ -40,7 +40,6 @@ pub async fn command(
             Ok(())
         }
         Command::Batal | Command::Cancel => cancel(out, dialogue, state).await,
-        Command::Verifikasi => admin::verification_list(out, caller).await,
         Command::Cari(text) => super::search::cari(out, dialogue, caller, text).await,
         Command::Produk => super::producer::show_catalogue(&out, &caller).await,
         Command::Libur => super::producer::show_leave(&out, &caller).await,

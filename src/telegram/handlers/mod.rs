@@ -1,7 +1,6 @@
 //! Handlers per concern. Each takes what it needs as parameters; dptree
 //! injects them by type.
 
-pub mod admin;
 pub mod broadcast;
 pub mod callbacks;
 pub mod event;

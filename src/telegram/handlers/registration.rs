@@ -18,7 +18,7 @@ use super::super::replies::{ProducerView, Reply, StaffView, region_name};
 use super::super::state::{
     BroadcastStep, ProducerDraft, ProducerStep, StaffDraft, StaffStep, State,
 };
-use super::{Caller, Dlg, HandlerResult, admin};
+use super::{Caller, Dlg, HandlerResult};
 
 /// Whether this account may start a registration; says why not otherwise.
 async fn may_start(out: &Out, caller: &Caller) -> anyhow::Result<bool> {
@@ -65,7 +65,7 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
     match state {
         State::Producer { step, draft, .. } => ask_producer(&out, step, &draft).await,
         State::Staff { step, draft, .. } => ask_staff(&out, step, &draft).await,
-        State::Invite { step, .. } => admin::ask_invite(&out, step).await,
+        State::Invite { step, .. } => crate::telegram::admin::resume(&out, step).await,
         State::Product { step, .. } => super::producer::resume_product(&out, step).await,
         State::LeaveDates => out.say(Reply::LeaveAsk).await.map(|_| ()),
         State::LinkContact => out

@@ -1,8 +1,14 @@
-//! Admin work: verification cards, decisions, invite links.
+//! The admin room: `/verifikasi`, the verification cards and decisions,
+//! and invite links that pre-approve the staff of one office.
 
-use crate::telegram::shared::replies::Common;
+pub mod buttons;
+pub mod keyboards;
+pub mod replies;
+
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, Me};
+use teloxide::utils::command::BotCommands;
 
 use crate::domain::registration;
 use crate::domain::{AccountStatus, Place, Role};
@@ -10,12 +16,94 @@ use crate::store;
 use crate::store::accounts::{DecideError, Profile};
 use crate::store::invites::InviteError;
 
-use super::super::keyboards;
-use super::super::out::Out;
-use super::super::replies::{ProducerView, Reply, StaffView, region_name};
-use super::super::state::{InviteStep, State};
-use super::{Caller, Dlg, HandlerResult};
-use crate::telegram::shared::place::{PlaceAnswer, read_place};
+use crate::telegram::out::Out;
+use crate::telegram::replies::{ProducerView, StaffView};
+use crate::telegram::shared::codec;
+use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
+use crate::telegram::shared::flow::{Flow, clear_buttons};
+use crate::telegram::shared::format::region_name;
+use crate::telegram::shared::place::{PlaceAnswer, place_from_button, read_place};
+use crate::telegram::shared::replies::Common;
+use crate::telegram::shared::toast::Toast;
+use crate::telegram::state::{InviteStep, State};
+
+use buttons::Button;
+use replies::Reply;
+
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum Cmd {
+    /// Pending accounts and invite links.
+    Verifikasi,
+}
+
+/// `/verifikasi`.
+pub fn commands() -> UpdateHandler<anyhow::Error> {
+    dptree::entry()
+        .filter_command::<Cmd>()
+        .branch(dptree::case![Cmd::Verifikasi].endpoint(verification_list))
+}
+
+/// Setujui / Tolak, "Buat tautan undangan", and a region button while
+/// creating an invite.
+pub fn buttons() -> UpdateHandler<anyhow::Error> {
+    dptree::entry()
+        .branch(codec::pressed::<Button>().endpoint(on_button))
+        .branch(
+            codec::pressed::<Flow>()
+                .branch(dptree::case![State::Invite { step, office }].endpoint(on_invite_region)),
+        )
+}
+
+async fn on_button(
+    out: Out,
+    toast: Toast,
+    dialogue: Dlg,
+    caller: Caller,
+    q: CallbackQuery,
+    state: State,
+    b: Button,
+) -> HandlerResult {
+    let refusal = match b {
+        Button::Decide { user_id, approve } => {
+            decide(&out, &caller, q.regular_message(), user_id, approve).await?
+        }
+        Button::NewInvite if state == State::Idle => begin_invite(&out, &dialogue, &caller).await?,
+        Button::NewInvite => Some(out.t(&Common::Stale)),
+    };
+    toast.alert_if(refusal);
+    Ok(())
+}
+
+/// A region suggestion pressed at the invite's region question.
+async fn on_invite_region(
+    out: Out,
+    toast: Toast,
+    dialogue: Dlg,
+    caller: Caller,
+    q: CallbackQuery,
+    me: Me,
+    flow: Flow,
+    (step, office): (InviteStep, Option<String>),
+) -> HandlerResult {
+    let place = match (&flow, step, office) {
+        (Flow::Region { regency, .. }, InviteStep::Region, Some(office)) => {
+            place_from_button(regency, None).map(|p| (p, office))
+        }
+        _ => None,
+    };
+    let Some((place, office)) = place else {
+        toast.alert(out.t(&Common::Stale));
+        return Ok(());
+    };
+    clear_buttons(&out, q.regular_message()).await;
+    create_invite(&out, &dialogue, &caller, &me, &office, place).await
+}
+
+/// Asks the invite's current question again.
+pub async fn resume(out: &Out, step: InviteStep) -> HandlerResult {
+    ask_invite(out, step).await
+}
 
 pub fn is_admin(caller: &Caller) -> bool {
     caller.0.role == Some(Role::Admin) && caller.0.status == AccountStatus::Approved
@@ -34,7 +122,7 @@ pub async fn card(out: &Out, user_id: i64) -> anyhow::Result<Option<String>> {
 }
 
 /// /verifikasi: the oldest pending accounts, each with its buttons.
-pub async fn verification_list(out: Out, caller: Caller) -> HandlerResult {
+async fn verification_list(out: Out, caller: Caller) -> HandlerResult {
     if !is_admin(&caller) {
         out.say(Common::AdminOnly).await?;
         return Ok(());
@@ -65,7 +153,7 @@ pub async fn verification_list(out: Out, caller: Caller) -> HandlerResult {
 
 /// Setujui / Tolak. Who may decide is checked by the store, in the database.
 /// Returns the text for the callback answer, if any.
-pub async fn decide(
+async fn decide(
     out: &Out,
     caller: &Caller,
     message: Option<&Message>,
@@ -89,12 +177,13 @@ pub async fn decide(
                     .await?;
             }
             // The decision itself reaches the user through the outbox.
-            super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, target.id).await;
+            crate::telegram::commands::refresh_menu(&out.bot, &out.texts, &out.pool, target.id)
+                .await;
             Ok(None)
         }
         Err(DecideError::NotAdmin) => Ok(Some(out.t(&Common::NotAllowed))),
         Err(DecideError::AlreadyDecided(status)) => {
-            crate::telegram::shared::flow::clear_buttons(out, message).await;
+            clear_buttons(out, message).await;
             Ok(Some(out.t(&Reply::AlreadyDecided { status })))
         }
         Err(DecideError::NoSuchAccount) => Ok(Some(out.t(&Common::Stale))),
@@ -123,7 +212,7 @@ pub async fn decision_text(
 }
 
 /// "Buat tautan undangan OPD".
-pub async fn begin_invite(
+async fn begin_invite(
     out: &Out,
     dialogue: &Dlg,
     caller: &Caller,
@@ -139,7 +228,7 @@ pub async fn begin_invite(
     Ok(None)
 }
 
-pub async fn ask_invite(out: &Out, step: InviteStep) -> HandlerResult {
+async fn ask_invite(out: &Out, step: InviteStep) -> HandlerResult {
     match step {
         InviteStep::Office => out.say(Reply::InviteAskOffice).await?,
         InviteStep::Region => out.say(Reply::InviteAskRegion).await?,
@@ -200,7 +289,7 @@ pub async fn invite_message(
     }
 }
 
-pub async fn create_invite(
+async fn create_invite(
     out: &Out,
     dialogue: &Dlg,
     caller: &Caller,
