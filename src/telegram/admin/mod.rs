@@ -76,6 +76,8 @@ async fn on_button(
 }
 
 /// A region suggestion pressed at the invite's region question.
+// Handler parameters are its dependencies (dptree injects them).
+#[allow(clippy::too_many_arguments)]
 async fn on_invite_region(
     out: Out,
     toast: Toast,
