@@ -29,32 +29,6 @@ pub enum Cb {
     },
     Language(Lang),
     NewInvite,
-    /// Start a search by category (from the /cari prompt).
-    SearchCategory(Category),
-    /// A page of a stored search.
-    SearchPage {
-        search: i64,
-        page: u32,
-    },
-    /// Open the region / category choices of a stored search.
-    SearchRegionMenu(i64),
-    SearchCategoryMenu(i64),
-    /// Set (or clear, `None`) the region / category filter.
-    SearchSetRegion {
-        search: i64,
-        regency: Option<String>,
-    },
-    SearchSetCategory {
-        search: i64,
-        category: Option<Category>,
-    },
-    SearchToggleHalal(i64),
-    /// Ask for the date the goods are needed.
-    SearchDate(i64),
-    /// Full profile of a producer.
-    Profile(i64),
-    /// Ask a producer for a quote.
-    Quote(i64),
     ProductAdd,
     ProductEdit(i64),
     ProductRemove(i64),
@@ -145,21 +119,6 @@ impl Cb {
             }
             Cb::Language(l) => format!("l:{}", l.code()),
             Cb::NewInvite => "inv".into(),
-            Cb::SearchCategory(c) => format!("qc:{}", c.index()),
-            Cb::SearchPage { search, page } => format!("sp:{search}:{page}"),
-            Cb::SearchRegionMenu(id) => format!("sr:{id}"),
-            Cb::SearchCategoryMenu(id) => format!("sc:{id}"),
-            Cb::SearchSetRegion { search, regency } => {
-                format!("sR:{search}:{}", regency.as_deref().unwrap_or("-"))
-            }
-            Cb::SearchSetCategory { search, category } => match category {
-                Some(c) => format!("sC:{search}:{}", c.index()),
-                None => format!("sC:{search}:-"),
-            },
-            Cb::SearchToggleHalal(id) => format!("sh:{id}"),
-            Cb::SearchDate(id) => format!("sd:{id}"),
-            Cb::Profile(id) => format!("pf:{id}"),
-            Cb::Quote(id) => format!("pq:{id}"),
             Cb::ProductAdd => "pa".into(),
             Cb::ProductEdit(id) => format!("pe:{id}"),
             Cb::ProductRemove(id) => format!("pr:{id}"),
@@ -229,34 +188,6 @@ impl Cb {
             },
             ("l", Some(code), None) => Cb::Language(Lang::parse(code)?),
             ("inv", None, None) => Cb::NewInvite,
-            ("qc", Some(i), None) => Cb::SearchCategory(Category::from_index(i.parse().ok()?)?),
-            ("sp", Some(id), Some(page)) => Cb::SearchPage {
-                search: id.parse().ok()?,
-                page: page.parse().ok()?,
-            },
-            ("sr", Some(id), None) => Cb::SearchRegionMenu(id.parse().ok()?),
-            ("sc", Some(id), None) => Cb::SearchCategoryMenu(id.parse().ok()?),
-            ("sR", Some(id), Some(code)) => Cb::SearchSetRegion {
-                search: id.parse().ok()?,
-                regency: match code {
-                    "-" => None,
-                    c if c.len() <= 8 && c.bytes().all(|b| b.is_ascii_digit() || b == b'.') => {
-                        Some(c.to_string())
-                    }
-                    _ => return None,
-                },
-            },
-            ("sC", Some(id), Some(cat)) => Cb::SearchSetCategory {
-                search: id.parse().ok()?,
-                category: match cat {
-                    "-" => None,
-                    i => Some(Category::from_index(i.parse().ok()?)?),
-                },
-            },
-            ("sh", Some(id), None) => Cb::SearchToggleHalal(id.parse().ok()?),
-            ("sd", Some(id), None) => Cb::SearchDate(id.parse().ok()?),
-            ("pf", Some(id), None) => Cb::Profile(id.parse().ok()?),
-            ("pq", Some(id), None) => Cb::Quote(id.parse().ok()?),
             ("pa", None, None) => Cb::ProductAdd,
             ("pe", Some(id), None) => Cb::ProductEdit(id.parse().ok()?),
             ("pr", Some(id), None) => Cb::ProductRemove(id.parse().ok()?),
@@ -359,32 +290,6 @@ mod tests {
             Cb::Language(Lang::Id),
             Cb::Language(Lang::En),
             Cb::NewInvite,
-            Cb::SearchPage {
-                search: i64::MAX,
-                page: u32::MAX,
-            },
-            Cb::SearchRegionMenu(7),
-            Cb::SearchCategoryMenu(7),
-            Cb::SearchSetRegion {
-                search: i64::MAX,
-                regency: Some("64.72".into()),
-            },
-            Cb::SearchSetRegion {
-                search: 1,
-                regency: None,
-            },
-            Cb::SearchSetCategory {
-                search: i64::MAX,
-                category: Some(Category::Dekorasi),
-            },
-            Cb::SearchSetCategory {
-                search: 1,
-                category: None,
-            },
-            Cb::SearchToggleHalal(3),
-            Cb::SearchDate(3),
-            Cb::Profile(i64::MAX),
-            Cb::Quote(i64::MAX),
             Cb::ProductAdd,
             Cb::ProductEdit(i64::MAX),
             Cb::ProductRemove(i64::MAX),
@@ -437,7 +342,6 @@ mod tests {
             Cb::EventNew,
         ];
         all.extend(Category::ALL.into_iter().map(Cb::Category));
-        all.extend(Category::ALL.into_iter().map(Cb::SearchCategory));
         all.extend((0..=4).map(Cb::BroadcastAudience));
         all.extend(Category::ALL.into_iter().map(Cb::BroadcastCategory));
         all.extend([
@@ -474,11 +378,6 @@ mod tests {
             "g:64.02;DROP",
             "ef:-1",
             "h:2",
-            "sp:1",
-            "sp:x:1",
-            "sR:1:64.72;--",
-            "sC:1:42",
-            "pf:",
             "r:z",
             "acr:",
             "acr:x",

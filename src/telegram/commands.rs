@@ -25,8 +25,6 @@ pub enum Command {
     Batal,
     Cancel,
     Verifikasi,
-    /// Search the producer directory.
-    Cari(String),
     Produk,
     Libur,
     /// Ask producers for quotes.
@@ -163,10 +161,6 @@ mod tests {
         assert_eq!(
             Command::parse("/help@pesanlokal_bot", "pesanlokal_bot").unwrap(),
             Command::Help
-        );
-        assert_eq!(
-            Command::parse("/cari kue talam", "pesanlokal_bot").unwrap(),
-            Command::Cari("kue talam".into())
         );
         assert_eq!(
             Command::parse("/minta 250 kotak", "pesanlokal_bot").unwrap(),

@@ -3,6 +3,7 @@
 
 pub mod callback;
 pub mod commands;
+pub mod directory;
 pub mod handlers;
 pub mod keyboards;
 pub mod listener;
@@ -29,7 +30,6 @@ use crate::store;
 use commands::Command;
 use handlers::{
     admin, broadcast, callbacks, event, general, orders, producer, quote, registration, request,
-    search,
 };
 use out::TgBot;
 use shared::codec::Pressed;
@@ -42,7 +42,8 @@ use storage::DbStorage;
 /// ```text
 /// update ─ inbox tracking (skip handled, mark finished)
 ///   └ identify caller (private chats only) ─ reply context ─ dialogue
-///       ├ message ─┬ command ............................ general::command
+///       ├ message ─┬ /cari .............................. directory::commands
+///       │          ├ command ............................ general::command
 ///       │          ├ State::Producer ..................... registration::producer_message
 ///       │          ├ State::Staff ........................ registration::staff_message
 ///       │          ├ State::Invite ....................... admin::invite_message
@@ -52,15 +53,17 @@ use storage::DbStorage;
 ///       │          ├ State::Request ...................... request::request_message
 ///       │          ├ State::Quoting / Declining .......... quote::quoting_message / declining_message
 ///       │          ├ State::CancelReason / RatingComment . orders::cancel_message / rating_message
-///       │          ├ State::SearchPrompt ................. search::prompt_message
-///       │          ├ State::SearchDate ................... search::date_message
+///       │          ├ State::SearchPrompt ................. directory::prompt_message
+///       │          ├ State::SearchDate ................... directory::date_message
 ///       │          ├ State::Event ........................ event::event_message
 ///       │          ├ State::Broadcast .................... broadcast::message
 ///       │          └ State::Idle ......................... general::idle_message
-///       └ callback query ................................ callbacks::on_callback
+///       └ callback query ─┬ directory buttons ........... directory::buttons
+///                         └ the rest ..................... callbacks::on_callback
 /// ```
 pub fn schema() -> UpdateHandler<anyhow::Error> {
     let messages = Update::filter_message()
+        .branch(directory::commands())
         .branch(
             dptree::entry()
                 .filter_command::<Command>()
@@ -109,8 +112,8 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
             dptree::case![State::RatingComment { order, stars }].endpoint(orders::rating_message),
         )
         .branch(dptree::case![State::LinkContact].endpoint(producer::contact_message))
-        .branch(dptree::case![State::SearchPrompt].endpoint(search::prompt_message))
-        .branch(dptree::case![State::SearchDate { search }].endpoint(search::date_message))
+        .branch(dptree::case![State::SearchPrompt].endpoint(directory::prompt_message))
+        .branch(dptree::case![State::SearchDate { search }].endpoint(directory::date_message))
         .branch(dptree::case![State::Event { draft, asking }].endpoint(event::event_message))
         .branch(dptree::case![State::Broadcast { step, draft }].endpoint(broadcast::message))
         .branch(dptree::endpoint(general::idle_message));
@@ -119,7 +122,9 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .map(|q: CallbackQuery| Pressed(q.data.unwrap_or_default()))
         .map(Toast::new)
         .chain(answered(
-            dptree::entry().branch(dptree::endpoint(callbacks::on_callback)),
+            dptree::entry()
+                .branch(directory::buttons())
+                .branch(dptree::endpoint(callbacks::on_callback)),
         ));
 
     listener::track_inbox(

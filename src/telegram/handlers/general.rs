@@ -41,7 +41,6 @@ pub async fn command(
         }
         Command::Batal | Command::Cancel => cancel(out, dialogue, state).await,
         Command::Verifikasi => admin::verification_list(out, caller).await,
-        Command::Cari(text) => super::search::cari(out, dialogue, caller, text).await,
         Command::Produk => super::producer::show_catalogue(&out, &caller).await,
         Command::Libur => super::producer::show_leave(&out, &caller).await,
         Command::Minta(text) => super::request::start(&out, &dialogue, &caller, &text, None).await,

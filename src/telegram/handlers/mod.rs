@@ -11,6 +11,5 @@ pub mod producer;
 pub mod quote;
 pub mod registration;
 pub mod request;
-pub mod search;
 
 pub use crate::telegram::shared::context::*;
