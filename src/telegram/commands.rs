@@ -25,8 +25,6 @@ pub enum Command {
     Batal,
     Cancel,
     Verifikasi,
-    Produk,
-    Libur,
     /// Ask producers for quotes.
     Minta(String),
     Permintaan,

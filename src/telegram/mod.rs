@@ -2,6 +2,7 @@
 //! state, callback codec, keyboards and the reply catalogue.
 
 pub mod callback;
+pub mod catalogue;
 pub mod commands;
 pub mod directory;
 pub mod handlers;
@@ -28,9 +29,7 @@ use crate::i18n::Texts;
 use crate::store;
 
 use commands::Command;
-use handlers::{
-    admin, broadcast, callbacks, event, general, orders, producer, quote, registration, request,
-};
+use handlers::{admin, broadcast, callbacks, event, general, orders, quote, registration, request};
 use out::TgBot;
 use shared::codec::Pressed;
 use shared::toast::{Toast, answered};
@@ -43,13 +42,14 @@ use storage::DbStorage;
 /// update ─ inbox tracking (skip handled, mark finished)
 ///   └ identify caller (private chats only) ─ reply context ─ dialogue
 ///       ├ message ─┬ /cari .............................. directory::commands
+///       │          ├ /produk, /libur .................... catalogue::commands
 ///       │          ├ command ............................ general::command
 ///       │          ├ State::Producer ..................... registration::producer_message
 ///       │          ├ State::Staff ........................ registration::staff_message
 ///       │          ├ State::Invite ....................... admin::invite_message
-///       │          ├ State::Product ...................... producer::product_message
-///       │          ├ State::LeaveDates ................... producer::leave_message
-///       │          ├ State::LinkContact .................. producer::contact_message
+///       │          ├ State::Product ...................... catalogue::product_message
+///       │          ├ State::LeaveDates ................... catalogue::leave_message
+///       │          ├ State::LinkContact .................. catalogue::contact_message
 ///       │          ├ State::Request ...................... request::request_message
 ///       │          ├ State::Quoting / Declining .......... quote::quoting_message / declining_message
 ///       │          ├ State::CancelReason / RatingComment . orders::cancel_message / rating_message
@@ -59,11 +59,13 @@ use storage::DbStorage;
 ///       │          ├ State::Broadcast .................... broadcast::message
 ///       │          └ State::Idle ......................... general::idle_message
 ///       └ callback query ─┬ directory buttons ........... directory::buttons
+///                         ├ catalogue buttons ........... catalogue::buttons
 ///                         └ the rest ..................... callbacks::on_callback
 /// ```
 pub fn schema() -> UpdateHandler<anyhow::Error> {
     let messages = Update::filter_message()
         .branch(directory::commands())
+        .branch(catalogue::commands())
         .branch(
             dptree::entry()
                 .filter_command::<Command>()
@@ -93,9 +95,9 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 draft,
                 single
             }]
-            .endpoint(producer::product_message),
+            .endpoint(catalogue::product_message),
         )
-        .branch(dptree::case![State::LeaveDates].endpoint(producer::leave_message))
+        .branch(dptree::case![State::LeaveDates].endpoint(catalogue::leave_message))
         .branch(dptree::case![State::Request { draft, asking }].endpoint(request::request_message))
         .branch(
             dptree::case![State::Quoting {
@@ -111,7 +113,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(
             dptree::case![State::RatingComment { order, stars }].endpoint(orders::rating_message),
         )
-        .branch(dptree::case![State::LinkContact].endpoint(producer::contact_message))
+        .branch(dptree::case![State::LinkContact].endpoint(catalogue::contact_message))
         .branch(dptree::case![State::SearchPrompt].endpoint(directory::prompt_message))
         .branch(dptree::case![State::SearchDate { search }].endpoint(directory::date_message))
         .branch(dptree::case![State::Event { draft, asking }].endpoint(event::event_message))
@@ -124,6 +126,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .chain(answered(
             dptree::entry()
                 .branch(directory::buttons())
+                .branch(catalogue::buttons())
                 .branch(dptree::endpoint(callbacks::on_callback)),
         ));
 

@@ -382,24 +382,6 @@ async fn route(
                 .await?;
             Ok(Answer::Silent)
         }
-        (
-            cb @ (Cb::ProductAdd
-            | Cb::ProductEdit(_)
-            | Cb::ProductRemove(_)
-            | Cb::ProductRemoveConfirmed(_)
-            | Cb::ProductField { .. }
-            | Cb::ProductSkip
-            | Cb::LeaveAdd
-            | Cb::LeaveEnd(_)
-            | Cb::LinkImported),
-            state,
-        ) => Ok(
-            match super::producer::on_button(out, dialogue, caller, message, state, cb).await? {
-                Some(text) => Answer::Alert(text),
-                None => Answer::Silent,
-            },
-        ),
-
         // An admin's invite.
         (
             Cb::Flow(Flow::Region { regency, .. }),

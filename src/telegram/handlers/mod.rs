@@ -7,7 +7,6 @@ pub mod callbacks;
 pub mod event;
 pub mod general;
 pub mod orders;
-pub mod producer;
 pub mod quote;
 pub mod registration;
 pub mod request;
