@@ -23,47 +23,6 @@ pub enum Cb {
     Halal(bool),
     SkipNib,
     Language(Lang),
-    /// Start a search by category (from the /cari prompt).
-    SearchCategory(Category),
-    /// A page of a stored search.
-    SearchPage {
-        search: i64,
-        page: u32,
-    },
-    /// Open the region / category choices of a stored search.
-    SearchRegionMenu(i64),
-    SearchCategoryMenu(i64),
-    /// Set (or clear, `None`) the region / category filter.
-    SearchSetRegion {
-        search: i64,
-        regency: Option<String>,
-    },
-    SearchSetCategory {
-        search: i64,
-        category: Option<Category>,
-    },
-    SearchToggleHalal(i64),
-    /// Ask for the date the goods are needed.
-    SearchDate(i64),
-    /// Full profile of a producer.
-    Profile(i64),
-    /// Ask a producer for a quote.
-    Quote(i64),
-    ProductAdd,
-    ProductEdit(i64),
-    ProductRemove(i64),
-    ProductRemoveConfirmed(i64),
-    /// Change one field of a product (index into `ProductStep::ALL`).
-    ProductField {
-        product: i64,
-        field: u8,
-    },
-    /// "Lewati" during the product questions.
-    ProductSkip,
-    LeaveAdd,
-    LeaveEnd(i64),
-    /// "My business is already listed": link by sharing the phone.
-    LinkImported,
     /// Use this delivery date instead (the earliest that works), as YYYYMMDD.
     UseDate(u32),
     /// A producer answers request #n.
@@ -135,30 +94,6 @@ impl Cb {
             Cb::Halal(h) => format!("h:{}", u8::from(*h)),
             Cb::SkipNib => "nib0".into(),
             Cb::Language(l) => format!("l:{}", l.code()),
-            Cb::SearchCategory(c) => format!("qc:{}", c.index()),
-            Cb::SearchPage { search, page } => format!("sp:{search}:{page}"),
-            Cb::SearchRegionMenu(id) => format!("sr:{id}"),
-            Cb::SearchCategoryMenu(id) => format!("sc:{id}"),
-            Cb::SearchSetRegion { search, regency } => {
-                format!("sR:{search}:{}", regency.as_deref().unwrap_or("-"))
-            }
-            Cb::SearchSetCategory { search, category } => match category {
-                Some(c) => format!("sC:{search}:{}", c.index()),
-                None => format!("sC:{search}:-"),
-            },
-            Cb::SearchToggleHalal(id) => format!("sh:{id}"),
-            Cb::SearchDate(id) => format!("sd:{id}"),
-            Cb::Profile(id) => format!("pf:{id}"),
-            Cb::Quote(id) => format!("pq:{id}"),
-            Cb::ProductAdd => "pa".into(),
-            Cb::ProductEdit(id) => format!("pe:{id}"),
-            Cb::ProductRemove(id) => format!("pr:{id}"),
-            Cb::ProductRemoveConfirmed(id) => format!("pR:{id}"),
-            Cb::ProductField { product, field } => format!("pF:{product}:{field}"),
-            Cb::ProductSkip => "ps".into(),
-            Cb::LeaveAdd => "la".into(),
-            Cb::LeaveEnd(id) => format!("le:{id}"),
-            Cb::LinkImported => "lk".into(),
             Cb::UseDate(d) => format!("ud:{d}"),
             Cb::QuoteRequest(id) => format!("qq:{id}"),
             Cb::DeclineRequest(id) => format!("qd:{id}"),
@@ -210,46 +145,6 @@ impl Cb {
             ("h", Some("0"), None) => Cb::Halal(false),
             ("nib0", None, None) => Cb::SkipNib,
             ("l", Some(code), None) => Cb::Language(Lang::parse(code)?),
-            ("qc", Some(i), None) => Cb::SearchCategory(Category::from_index(i.parse().ok()?)?),
-            ("sp", Some(id), Some(page)) => Cb::SearchPage {
-                search: id.parse().ok()?,
-                page: page.parse().ok()?,
-            },
-            ("sr", Some(id), None) => Cb::SearchRegionMenu(id.parse().ok()?),
-            ("sc", Some(id), None) => Cb::SearchCategoryMenu(id.parse().ok()?),
-            ("sR", Some(id), Some(code)) => Cb::SearchSetRegion {
-                search: id.parse().ok()?,
-                regency: match code {
-                    "-" => None,
-                    c if c.len() <= 8 && c.bytes().all(|b| b.is_ascii_digit() || b == b'.') => {
-                        Some(c.to_string())
-                    }
-                    _ => return None,
-                },
-            },
-            ("sC", Some(id), Some(cat)) => Cb::SearchSetCategory {
-                search: id.parse().ok()?,
-                category: match cat {
-                    "-" => None,
-                    i => Some(Category::from_index(i.parse().ok()?)?),
-                },
-            },
-            ("sh", Some(id), None) => Cb::SearchToggleHalal(id.parse().ok()?),
-            ("sd", Some(id), None) => Cb::SearchDate(id.parse().ok()?),
-            ("pf", Some(id), None) => Cb::Profile(id.parse().ok()?),
-            ("pq", Some(id), None) => Cb::Quote(id.parse().ok()?),
-            ("pa", None, None) => Cb::ProductAdd,
-            ("pe", Some(id), None) => Cb::ProductEdit(id.parse().ok()?),
-            ("pr", Some(id), None) => Cb::ProductRemove(id.parse().ok()?),
-            ("pR", Some(id), None) => Cb::ProductRemoveConfirmed(id.parse().ok()?),
-            ("pF", Some(id), Some(f)) => Cb::ProductField {
-                product: id.parse().ok()?,
-                field: f.parse().ok()?,
-            },
-            ("ps", None, None) => Cb::ProductSkip,
-            ("la", None, None) => Cb::LeaveAdd,
-            ("le", Some(id), None) => Cb::LeaveEnd(id.parse().ok()?),
-            ("lk", None, None) => Cb::LinkImported,
             ("ud", Some(d), None) => Cb::UseDate(d.parse().ok()?),
             ("qq", Some(id), None) => Cb::QuoteRequest(id.parse().ok()?),
             ("qd", Some(id), None) => Cb::DeclineRequest(id.parse().ok()?),
@@ -331,44 +226,6 @@ mod tests {
             Cb::Flow(Flow::CancelFlow),
             Cb::Language(Lang::Id),
             Cb::Language(Lang::En),
-            Cb::SearchPage {
-                search: i64::MAX,
-                page: u32::MAX,
-            },
-            Cb::SearchRegionMenu(7),
-            Cb::SearchCategoryMenu(7),
-            Cb::SearchSetRegion {
-                search: i64::MAX,
-                regency: Some("64.72".into()),
-            },
-            Cb::SearchSetRegion {
-                search: 1,
-                regency: None,
-            },
-            Cb::SearchSetCategory {
-                search: i64::MAX,
-                category: Some(Category::Dekorasi),
-            },
-            Cb::SearchSetCategory {
-                search: 1,
-                category: None,
-            },
-            Cb::SearchToggleHalal(3),
-            Cb::SearchDate(3),
-            Cb::Profile(i64::MAX),
-            Cb::Quote(i64::MAX),
-            Cb::ProductAdd,
-            Cb::ProductEdit(i64::MAX),
-            Cb::ProductRemove(i64::MAX),
-            Cb::ProductRemoveConfirmed(i64::MAX),
-            Cb::ProductField {
-                product: i64::MAX,
-                field: 4,
-            },
-            Cb::ProductSkip,
-            Cb::LeaveAdd,
-            Cb::LeaveEnd(i64::MAX),
-            Cb::LinkImported,
             Cb::Flow(Flow::Skip),
             Cb::UseDate(20261231),
             Cb::QuoteRequest(i64::MAX),
@@ -409,7 +266,6 @@ mod tests {
             Cb::EventNew,
         ];
         all.extend(Category::ALL.into_iter().map(Cb::Category));
-        all.extend(Category::ALL.into_iter().map(Cb::SearchCategory));
         all.extend((0..=4).map(Cb::BroadcastAudience));
         all.extend(Category::ALL.into_iter().map(Cb::BroadcastCategory));
         all.extend([
@@ -442,11 +298,6 @@ mod tests {
             "g:64.02;DROP",
             "ef:-1",
             "h:2",
-            "sp:1",
-            "sp:x:1",
-            "sR:1:64.72;--",
-            "sC:1:42",
-            "pf:",
             "r:z",
             "acr:",
             "acr:x",

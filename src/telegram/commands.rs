@@ -24,10 +24,6 @@ pub enum Command {
     Bahasa,
     Batal,
     Cancel,
-    /// Search the producer directory.
-    Cari(String),
-    Produk,
-    Libur,
     /// Ask producers for quotes.
     Minta(String),
     Permintaan,
@@ -162,10 +158,6 @@ mod tests {
         assert_eq!(
             Command::parse("/help@pesanlokal_bot", "pesanlokal_bot").unwrap(),
             Command::Help
-        );
-        assert_eq!(
-            Command::parse("/cari kue talam", "pesanlokal_bot").unwrap(),
-            Command::Cari("kue talam".into())
         );
         assert_eq!(
             Command::parse("/minta 250 kotak", "pesanlokal_bot").unwrap(),

@@ -26,7 +26,7 @@ pub fn roles(out: &Out) -> InlineKeyboardMarkup {
             button(out, Reply::BtnRoleProducer, Cb::Role(Role::Producer)),
             button(out, Reply::BtnRoleStaff, Cb::Role(Role::Staff)),
         ],
-        vec![button(out, Reply::BtnLinkImported, Cb::LinkImported)],
+        vec![super::catalogue::keyboards::link_imported(out)],
     ])
 }
 

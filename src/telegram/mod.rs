@@ -3,7 +3,9 @@
 
 pub mod admin;
 pub mod callback;
+pub mod catalogue;
 pub mod commands;
+pub mod directory;
 pub mod handlers;
 pub mod keyboards;
 pub mod listener;
@@ -28,9 +30,7 @@ use crate::i18n::Texts;
 use crate::store;
 
 use commands::Command;
-use handlers::{
-    broadcast, callbacks, event, general, orders, producer, quote, registration, request, search,
-};
+use handlers::{broadcast, callbacks, event, general, orders, quote, registration, request};
 use out::TgBot;
 use shared::codec::Pressed;
 use shared::toast::{Toast, answered};
@@ -42,26 +42,33 @@ use storage::DbStorage;
 /// ```text
 /// update ─ inbox tracking (skip handled, mark finished)
 ///   └ identify caller (private chats only) ─ reply context ─ dialogue
-///       ├ message ─┬ command ............................ general::command
+///       ├ message ─┬ /cari .............................. directory::commands
+///       │          ├ /produk, /libur .................... catalogue::commands
+///       │          ├ command ............................ general::command
 ///       │          ├ State::Producer ..................... registration::producer_message
 ///       │          ├ State::Staff ........................ registration::staff_message
 ///       │          ├ State::Invite ....................... admin::invite_message
-///       │          ├ State::Product ...................... producer::product_message
-///       │          ├ State::LeaveDates ................... producer::leave_message
-///       │          ├ State::LinkContact .................. producer::contact_message
+///       │          ├ State::Product ...................... catalogue::product_message
+///       │          ├ State::LeaveDates ................... catalogue::leave_message
+///       │          ├ State::LinkContact .................. catalogue::contact_message
 ///       │          ├ State::Request ...................... request::request_message
 ///       │          ├ State::Quoting / Declining .......... quote::quoting_message / declining_message
 ///       │          ├ State::CancelReason / RatingComment . orders::cancel_message / rating_message
-///       │          ├ State::SearchPrompt ................. search::prompt_message
-///       │          ├ State::SearchDate ................... search::date_message
+///       │          ├ State::SearchPrompt ................. directory::prompt_message
+///       │          ├ State::SearchDate ................... directory::date_message
 ///       │          ├ State::Event ........................ event::event_message
 ///       │          ├ State::Broadcast .................... broadcast::message
 ///       │          └ State::Idle ......................... general::idle_message
-///       └ callback query ................................ callbacks::on_callback
+///       └ callback query ─┬ admin buttons ............... admin::buttons
+///                         ├ directory buttons ........... directory::buttons
+///                         ├ catalogue buttons ........... catalogue::buttons
+///                         └ the rest ..................... callbacks::on_callback
 /// ```
 pub fn schema() -> UpdateHandler<anyhow::Error> {
     let messages = Update::filter_message()
         .branch(admin::commands())
+        .branch(directory::commands())
+        .branch(catalogue::commands())
         .branch(
             dptree::entry()
                 .filter_command::<Command>()
@@ -91,9 +98,9 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 draft,
                 single
             }]
-            .endpoint(producer::product_message),
+            .endpoint(catalogue::product_message),
         )
-        .branch(dptree::case![State::LeaveDates].endpoint(producer::leave_message))
+        .branch(dptree::case![State::LeaveDates].endpoint(catalogue::leave_message))
         .branch(dptree::case![State::Request { draft, asking }].endpoint(request::request_message))
         .branch(
             dptree::case![State::Quoting {
@@ -109,9 +116,9 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(
             dptree::case![State::RatingComment { order, stars }].endpoint(orders::rating_message),
         )
-        .branch(dptree::case![State::LinkContact].endpoint(producer::contact_message))
-        .branch(dptree::case![State::SearchPrompt].endpoint(search::prompt_message))
-        .branch(dptree::case![State::SearchDate { search }].endpoint(search::date_message))
+        .branch(dptree::case![State::LinkContact].endpoint(catalogue::contact_message))
+        .branch(dptree::case![State::SearchPrompt].endpoint(directory::prompt_message))
+        .branch(dptree::case![State::SearchDate { search }].endpoint(directory::date_message))
         .branch(dptree::case![State::Event { draft, asking }].endpoint(event::event_message))
         .branch(dptree::case![State::Broadcast { step, draft }].endpoint(broadcast::message))
         .branch(dptree::endpoint(general::idle_message));
@@ -122,6 +129,8 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .chain(answered(
             dptree::entry()
                 .branch(admin::buttons())
+                .branch(directory::buttons())
+                .branch(catalogue::buttons())
                 .branch(dptree::endpoint(callbacks::on_callback)),
         ));
 

@@ -158,24 +158,6 @@ async fn route(
             super::orders::on_button(out, dialogue, caller, message, state, Cb::Flow(Flow::Skip))
                 .await?,
         )),
-        (
-            cb @ (Cb::SearchCategory(_)
-            | Cb::SearchPage { .. }
-            | Cb::SearchRegionMenu(_)
-            | Cb::SearchCategoryMenu(_)
-            | Cb::SearchSetRegion { .. }
-            | Cb::SearchSetCategory { .. }
-            | Cb::SearchToggleHalal(_)
-            | Cb::SearchDate(_)
-            | Cb::Profile(_)
-            | Cb::Quote(_)),
-            _,
-        ) => Ok(
-            match super::search::on_button(out, dialogue, caller, message, cb).await? {
-                Some(text) => Answer::Alert(text),
-                None => Answer::Silent,
-            },
-        ),
         (Cb::Role(role), State::Idle) => {
             clear_buttons(out, message).await;
             registration::begin(out.clone(), dialogue.clone(), caller.clone(), role).await?;
@@ -388,24 +370,6 @@ async fn route(
                 .await?;
             Ok(Answer::Silent)
         }
-        (
-            cb @ (Cb::ProductAdd
-            | Cb::ProductEdit(_)
-            | Cb::ProductRemove(_)
-            | Cb::ProductRemoveConfirmed(_)
-            | Cb::ProductField { .. }
-            | Cb::ProductSkip
-            | Cb::LeaveAdd
-            | Cb::LeaveEnd(_)
-            | Cb::LinkImported),
-            state,
-        ) => Ok(
-            match super::producer::on_button(out, dialogue, caller, message, state, cb).await? {
-                Some(text) => Answer::Alert(text),
-                None => Answer::Silent,
-            },
-        ),
-
         // A button from another step, an old message, or forged data.
         _ => stale(),
     }

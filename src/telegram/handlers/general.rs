@@ -40,9 +40,6 @@ pub async fn command(
             Ok(())
         }
         Command::Batal | Command::Cancel => cancel(out, dialogue, state).await,
-        Command::Cari(text) => super::search::cari(out, dialogue, caller, text).await,
-        Command::Produk => super::producer::show_catalogue(&out, &caller).await,
-        Command::Libur => super::producer::show_leave(&out, &caller).await,
         Command::Minta(text) => super::request::start(&out, &dialogue, &caller, &text, None).await,
         Command::Permintaan => super::quote::list(&out, &caller).await,
         Command::Pesanan => super::orders::list(&out, &caller).await,
@@ -145,7 +142,7 @@ async fn cancel(out: Out, dialogue: Dlg, state: State) -> HandlerResult {
 /// A message in a chat with no guided flow running.
 pub async fn idle_message(out: Out, dialogue: Dlg, caller: Caller, msg: Message) -> HandlerResult {
     if msg.contact().is_some() {
-        return super::producer::contact_message(out, dialogue, caller, msg).await;
+        return crate::telegram::catalogue::contact_message(out, dialogue, caller, msg).await;
     }
     if msg.text().is_some_and(|t| t.starts_with('/')) {
         out.say(Common::UnknownCommand).await?;

@@ -6,10 +6,8 @@ pub mod callbacks;
 pub mod event;
 pub mod general;
 pub mod orders;
-pub mod producer;
 pub mod quote;
 pub mod registration;
 pub mod request;
-pub mod search;
 
 pub use crate::telegram::shared::context::*;

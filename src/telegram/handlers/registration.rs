@@ -66,15 +66,9 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
         State::Producer { step, draft, .. } => ask_producer(&out, step, &draft).await,
         State::Staff { step, draft, .. } => ask_staff(&out, step, &draft).await,
         State::Invite { step, .. } => crate::telegram::admin::resume(&out, step).await,
-        State::Product { step, .. } => super::producer::resume_product(&out, step).await,
-        State::LeaveDates => out.say(Reply::LeaveAsk).await.map(|_| ()),
-        State::LinkContact => out
-            .say_with(
-                Reply::LinkAsk,
-                crate::telegram::shared::contact::share_contact(&out),
-            )
-            .await
-            .map(|_| ()),
+        State::Product { .. } | State::LeaveDates | State::LinkContact => {
+            crate::telegram::catalogue::resume(&out, &state).await
+        }
         State::Request {
             asking: Some(field),
             ..
@@ -356,8 +350,11 @@ async fn producer_phone(
     if let Ok(Some(name)) = store::catalogue::link_by_phone(&out.pool, msg.chat.id.0, &phone).await
     {
         dialogue.exit().await?;
-        out.say_with(Reply::LinkDone { name }, KeyboardRemove::new())
-            .await?;
+        out.say_with(
+            crate::telegram::catalogue::replies::Reply::LinkDone { name },
+            KeyboardRemove::new(),
+        )
+        .await?;
         super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, msg.chat.id.0).await;
         return Ok(());
     }

@@ -1,31 +1,79 @@
 //! A verified producer's own tools: /produk (catalogue), /libur (days off),
 //! and linking a business the trade office imported (share the contact).
 
-use crate::telegram::shared::flow::Flow;
-use crate::telegram::shared::replies::Common;
+pub mod buttons;
+pub mod keyboards;
+pub mod replies;
+
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, KeyboardRemove};
+use teloxide::utils::command::BotCommands;
 
 use crate::domain::money::price_per_unit;
 use crate::domain::registration;
 use crate::domain::{AccountStatus, Role, leave};
 use crate::store::catalogue::{self, CatalogueError, ProductInput};
+use crate::telegram::directory::replies::ProductView;
+use crate::telegram::out::Out;
+use crate::telegram::shared::codec::{self, Button as _};
+use crate::telegram::shared::context::{Caller, Dlg, HandlerResult, local_today};
+use crate::telegram::shared::format::date_text;
+use crate::telegram::shared::replies::Common;
+use crate::telegram::shared::toast::Toast;
+use crate::telegram::state::{ProductDraft, ProductStep, State};
 
-use super::super::callback::Cb;
-use super::super::out::Out;
-use super::super::replies::{ProductView, Reply, date_text};
-use super::super::state::{ProductDraft, ProductStep, State};
-use super::{Caller, Dlg, HandlerResult};
+use buttons::Button;
+use replies::Reply;
+
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum Cmd {
+    Produk,
+    Libur,
+}
+
+/// `/produk` and `/libur`.
+pub fn commands() -> UpdateHandler<anyhow::Error> {
+    dptree::entry()
+        .filter_command::<Cmd>()
+        .branch(dptree::case![Cmd::Produk].endpoint(produk))
+        .branch(dptree::case![Cmd::Libur].endpoint(libur))
+}
+
+/// The catalogue's buttons (its "Batal" is the shared flow button, left to
+/// the legacy tree).
+pub fn buttons() -> UpdateHandler<anyhow::Error> {
+    dptree::entry().branch(codec::pressed::<Button>().endpoint(on_button))
+}
+
+async fn produk(out: Out, caller: Caller) -> HandlerResult {
+    show_catalogue(&out, &caller).await
+}
+
+async fn libur(out: Out, caller: Caller) -> HandlerResult {
+    show_leave(&out, &caller).await
+}
+
+/// Asks the current question of a catalogue state again (after a restart,
+/// /start or /daftar).
+pub async fn resume(out: &Out, state: &State) -> HandlerResult {
+    match state {
+        State::Product { step, .. } => ask_product(out, *step).await,
+        State::LeaveDates => out.say(Reply::LeaveAsk).await.map(|_| ()),
+        State::LinkContact => out
+            .say_with(
+                Reply::LinkAsk,
+                crate::telegram::shared::contact::share_contact(out),
+            )
+            .await
+            .map(|_| ()),
+        _ => Ok(()),
+    }
+}
 
 pub fn is_producer(caller: &Caller) -> bool {
     caller.0.role == Some(Role::Producer) && caller.0.status == AccountStatus::Approved
-}
-
-fn skip_button(out: &Out) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
-        out.t(&Common::BtnSkip),
-        Cb::ProductSkip.encode(),
-    )]])
 }
 
 // ---- /produk -------------------------------------------------------------
@@ -59,11 +107,11 @@ pub async fn show_catalogue(out: &Out, caller: &Caller) -> HandlerResult {
             rows.push(vec![
                 InlineKeyboardButton::callback(
                     out.t(&Reply::BtnProductEdit { n }),
-                    Cb::ProductEdit(p.id).encode(),
+                    Button::ProductEdit(p.id).encode(),
                 ),
                 InlineKeyboardButton::callback(
                     out.t(&Reply::BtnProductRemove { n }),
-                    Cb::ProductRemove(p.id).encode(),
+                    Button::ProductRemove(p.id).encode(),
                 ),
             ]);
         }
@@ -71,7 +119,7 @@ pub async fn show_catalogue(out: &Out, caller: &Caller) -> HandlerResult {
     };
     rows.push(vec![InlineKeyboardButton::callback(
         out.t(&Reply::BtnProductAdd),
-        Cb::ProductAdd.encode(),
+        Button::ProductAdd.encode(),
     )]);
     out.send_text(text, Some(InlineKeyboardMarkup::new(rows).into()))
         .await?;
@@ -82,28 +130,23 @@ async fn ask_product(out: &Out, step: ProductStep) -> HandlerResult {
     match step {
         ProductStep::Name => out.say(Reply::ProductAskName).await?,
         ProductStep::Price => {
-            out.say_with(Reply::ProductAskPrice, skip_button(out))
+            out.say_with(Reply::ProductAskPrice, keyboards::skip(out))
                 .await?
         }
         ProductStep::MinOrder => {
-            out.say_with(Reply::ProductAskMinOrder, skip_button(out))
+            out.say_with(Reply::ProductAskMinOrder, keyboards::skip(out))
                 .await?
         }
         ProductStep::LeadDays => {
-            out.say_with(Reply::ProductAskLeadDays, skip_button(out))
+            out.say_with(Reply::ProductAskLeadDays, keyboards::skip(out))
                 .await?
         }
         ProductStep::Photo => {
-            out.say_with(Reply::ProductAskPhoto, skip_button(out))
+            out.say_with(Reply::ProductAskPhoto, keyboards::skip(out))
                 .await?
         }
     };
     Ok(())
-}
-
-/// Resumes the product question after /start or a restart.
-pub async fn resume_product(out: &Out, step: ProductStep) -> HandlerResult {
-    ask_product(out, step).await
 }
 
 /// The answer to one product question, applied to the draft.
@@ -121,7 +164,7 @@ async fn apply_answer(
                 return Ok(true);
             }
             None => {
-                out.say_with(Reply::ProductPhotoExpected, skip_button(out))
+                out.say_with(Reply::ProductPhotoExpected, keyboards::skip(out))
                     .await?;
                 return Ok(false);
             }
@@ -267,7 +310,7 @@ pub async fn show_leave(out: &Out, caller: &Caller) -> HandlerResult {
         out.say(Common::ProducerOnly).await?;
         return Ok(());
     }
-    let today = super::local_today(out, caller).await;
+    let today = local_today(out, caller).await;
     let periods = catalogue::leave(&out.pool, caller.0.id, today).await?;
     let mut rows: Vec<Vec<InlineKeyboardButton>> = Vec::new();
     let text = if periods.is_empty() {
@@ -287,14 +330,14 @@ pub async fn show_leave(out: &Out, caller: &Caller) -> HandlerResult {
         for (i, p) in periods.iter().enumerate() {
             rows.push(vec![InlineKeyboardButton::callback(
                 out.t(&Reply::BtnLeaveEnd { n: i + 1 }),
-                Cb::LeaveEnd(p.id).encode(),
+                Button::LeaveEnd(p.id).encode(),
             )]);
         }
         out.t(&Reply::LeaveList(lines))
     };
     rows.push(vec![InlineKeyboardButton::callback(
         out.t(&Reply::BtnLeaveAdd),
-        Cb::LeaveAdd.encode(),
+        Button::LeaveAdd.encode(),
     )]);
     out.send_text(text, Some(InlineKeyboardMarkup::new(rows).into()))
         .await?;
@@ -307,7 +350,7 @@ pub async fn leave_message(out: Out, dialogue: Dlg, caller: Caller, msg: Message
         out.say(Common::TextExpected).await?;
         return out.say(Reply::LeaveAsk).await.map(|_| ());
     };
-    let today = super::local_today(&out, &caller).await;
+    let today = local_today(&out, &caller).await;
     let reply = match leave::read_leave(text, today) {
         Ok((start, end)) => match catalogue::add_leave(&out.pool, caller.0.id, start, end).await {
             Ok(_) => {
@@ -341,16 +384,30 @@ pub async fn leave_message(out: Out, dialogue: Dlg, caller: Caller, msg: Message
 
 // ---- buttons -------------------------------------------------------------
 
-/// Catalogue and leave buttons. Ownership is checked by the store.
+/// A catalogue or leave button; ownership is checked by the store. A
+/// refusal is the press's alert.
 pub async fn on_button(
+    out: Out,
+    toast: Toast,
+    caller: Caller,
+    dialogue: Dlg,
+    q: CallbackQuery,
+    state: State,
+    b: Button,
+) -> HandlerResult {
+    toast.alert_if(press(&out, &dialogue, &caller, q.regular_message(), state, b).await?);
+    Ok(())
+}
+
+async fn press(
     out: &Out,
     dialogue: &Dlg,
     caller: &Caller,
     message: Option<&Message>,
     state: State,
-    cb: Cb,
+    cb: Button,
 ) -> anyhow::Result<Option<String>> {
-    if cb == Cb::LinkImported {
+    if cb == Button::LinkImported {
         dialogue.update(State::LinkContact).await?;
         out.say_with(
             Reply::LinkAsk,
@@ -364,7 +421,7 @@ pub async fn on_button(
     }
     let stale = Ok(Some(out.t(&Common::Stale)));
     match cb {
-        Cb::ProductAdd => {
+        Button::ProductAdd => {
             dialogue
                 .update(State::Product {
                     product: None,
@@ -375,47 +432,17 @@ pub async fn on_button(
                 .await?;
             ask_product(out, ProductStep::Name).await?;
         }
-        Cb::ProductEdit(id) => {
+        Button::ProductEdit(id) => {
             let Ok(product) = catalogue::get(&out.pool, caller.0.id, id).await else {
                 return stale;
             };
-            let fields = [
-                (Reply::FieldProductName, ProductStep::Name),
-                (Reply::FieldPrice, ProductStep::Price),
-                (
-                    Reply::FieldLabel(super::super::replies::FieldLabel::MinOrder),
-                    ProductStep::MinOrder,
-                ),
-                (
-                    Reply::FieldLabel(super::super::replies::FieldLabel::LeadDays),
-                    ProductStep::LeadDays,
-                ),
-                (Reply::FieldPhoto, ProductStep::Photo),
-            ];
-            let rows: Vec<Vec<InlineKeyboardButton>> = fields
-                .chunks(2)
-                .map(|pair| {
-                    pair.iter()
-                        .map(|(label, step)| {
-                            InlineKeyboardButton::callback(
-                                out.t(label),
-                                Cb::ProductField {
-                                    product: id,
-                                    field: step.index(),
-                                }
-                                .encode(),
-                            )
-                        })
-                        .collect()
-                })
-                .collect();
             out.say_with(
                 Reply::ProductEditWhich { name: product.name },
-                InlineKeyboardMarkup::new(rows),
+                keyboards::product_fields(out, id),
             )
             .await?;
         }
-        Cb::ProductField { product, field } => {
+        Button::ProductField { product, field } => {
             let (Some(step), Ok(_)) = (
                 ProductStep::from_index(field),
                 catalogue::get(&out.pool, caller.0.id, product).await,
@@ -433,7 +460,7 @@ pub async fn on_button(
                 .await?;
             ask_product(out, step).await?;
         }
-        Cb::ProductSkip => {
+        Button::ProductSkip => {
             let State::Product {
                 product,
                 step,
@@ -449,24 +476,15 @@ pub async fn on_button(
             crate::telegram::shared::flow::clear_buttons(out, message).await;
             next_product_step(out, dialogue, caller, product, step, draft, single).await?;
         }
-        Cb::ProductRemove(id) => {
+        Button::ProductRemove(id) => {
             let Ok(product) = catalogue::get(&out.pool, caller.0.id, id).await else {
                 return stale;
             };
-            let markup = InlineKeyboardMarkup::new([[
-                InlineKeyboardButton::callback(
-                    out.t(&Reply::BtnRemoveYes),
-                    Cb::ProductRemoveConfirmed(id).encode(),
-                ),
-                InlineKeyboardButton::callback(
-                    out.t(&Common::BtnCancel),
-                    Cb::Flow(Flow::CancelFlow).encode(),
-                ),
-            ]]);
+            let markup = keyboards::confirm_remove(out, id);
             out.say_with(Reply::ProductConfirmRemove { name: product.name }, markup)
                 .await?;
         }
-        Cb::ProductRemoveConfirmed(id) => {
+        Button::ProductRemoveConfirmed(id) => {
             let Ok(product) = catalogue::get(&out.pool, caller.0.id, id).await else {
                 return stale;
             };
@@ -481,12 +499,12 @@ pub async fn on_button(
                 Err(CatalogueError::Db(e)) => return Err(e.into()),
             }
         }
-        Cb::LeaveAdd => {
+        Button::LeaveAdd => {
             dialogue.update(State::LeaveDates).await?;
             out.say(Reply::LeaveAsk).await?;
         }
-        Cb::LeaveEnd(id) => {
-            let today = super::local_today(out, caller).await;
+        Button::LeaveEnd(id) => {
+            let today = local_today(out, caller).await;
             match catalogue::end_leave(&out.pool, caller.0.id, id, today).await {
                 Ok(()) => {
                     crate::telegram::shared::flow::clear_buttons(out, message).await;
@@ -520,7 +538,7 @@ pub async fn contact_message(
         Ok(Some(name)) => {
             out.say_with(Reply::LinkDone { name }, KeyboardRemove::new())
                 .await?;
-            super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, caller.0.id)
+            crate::telegram::commands::refresh_menu(&out.bot, &out.texts, &out.pool, caller.0.id)
                 .await;
         }
         Ok(None) => {
