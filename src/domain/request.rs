@@ -2912,3 +2912,11 @@ mod tests {
         assert_eq!(r.to_ask(), vec![Field::Quantity, Field::Date, Field::Place]);
     }
 }
+
+#[cfg(test)]
+#[path = "request_check.rs"]
+mod request_check;
+
+#[cfg(test)]
+#[path = "request_eval.rs"]
+mod reader_eval;
