@@ -80,12 +80,11 @@ pub(super) fn compare(r: &RequestReading, e: &Expect) -> Vec<(&'static str, bool
     let want = opt(e.n.clone());
     out.push(("count", got == want, got, want));
     if let Some(u) = &e.unit {
-        let got = opt(
-            r.quantity
-                .as_ref()
-                .and_then(|q| q.unit.as_ref())
-                .map(|u| u.name().to_string()),
-        );
+        let got = opt(r
+            .quantity
+            .as_ref()
+            .and_then(|q| q.unit.as_ref())
+            .map(|u| u.name().to_string()));
         out.push(("unit", &got == u, got, u.clone()));
     }
 
@@ -117,7 +116,12 @@ pub(super) fn compare(r: &RequestReading, e: &Expect) -> Vec<(&'static str, bool
             .and_then(|p| p.district.as_ref())
             .and_then(|c| regions.district(c))
             .map(|d| d.name.clone()));
-        out.push(("district", got.eq_ignore_ascii_case(dist), got, dist.clone()));
+        out.push((
+            "district",
+            got.eq_ignore_ascii_case(dist),
+            got,
+            dist.clone(),
+        ));
     }
 
     let got = opt(r.item.clone());
@@ -130,13 +134,28 @@ pub(super) fn compare(r: &RequestReading, e: &Expect) -> Vec<(&'static str, bool
 
     let got = opt(r.purpose.clone());
     let want = opt(e.purpose.clone());
-    out.push(("purpose", got.to_lowercase() == want.to_lowercase(), got, want));
+    out.push((
+        "purpose",
+        got.to_lowercase() == want.to_lowercase(),
+        got,
+        want,
+    ));
     if let Some(v) = &e.venue {
         let got = opt(r.venue.clone());
-        out.push(("venue", got.to_lowercase() == v.to_lowercase(), got, v.clone()));
+        out.push((
+            "venue",
+            got.to_lowercase() == v.to_lowercase(),
+            got,
+            v.clone(),
+        ));
     }
 
-    let got = match (&r.budget, r.problems.iter().any(|p| matches!(p, Problem::BudgetUnclear(_)))) {
+    let got = match (
+        &r.budget,
+        r.problems
+            .iter()
+            .any(|p| matches!(p, Problem::BudgetUnclear(_))),
+    ) {
         (Some(Budget::PerUnit(a)), _) => format!("unit:{}", a.amount()),
         (Some(Budget::Total(a)), _) => format!("total:{}", a.amount()),
         (None, true) => "?".into(),
@@ -163,5 +182,11 @@ pub(super) fn failures(text: &str, r: &RequestReading, spec: &str) -> Option<Str
         .filter(|(_, ok, _, _)| !ok)
         .map(|(f, _, got, want)| format!("{f}: got {got:?} want {want:?}"))
         .collect();
-    (!bad.is_empty()).then(|| format!("{text:?}\n    {}\n    problems {:?}", bad.join("; "), r.problems))
+    (!bad.is_empty()).then(|| {
+        format!(
+            "{text:?}\n    {}\n    problems {:?}",
+            bad.join("; "),
+            r.problems
+        )
+    })
 }
