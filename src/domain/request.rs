@@ -834,7 +834,20 @@ const PHRASE_STOPS: &[&str] = &[
 const EVENT_WORDS: &[&str] = &[
     "hut", "rakor", "rakornis", "rakerda", "bimtek", "sosialisasi", "musrenbang", "upacara",
     "kunjungan", "pameran", "festival", "lomba", "peringatan", "pelantikan", "apel", "rapat",
-    "workshop", "diklat",
+    "workshop", "diklat", "syukuran", "pengajian", "arisan", "resepsi", "launching", "expo",
+    "takziah", "rakernas", "wisuda", "penyuluhan", "jamuan", "kunker",
+];
+/// Two-word events (`jalan sehat`, `kerja bakti`).
+const EVENT_PAIRS: &[(&str, &str)] = &[
+    ("jalan", "sehat"),
+    ("jalan", "santai"),
+    ("gerak", "jalan"),
+    ("kerja", "bakti"),
+    ("gotong", "royong"),
+    ("donor", "darah"),
+    ("buka", "puasa"),
+    ("pisah", "sambut"),
+    ("halal", "bihalal"),
 ];
 const PURPOSE_MARKERS: &[&str] = &["untuk", "utk", "buat", "guna", "keperluan", "rangka"];
 const VENUE_MARKERS: &[&str] = &["di", "ke", "lokasi", "tempat", "alamat", "bertempat"];
@@ -1519,6 +1532,14 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let num_start = j;
+        // "1.000 (seribu) pcs": the number said again, not money.
+        if self.num(num_start).is_none()
+            && num_start >= 2
+            && self.sym(num_start - 1) == Some('(')
+            && self.num(num_start - 2).is_some()
+        {
+            return None;
+        }
         let (mut end, value_text, multiplied) = self.number_at(num_start)?;
         if !(i..end).all(|k| self.free(k)) {
             return None;
@@ -1622,10 +1643,17 @@ impl<'a> Sentence<'a> {
                 .is_some_and(|w| Unit::from_word(w).is_some() || w == "item")
             || self.free_word(end).is_some_and(is_per_glued);
         let priced = per_follows && number::parse_whole(&value_text).is_ok_and(|v| v >= 500);
+        // "100 pcs x 45.000 kaos": a unit price, whatever follows.
+        let times_price = per
+            && start < i
+            && self.is(start, &["x"])
+            && !self.is(end, SIZE_WORDS)
+            && number::parse_whole(&value_text).is_ok_and(|v| v >= 500);
         let is_money = rp
             || at
             || rupiah
             || priced
+            || times_price
             || ((multiplied || keyword.is_some() || answer) && !content_follows);
         if !is_money {
             return None;
@@ -2164,13 +2192,16 @@ impl<'a> Sentence<'a> {
         }
         // "snack HUT RI", "nasi kotak rakor Bappeda": an event names it.
         let i = (0..self.len())
-            .find(|&i| self.free(i) && (self.is(i, EVENT_WORDS) || self.halal_bihalal(i)))?;
+            .find(|&i| self.free(i) && (self.is(i, EVENT_WORDS) || self.event_pair(i)))?;
         let range = self.phrase_after(i, true)?;
         Some(self.take_purpose(range))
     }
 
-    fn halal_bihalal(&self, i: usize) -> bool {
-        self.is(i, &["halal"]) && self.is(i + 1, &["bihalal"])
+    fn event_pair(&self, i: usize) -> bool {
+        match (self.word(i), self.free_word(i + 1)) {
+            (Some(a), Some(b)) => EVENT_PAIRS.contains(&(a, b)),
+            _ => false,
+        }
     }
 
     fn take_purpose(&mut self, range: Range<usize>) -> String {
@@ -2220,7 +2251,7 @@ impl<'a> Sentence<'a> {
             let ok = match self.role[end] {
                 Role::Free => match (self.word(end), self.sym(end)) {
                     (Some(w), _) => {
-                        !PHRASE_STOPS.contains(&w) || self.halal_bihalal(end) || goes_on(w)
+                        !PHRASE_STOPS.contains(&w) || self.event_pair(end) || goes_on(w)
                     }
                     (None, Some('-' | '&' | '/' | '\'')) => {
                         self.glued(end) || self.word(end + 1).is_some()
@@ -3319,3 +3350,7 @@ mod request_check;
 #[cfg(test)]
 #[path = "request_eval.rs"]
 mod reader_eval;
+
+#[cfg(test)]
+#[path = "request_table.rs"]
+mod reader_table;

@@ -1320,7 +1320,12 @@ impl Reader<'_> {
             } else {
                 i - 1
             };
-            period = self.word(before).and_then(period_of);
+            period = self.word(before).and_then(period_of).or_else(|| {
+                // "malam ini jam 8", "sore ini jam 4"
+                (before > 0 && self.is(before, &["ini"]))
+                    .then(|| self.word(before - 1).and_then(period_of))
+                    .flatten()
+            });
         }
         let zone = self.is(k, ZONES);
         if zone {
