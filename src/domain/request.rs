@@ -2102,9 +2102,19 @@ impl<'a> Sentence<'a> {
                 .unwrap_or(&found[0]);
             return Some(Ok((*best).clone()));
         }
+        // "di Samarinda atau Balikpapan": the user offers a choice; ask.
+        let choice = mentions.windows(2).any(|w| {
+            self.text
+                .get(w[0].1.end.min(w[1].1.start)..w[1].1.start.max(w[0].1.end))
+                .is_some_and(|between| {
+                    between
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|x| matches!(x.to_lowercase().as_str(), "atau" | "ato" | "or"))
+                })
+        });
         let marked: Vec<&(Resolution, Range<usize>, bool)> =
             mentions.iter().filter(|(_, _, m)| *m).collect();
-        if let [(res, _, _)] = marked.as_slice() {
+        if !choice && let [(res, _, _)] = marked.as_slice() {
             return Some(match res {
                 Resolution::Found(p) => Ok(p.clone()),
                 other => Err(places_of(other)),
@@ -2191,8 +2201,12 @@ impl<'a> Sentence<'a> {
             }
         }
         // "snack HUT RI", "nasi kotak rakor Bappeda": an event names it.
-        let i = (0..self.len())
-            .find(|&i| self.free(i) && (self.is(i, EVENT_WORDS) || self.event_pair(i)))?;
+        let i = (0..self.len()).find(|&i| {
+            self.free(i)
+                && (self.is(i, EVENT_WORDS) || self.event_pair(i))
+                // "ruang rapat" is a room.
+                && !self.is(i.wrapping_sub(1), &["ruang", "ruangan", "aula", "gedung", "balai"])
+        })?;
         let range = self.phrase_after(i, true)?;
         Some(self.take_purpose(range))
     }
@@ -2259,6 +2273,12 @@ impl<'a> Sentence<'a> {
                     _ => false,
                 },
                 Role::Place => through_place,
+                // "lomba 17an", "kampanye 3M"
+                Role::Other => {
+                    self.num(end).is_some()
+                        && self.glued(end + 1)
+                        && self.free_word(end + 1).is_some()
+                }
                 _ => false,
             };
             if !ok {
