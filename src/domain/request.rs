@@ -937,7 +937,7 @@ const OTHER_PRODUCTS: &[&str] = &[
 ];
 
 fn is_product_word(w: &str) -> bool {
-    let w = fold_accents(w);
+    let w = undouble(&fold_accents(w));
     category_of_word(&w).is_some() || OTHER_PRODUCTS.contains(&w.as_str())
 }
 
@@ -945,10 +945,12 @@ fn is_product_word(w: &str) -> bool {
 /// names one.
 fn category_of(item: &str) -> Option<Category> {
     let item = fold_accents(item);
-    let words: Vec<&str> = item
+    let words: Vec<String> = item
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .map(undouble)
         .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     for i in 0..words.len() {
         if let Some(c) = words
             .get(i + 1)
@@ -964,6 +966,17 @@ fn category_of(item: &str) -> Option<Category> {
         }
     }
     None
+}
+
+/// `kue2` → `kue`: a word doubled the chat way is the word (but `oleh2`
+/// is known as it is).
+fn undouble(w: &str) -> String {
+    match w.strip_suffix('2') {
+        Some(base) if base.len() > 2 && base.ends_with(char::is_alphabetic) && w != "oleh2" => {
+            base.to_string()
+        }
+        _ => w.to_string(),
+    }
 }
 
 /// `kué` → `kue`: accents typed by phone keyboards do not change the word.
@@ -2365,7 +2378,16 @@ impl<'a> Sentence<'a> {
                     })
             });
             // The product, not a trailing word: "nasi kotak 100 ktk krn …".
-            if after.is_some_and(|r| !has_product(r)) && before.is_some_and(|r| has_product(r)) {
+            // "payung 50 pcs sablon logo": how it is made, after the thing.
+            let process = |r: &Range<usize>| {
+                self.is(
+                    r.start,
+                    &["sablon", "bordir", "print", "cetak", "custom", "logo"],
+                )
+            };
+            if after.is_some_and(|r| !has_product(r) || process(r))
+                && before.is_some_and(|r| has_product(r) && !process(r))
+            {
                 return before.cloned();
             }
             after
