@@ -772,7 +772,7 @@ const FILLERS: &[&str] = &[
     "perlunya", "krn", "karena", "soalnya", "tp", "tapi", "jgn", "jangan", "lupa", "eh", "ehh",
     "ehm", "ralat", "maksudnya", "maksud", "salah", "koreksi", "sy", "psn", "hr", "dear", "yth",
     "kepada", "pengelola", "info", "bantu", "dibantu", "pemesanan", "maaf", "mengganggu",
-    "apakah", "nama", "mhn", "tlg", "dong", "aja", "ok", "oke", "siap",
+    "apakah", "penawaran", "tanya", "nanya", "nama", "mhn", "tlg", "dong", "aja", "ok", "oke", "siap",
 ];
 /// Words that say the word before was a slip: `besok, eh maksudnya lusa`.
 const CORRECTIONS: &[&str] = &[
@@ -1001,6 +1001,8 @@ fn is_noise_word(w: &str) -> bool {
         "tes",
         "testing",
         "tst",
+        "cek",
+        "check",
         "coba",
         "cobain",
         "percobaan",
@@ -1028,8 +1030,9 @@ fn is_noise_word(w: &str) -> bool {
             ROWS.iter().any(|r| r.contains(q))
         });
     // "hahaha", "jkjkjk", "wkwkwk": a short piece said over and over.
-    let repeated =
-        (1..=3).any(|n| b.len() >= 3 * n && b.len() % n == 0 && b.chunks(n).all(|c| c == &b[..n]));
+    let repeated = (1..=3).any(|n| {
+        b.len() >= 3 * n && b.len().is_multiple_of(n) && b.chunks(n).all(|c| c == &b[..n])
+    });
     (no_vowel && b.len() >= 4) || triple || row || repeated
 }
 
@@ -2193,11 +2196,13 @@ impl<'a> Sentence<'a> {
     fn find_purpose(&mut self) -> Option<String> {
         // "Acara: Rapat Evaluasi Program", "Nama kegiatan: Bimtek …".
         for i in 0..self.len() {
-            if self.free(i) && self.is(i, PURPOSE_LABELS) && self.sym(i + 1) == Some(':') {
-                if let Some(range) = self.phrase_after(i + 2, true) {
-                    self.mark(i..i + 2, Role::Purpose);
-                    return Some(self.take_purpose(range));
-                }
+            if self.free(i)
+                && self.is(i, PURPOSE_LABELS)
+                && self.sym(i + 1) == Some(':')
+                && let Some(range) = self.phrase_after(i + 2, true)
+            {
+                self.mark(i..i + 2, Role::Purpose);
+                return Some(self.take_purpose(range));
             }
         }
         for i in 0..self.len() {
@@ -2321,7 +2326,7 @@ impl<'a> Sentence<'a> {
                     !FILLERS.contains(&w)
                         && !PHRASE_STOPS.contains(&w)
                         && !ITEM_ENDS.contains(&w)
-                        && !(w == "ucapan" && self.is(k + 1, GREETINGS))
+                        && (w != "ucapan" || !self.is(k + 1, GREETINGS))
                 })
             };
             if !is_item_word(i) {
@@ -2364,8 +2369,14 @@ impl<'a> Sentence<'a> {
         if runs.iter().any(|r| !contents(r)) {
             runs.retain(|r| !contents(r));
         }
-        let has_product =
-            |r: &Range<usize>| r.clone().any(|k| self.word(k).is_some_and(is_product_word));
+        let has_product = |r: &Range<usize>| {
+            r.clone().any(|k| {
+                self.word(k).is_some_and(is_product_word)
+                    || (k + 1 < r.end
+                        && matches!((self.word(k), self.word(k + 1)),
+                            (Some(a), Some(b)) if category_of_pair(a, b).is_some()))
+            })
+        };
         let adjacent = |q: &Candidate| {
             let after = runs.iter().find(|r| r.start == q.end);
             let before = runs.iter().rev().find(|r| {
