@@ -83,6 +83,27 @@
 //! - **Known limit.** Two items with the same count (`150 tumbler dan 150
 //!   tas`) read as one request for the first; the summary the bot shows
 //!   before sending lets the user see it.
+//! - **Weekday and date.** When both are given (`Kamis (10/12)`, `Kamis …
+//!   tgl 10/12`, `tgl 10 (Kamis)`), the date is taken and must fall on that
+//!   weekday; when it does not, [`Problem::DateWeekdayMismatch`] (the bot
+//!   asks), never a guess.
+//! - **Corrections.** After `eh`, `maksudnya`, `ralat`, `salah`, `koreksi`,
+//!   the later date or quantity wins (`besok, eh maksudnya lusa`).
+//! - **Said twice.** `250 (dua ratus lima puluh) kotak`, `2 (dua) paket`: the
+//!   words repeat the number; they are neither a second quantity, money nor
+//!   a place (`Lima Puluh` is a district).
+//! - **Unit prices.** `27.500 per kotak`, `45.000/pax`, `150 kotak x Rp
+//!   25.000` are money per unit even without `Rp` or `rb`.
+//! - **Item.** The product noun phrase next to the count; when the words
+//!   after the count name no product (`100 ktk krn …`) or say how it is
+//!   made (`sablon logo`), the product before it. Sizes (`ukuran L`),
+//!   contents (`isi 3 macam kue`) and greeting wording (`ucapan selamat …`)
+//!   end it; dishes named after a place (`nasi padang`, `soto banjar`) keep
+//!   the place in the item and not as the place; form labels (`Menu:`,
+//!   `Barang:`, `Qty:`) are no item; `Acara:`/`Kegiatan:` give the purpose.
+//! - **Halal bihalal** is a gathering (the purpose), not a halal requirement.
+//! - **Noise.** A bare number next to words that are tries or keyboard mash
+//!   (`test test 123`, `qwertyuiop 999`) is no request.
 //! - **Nothing understood.** Words that are neither next to a quantity nor a
 //!   known product are not an item, so `asdf qwer` or `halo` give a reading
 //!   where [`RequestReading::understood_nothing`] is true.
@@ -827,7 +848,7 @@ const PHRASE_STOPS: &[&str] = &[
     "paling", "lokasi", "tempat", "alamat", "bertempat", "besok", "lusa", "nanti", "minggu",
     "kirimkan", "thx", "terima", "makasih", "kasih", "isi", "isinya", "berisi", "dan", "krn",
     "karena", "soalnya", "tp", "tapi", "jgn", "eh", "ehh", "ralat", "maksudnya", "hr", "sy",
-    "psn", "lusa", "bsk",
+    "psn", "lusa", "bsk", "kami", "butuh", "perlu", "pesan", "minta", "memesan", "mau",
 ];
 /// Events that, even without `untuk`, say what the goods are for.
 #[rustfmt::skip]

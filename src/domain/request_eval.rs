@@ -335,13 +335,84 @@ const CASES: &[(&str, &str)] = &[
      "n=100|item=snack|cat=snack|date=2026-12-14|reg=Kabupaten Administrasi Kepulauan Seribu"),
 ];
 
+/// Written after the reader was tuned, and never tuned on: a second blind
+/// measure (the first set above was blind only for the "before" figure).
+#[rustfmt::skip]
+const FRESH: &[(&str, &str)] = &[
+    ("Pak, utk rapat kerja Dinas Perhubungan Kamis (17/12) kami perlu 70 kotak snack di Kota Balikpapan",
+     "n=70|item=snack|cat=snack|date=2026-12-17|reg=Kota Balikpapan|purpose=rapat kerja Dinas Perhubungan"),
+    ("Rabu (16/12) pesan 90 nasi kotak di Tanjung Redeb",
+     "n=90|item=nasi kotak|cat=katering|date=2026-12-16|reg=Kabupaten Berau"),
+    ("Sabtu (18/12) 40 kotak kue di Tarakan",
+     "n=40|item=kue|cat=snack|date=?|reg=Kota Tarakan"),
+    ("nasi kotak 60 porsi jam 12 siang besok di Kec. Palaran",
+     "n=60|item=nasi kotak|cat=katering|date=2026-12-03|time=12:00|reg=Kota Samarinda"),
+    ("sore ini jam 5 butuh 20 kotak gorengan di Bontang Utara",
+     "n=20|item=gorengan|cat=snack|date=2026-12-02|time=17:00|reg=Kota Bontang"),
+    ("3 hr lagi mohon 100 kotak snack utk sosialisasi PBB di Kab. Paser",
+     "n=100|item=snack|cat=snack|date=2026-12-05|reg=Kabupaten Paser|purpose=sosialisasi PBB"),
+    ("2mgg lagi ada pameran, 150 pcs kaos di Kota Tarakan",
+     "n=150|item=kaos|cat=merchandise|date=2026-12-16|reg=Kota Tarakan|purpose=pameran"),
+    ("selusin kue tart utk ultah kantor Jumat di Samarinda",
+     "n=12|item=kue tart|cat=snack|date=2026-12-04|reg=Kota Samarinda|purpose=ultah kantor"),
+    ("setengah lusin tumpeng utk syukuran lusa di Malinau",
+     "n=6|item=tumpeng|cat=katering|date=2026-12-04|reg=Kabupaten Malinau|purpose=syukuran"),
+    ("sekodi sarung samarinda utk cenderamata tgl 10/12 di Samarinda",
+     "n=20|item=sarung samarinda|date=2026-12-10|reg=Kota Samarinda|purpose=cenderamata"),
+    ("120 (seratus dua puluh) porsi nasi kuning besok di Tj. Selor",
+     "n=120|item=nasi kuning|cat=katering|date=2026-12-03|reg=Kabupaten Bulungan"),
+    ("seragam batik 80 stel ukuran M utk panitia tgl 20/12 di Bontang",
+     "n=80|item=seragam batik|cat=merchandise|date=2026-12-20|reg=Kota Bontang|purpose=panitia"),
+    ("nasi kotak 100 ktk krn ada rapat gabungan besok di Tarakan",
+     "n=100|item=nasi kotak|cat=katering|date=2026-12-03|reg=Kota Tarakan|purpose=rapat gabungan"),
+    ("200 kotak x Rp 20.000 snack tgl 15/12 di Kota Cilegon",
+     "n=200|item=snack|cat=snack|date=2026-12-15|reg=Kota Cilegon|budget=unit:20000"),
+    ("Jumlah: 60 kotak\nMenu: nasi kotak\nTanggal: 9 Desember\nLokasi: Kec. Sambaliung",
+     "n=60|item=nasi kotak|cat=katering|date=2026-12-09|reg=Kabupaten Berau"),
+    ("karangan bunga 1 buah ucapan selamat HUT Kabupaten Nunukan, kirim tgl 12/12",
+     "n=1|item=karangan bunga|cat=dekorasi|date=2026-12-12|reg=Kabupaten Nunukan|purpose=HUT Kabupaten Nunukan"),
+    ("nasi box 90 pax 32.500 per kotak lusa di Kota Bontang",
+     "n=90|item=nasi box|cat=katering|date=2026-12-04|reg=Kota Bontang|budget=unit:32500"),
+    ("halal bihalal Pemkot Tarakan, 300 porsi prasmanan tgl 14/1",
+     "n=300|item=prasmanan|cat=katering|date=2027-01-14|reg=Kota Tarakan|purpose=halal bihalal Pemkot Tarakan"),
+    ("testing 456",
+     "nothing"),
+    ("lkjhgf 30",
+     "nothing"),
+    ("snack 50 kotak lusa, eh maksudnya besok, di Kutim",
+     "n=50|item=snack|cat=snack|date=2026-12-03|reg=Kabupaten Kutai Timur"),
+    ("untuk peringatan hari jadi Kabupaten Bulungan 400 kotak kue tgl 10/1",
+     "n=400|item=kue|cat=snack|date=2027-01-10|reg=Kabupaten Bulungan|purpose=peringatan hari jadi Kabupaten Bulungan"),
+    ("goodie bag 100 pcs dan backdrop utk launching produk tgl 11/12 di Serpong",
+     "n=100|item=goodie bag|cat=merchandise|date=2026-12-11|reg=Kota Tangerang Selatan|purpose=launching produk"),
+    ("kue bingka 10 loyang utk tamu bupati bsk di Kec. Samarinda Seberang",
+     "n=10|item=kue bingka|cat=snack|date=2026-12-03|reg=Kota Samarinda|purpose=tamu bupati"),
+    ("snack box 150 kotak, Selasa 8 Desember, Kab. Pandeglang",
+     "n=150|item=snack box|cat=snack|date=2026-12-08|reg=Kabupaten Pandeglang"),
+    ("snack box 150 kotak, Rabu 8 Desember, Kab. Pandeglang",
+     "n=150|item=snack box|cat=snack|date=?|reg=Kabupaten Pandeglang"),
+    ("pesan 30 porsi nasi goreng nanti malam di Kota Tangerang",
+     "n=30|item=nasi goreng|cat=katering|date=2026-12-02|reg=Kota Tangerang"),
+    ("air mineral 40 dus 1 bln lagi utk lomba perahu naga di Tenggarong",
+     "n=40|item=air mineral|cat=minuman|date=2027-01-02|reg=Kabupaten Kutai Kartanegara|purpose=lomba perahu naga"),
+    ("amplang 100 bks, kerupuk 50 bks, utk oleh2 tamu tgl 9/12 di Samarinda",
+     "n=?|item=amplang|cat=oleh_oleh|date=2026-12-09|reg=Kota Samarinda|purpose=oleh2 tamu"),
+    ("tas rotan 25 buah utk souvenir tamu negara tgl 14/12 di Kubar, budget 150rb/buah",
+     "n=25|item=tas rotan|cat=merchandise|date=2026-12-14|reg=Kabupaten Kutai Barat|purpose=souvenir tamu negara|budget=unit:150000"),
+];
+
 #[test]
 fn reader_eval() {
+    score("fresh", FRESH, 0.0, 0.0);
+    score("eval", CASES, 95.0, 97.0);
+}
+
+fn score(name: &str, cases: &[(&str, &str)], floor: f64, field_floor: f64) {
     let regions = Regions::embedded();
     let mut right = vec![0usize; FIELDS.len()];
     let mut full = 0;
     let mut misses = Vec::new();
-    for (text, spec) in CASES {
+    for (text, spec) in cases {
         let r = read_request(text, today(), regions);
         let e = parse(spec);
         let cmp = compare(&r, &e);
@@ -365,9 +436,9 @@ fn reader_eval() {
             full += 1;
         }
     }
-    let n = CASES.len();
+    let n = cases.len();
     let pct = |k: usize| 100.0 * k as f64 / n as f64;
-    println!("reader_eval: {n} requests");
+    println!("reader_eval {name}: {n} requests");
     for (k, field) in FIELDS.iter().enumerate() {
         println!("  {field:<9} {:5.1}%", pct(right[k]));
     }
@@ -375,8 +446,11 @@ fn reader_eval() {
     if std::env::var_os("READER_EVAL_MISSES").is_some() {
         println!("{}", misses.join("\n"));
     }
-    assert!(pct(full) >= 95.0, "fully right below the 95% floor");
+    assert!(pct(full) >= floor, "{name}: fully right below {floor}%");
     for (k, field) in FIELDS.iter().enumerate() {
-        assert!(pct(right[k]) >= 97.0, "{field} below the 97% floor");
+        assert!(
+            pct(right[k]) >= field_floor,
+            "{name}: {field} below {field_floor}%"
+        );
     }
 }
