@@ -1271,13 +1271,23 @@ fn tokenize(text: &str) -> Vec<(String, Range<usize>)> {
         } else if is_apostrophe(c) && !word.is_empty() {
             // Stays inside the word; the range ends at the last letter.
         } else if !word.is_empty() {
-            out.push((std::mem::take(&mut word), start..end));
+            out.push((expand_short(std::mem::take(&mut word)), start..end));
         }
     }
     if !word.is_empty() {
-        out.push((word, start..end));
+        out.push((expand_short(word), start..end));
     }
     out
+}
+
+/// The short forms of name words people write: `Tj.`/`Tg.` Tanjung (`Tj.
+/// Selor`, `Tj Redeb`), `Kep.` Kepulauan (`Kep. Seribu`).
+fn expand_short(word: String) -> String {
+    match word.as_str() {
+        "tj" | "tg" | "tjg" => "tanjung".to_string(),
+        "kep" | "kepl" => "kepulauan".to_string(),
+        _ => word,
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {

@@ -83,6 +83,27 @@
 //! - **Known limit.** Two items with the same count (`150 tumbler dan 150
 //!   tas`) read as one request for the first; the summary the bot shows
 //!   before sending lets the user see it.
+//! - **Weekday and date.** When both are given (`Kamis (10/12)`, `Kamis …
+//!   tgl 10/12`, `tgl 10 (Kamis)`), the date is taken and must fall on that
+//!   weekday; when it does not, [`Problem::DateWeekdayMismatch`] (the bot
+//!   asks), never a guess.
+//! - **Corrections.** After `eh`, `maksudnya`, `ralat`, `salah`, `koreksi`,
+//!   the later date or quantity wins (`besok, eh maksudnya lusa`).
+//! - **Said twice.** `250 (dua ratus lima puluh) kotak`, `2 (dua) paket`: the
+//!   words repeat the number; they are neither a second quantity, money nor
+//!   a place (`Lima Puluh` is a district).
+//! - **Unit prices.** `27.500 per kotak`, `45.000/pax`, `150 kotak x Rp
+//!   25.000` are money per unit even without `Rp` or `rb`.
+//! - **Item.** The product noun phrase next to the count; when the words
+//!   after the count name no product (`100 ktk krn …`) or say how it is
+//!   made (`sablon logo`), the product before it. Sizes (`ukuran L`),
+//!   contents (`isi 3 macam kue`) and greeting wording (`ucapan selamat …`)
+//!   end it; dishes named after a place (`nasi padang`, `soto banjar`) keep
+//!   the place in the item and not as the place; form labels (`Menu:`,
+//!   `Barang:`, `Qty:`) are no item; `Acara:`/`Kegiatan:` give the purpose.
+//! - **Halal bihalal** is a gathering (the purpose), not a halal requirement.
+//! - **Noise.** A bare number next to words that are tries or keyboard mash
+//!   (`test test 123`, `qwertyuiop 999`) is no request.
 //! - **Nothing understood.** Words that are neither next to a quantity nor a
 //!   known product are not an item, so `asdf qwer` or `halo` give a reading
 //!   where [`RequestReading::understood_nothing`] is true.
@@ -388,15 +409,14 @@ pub fn read_request(text: &str, today: NaiveDate, regions: &Regions) -> RequestR
     for d in &dates {
         s.mark_span(&d.span, Role::Date);
     }
-    let first_ok = dates.iter().find_map(|d| d.result.ok());
-    match (first_ok, dates.first()) {
-        (Some(date), _) => reading.date = Some(date),
-        (None, Some(d)) => reading.problems.push(match d.result {
-            Err(DateError::Past { date }) => Problem::PastDate(date),
-            Err(DateError::WeekdayMismatch { .. }) => Problem::DateWeekdayMismatch,
+    match choose_date(text, &dates) {
+        Some(Ok(date)) => reading.date = Some(date),
+        Some(Err(e)) => reading.problems.push(match e {
+            DateError::Past { date } => Problem::PastDate(date),
+            DateError::WeekdayMismatch { .. } => Problem::DateWeekdayMismatch,
             _ => Problem::InvalidDate,
         }),
-        (None, None) => {}
+        None => {}
     }
     if let Some(t) = when::find_time(text) {
         reading.time = Some(t.time);
@@ -406,6 +426,7 @@ pub fn read_request(text: &str, today: NaiveDate, regions: &Regions) -> RequestR
     // 2-4. Phones, money, quantity.
     s.mark_phones();
     let monies = s.find_money(false);
+    s.mark_form_labels();
     let quantity = s.find_quantity(false);
     let count = match &quantity {
         Chosen::One(c) => c.quantity().ok().map(|q| q.count),
@@ -447,7 +468,12 @@ pub fn read_request(text: &str, today: NaiveDate, regions: &Regions) -> RequestR
     reading.item = s.find_item(chosen.as_ref());
     if reading.item.is_none()
         && let Some(p) = &reading.purpose
-        && first_word(p).is_some_and(|w| is_product_word(&w))
+        && (first_word(p).is_some_and(|w| is_product_word(&w))
+            || category_of(&p.to_lowercase()).is_some_and(|_| {
+                // "buat seminar kit": a two-word product name.
+                let mut w = p.split_whitespace().map(str::to_lowercase);
+                matches!((w.next(), w.next()), (Some(a), Some(b)) if category_of_pair(&a, &b).is_some())
+            }))
     {
         // "100 kotak untuk snack rapat": the purpose was the item.
         reading.item = reading.purpose.take().map(|p| p.to_lowercase());
@@ -461,6 +487,24 @@ pub fn read_request(text: &str, today: NaiveDate, regions: &Regions) -> RequestR
         }
     }
 
+    // "test test 123", "qwertyuiop 999": a bare number next to noise is
+    // no request.
+    if reading.date.is_none()
+        && reading.time.is_none()
+        && reading.place.is_none()
+        && reading.budget.is_none()
+        && !reading.halal
+        && reading.problems.is_empty()
+        && reading.quantity.as_ref().is_none_or(|q| q.unit.is_none())
+        && reading
+            .item
+            .as_ref()
+            .is_none_or(|item| item.split_whitespace().all(is_noise_word))
+    {
+        reading.quantity = None;
+        reading.item = None;
+        reading.category = None;
+    }
     if reading.understood_nothing() {
         // "untuk asdf" is no request either.
         reading.purpose = None;
@@ -478,6 +522,78 @@ pub fn read_request(text: &str, today: NaiveDate, regions: &Regions) -> RequestR
     .map(|(f, _)| f)
     .collect();
     reading
+}
+
+/// The date a request means among the date phrases found in it.
+///
+/// - A correction (`besok, eh maksudnya lusa`, `tgl 10, ralat, tgl 11`):
+///   the phrases before it are dropped; the later word wins.
+/// - A weekday alone and a written date (`Kamis … tgl 10/12`): the written
+///   date, which must fall on that weekday, else a mismatch (the bot asks).
+/// - Otherwise the first usable date, or else the first problem.
+fn choose_date(text: &str, dates: &[when::DateFinding]) -> Option<Result<NaiveDate, DateError>> {
+    let lower = text.to_lowercase();
+    let mut from = 0;
+    for k in 1..dates.len() {
+        let between = &lower[dates[k - 1].span.end..dates[k].span.start];
+        if between
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| CORRECTIONS.contains(&w))
+        {
+            from = k;
+        }
+    }
+    let dates = &dates[from..];
+    let weekday_of = |d: &when::DateFinding| -> Option<chrono::Weekday> {
+        let phrase = &lower[d.span.clone()];
+        if phrase.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        use chrono::Datelike;
+        phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .find_map(weekday_word)
+            // "minggu depan" is a week, not a Sunday.
+            .filter(|wd| d.result.is_ok_and(|date| date.weekday() == *wd))
+    };
+    let written = |d: &when::DateFinding| {
+        let phrase = &lower[d.span.clone()];
+        phrase.chars().any(|c| c.is_ascii_digit())
+            && !phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w, "lagi" | "lg" | "lgi" | "dalam" | "dlm" | "dari" | "lalu"))
+    };
+    let said = dates.iter().find_map(weekday_of);
+    if let (Some(said), Some(w)) = (said, dates.iter().find(|d| written(d))) {
+        return Some(w.result.and_then(|date| {
+            use chrono::Datelike;
+            if date.weekday() == said {
+                Ok(date)
+            } else {
+                Err(DateError::WeekdayMismatch { date, said })
+            }
+        }));
+    }
+    let first_ok = dates.iter().find_map(|d| d.result.ok());
+    match (first_ok, dates.first()) {
+        (Some(date), _) => Some(Ok(date)),
+        (None, Some(d)) => Some(d.result),
+        (None, None) => None,
+    }
+}
+
+fn weekday_word(w: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    Some(match w {
+        "senin" => Mon,
+        "selasa" => Tue,
+        "rabu" => Wed,
+        "kamis" => Thu,
+        "jumat" | "jum" => Fri,
+        "sabtu" => Sat,
+        "minggu" | "ahad" => Sun,
+        _ => return None,
+    })
 }
 
 /// Reads an answer to "berapa jumlahnya?": `250`, `250 kotak`,
@@ -674,8 +790,55 @@ const FILLERS: &[&str] = &[
     "bertempat", "per", "sebanyaknya", "kirimkan", "dikirimkan", "dalam", "dlm", "rangka",
     "keperluan", "siapkan", "disiapkan", "menyiapkan", "dibelikan", "belikan", "carikan",
     "dicarikan", "cari", "mencari", "diadakan", "adakan", "dipesankan", "pesankan", "butuhnya",
-    "perlunya",
+    "perlunya", "krn", "karena", "soalnya", "tp", "tapi", "jgn", "jangan", "lupa", "eh", "ehh",
+    "ehm", "ralat", "maksudnya", "maksud", "salah", "koreksi", "sy", "psn", "hr", "dear", "yth",
+    "kepada", "pengelola", "info", "bantu", "dibantu", "pemesanan", "maaf", "mengganggu",
+    "apakah", "penawaran", "tanya", "nanya", "nama", "mhn", "tlg", "dong", "aja", "ok", "oke", "siap",
 ];
+/// Words that say the word before was a slip: `besok, eh maksudnya lusa`.
+const CORRECTIONS: &[&str] = &[
+    "eh",
+    "ehh",
+    "ehhh",
+    "ehm",
+    "ralat",
+    "maksudnya",
+    "maksud",
+    "salah",
+    "koreksi",
+    "sori",
+    "sorry",
+    "maaf",
+];
+/// Words that end an item's name: what follows is wording, size or
+/// contents (`karangan bunga ucapan selamat …`, `seragam ukuran L`).
+/// `ucapan` stays in the name (`karangan bunga ucapan`) unless the wording
+/// follows it (`ucapan selamat pelantikan`, see [`GREETINGS`]).
+const ITEM_ENDS: &[&str] = &["duka", "selamat", "ukuran", "uk", "size", "isi", "berisi"];
+/// The wording of a greeting card after `ucapan`.
+const GREETINGS: &[&str] = &[
+    "selamat",
+    "duka",
+    "turut",
+    "terima",
+    "happy",
+    "atas",
+    "sukses",
+    "dirgahayu",
+    "congratulations",
+];
+/// Words before a number that make it the contents, not the quantity
+/// (`snack box isi 4 item`).
+const CONTENT_WORDS: &[&str] = &["isi", "berisi", "isinya"];
+/// Labels of a form-style message (`Menu: snack box`, `Qty: 200`).
+#[rustfmt::skip]
+const FORM_LABELS: &[&str] = &[
+    "menu", "barang", "item", "produk", "jenis", "nama", "pesanan", "jumlah", "qty", "lokasi",
+    "tempat", "waktu", "keterangan", "ket", "catatan", "alamat", "jam", "pukul", "kuantitas",
+    "volume", "satuan", "spesifikasi", "spek", "order", "kebutuhan", "permintaan",
+];
+/// Form labels whose value is the purpose (`Acara: Rapat Evaluasi`).
+const PURPOSE_LABELS: &[&str] = &["acara", "kegiatan", "keperluan", "agenda"];
 /// Words that end a purpose (`untuk rakor di Samarinda`) or a venue.
 #[rustfmt::skip]
 const PHRASE_STOPS: &[&str] = &[
@@ -683,14 +846,29 @@ const PHRASE_STOPS: &[&str] = &[
     "dgn", "sebanyak", "sejumlah", "ya", "yg", "yang", "dikirim", "kirim", "diantar", "antar",
     "harap", "agar", "supaya", "sekitar", "halal", "untuk", "utk", "buat", "dari", "sebelum",
     "paling", "lokasi", "tempat", "alamat", "bertempat", "besok", "lusa", "nanti", "minggu",
-    "kirimkan", "thx", "terima", "makasih", "kasih", "isi", "isinya", "berisi", "dan",
+    "kirimkan", "thx", "terima", "makasih", "kasih", "isi", "isinya", "berisi", "dan", "krn",
+    "karena", "soalnya", "tp", "tapi", "jgn", "eh", "ehh", "ralat", "maksudnya", "hr", "sy",
+    "psn", "lusa", "bsk", "kami", "butuh", "perlu", "pesan", "minta", "memesan", "mau",
 ];
 /// Events that, even without `untuk`, say what the goods are for.
 #[rustfmt::skip]
 const EVENT_WORDS: &[&str] = &[
     "hut", "rakor", "rakornis", "rakerda", "bimtek", "sosialisasi", "musrenbang", "upacara",
     "kunjungan", "pameran", "festival", "lomba", "peringatan", "pelantikan", "apel", "rapat",
-    "workshop", "diklat",
+    "workshop", "diklat", "syukuran", "pengajian", "arisan", "resepsi", "launching", "expo",
+    "takziah", "rakernas", "wisuda", "penyuluhan", "jamuan", "kunker",
+];
+/// Two-word events (`jalan sehat`, `kerja bakti`).
+const EVENT_PAIRS: &[(&str, &str)] = &[
+    ("jalan", "sehat"),
+    ("jalan", "santai"),
+    ("gerak", "jalan"),
+    ("kerja", "bakti"),
+    ("gotong", "royong"),
+    ("donor", "darah"),
+    ("buka", "puasa"),
+    ("pisah", "sambut"),
+    ("halal", "bihalal"),
 ];
 const PURPOSE_MARKERS: &[&str] = &["untuk", "utk", "buat", "guna", "keperluan", "rangka"];
 const VENUE_MARKERS: &[&str] = &["di", "ke", "lokasi", "tempat", "alamat", "bertempat"];
@@ -744,13 +922,16 @@ fn category_of_word(w: &str) -> Option<Category> {
     }
     Some(match w {
         "nasi" | "nasbox" | "prasmanan" | "tumpeng" | "catering" | "katering" | "lauk" | "ayam"
-        | "sate" | "soto" | "makan" | "bento" => Category::Katering,
+        | "sate" | "soto" | "makan" | "bento" | "coto" | "bubur" | "rendang" | "nasbung"
+        | "prasmanan2" => Category::Katering,
         "snack" | "snak" | "snackbox" | "kue" | "kudapan" | "jajanan" | "roti" | "bolu"
-        | "donat" | "risol" | "risoles" | "lemper" | "pastel" | "gorengan" | "puding"
+        | "snck" | "donat" | "risol" | "risoles" | "lemper" | "pastel" | "gorengan" | "puding"
         | "cemilan" | "camilan" | "brownies" | "talam" | "bingka" => Category::Snack,
         "amplang" | "kerupuk" | "krupuk" | "keripik" | "kripik" | "abon" | "dodol" | "lempok"
-        | "oleh" => Category::OlehOleh,
-        "minuman" | "kopi" | "teh" | "jus" | "sirup" | "wedang" | "es" => Category::Minuman,
+        | "oleh" | "oleh2" | "madu" => Category::OlehOleh,
+        "minuman" | "kopi" | "teh" | "jus" | "sirup" | "wedang" | "es" | "aqua" | "susu" => {
+            Category::Minuman
+        }
         "kaos" | "kaus" | "tas" | "totebag" | "tumbler" | "mug" | "payung" | "topi" | "pin"
         | "lanyard" | "gantungan" | "goodie" | "goodiebag" | "souvenir" | "suvenir"
         | "cenderamata" | "merchandise" | "jaket" | "polo" | "kemeja" | "seragam" => {
@@ -777,7 +958,7 @@ const OTHER_PRODUCTS: &[&str] = &[
 ];
 
 fn is_product_word(w: &str) -> bool {
-    let w = fold_accents(w);
+    let w = undouble(&fold_accents(w));
     category_of_word(&w).is_some() || OTHER_PRODUCTS.contains(&w.as_str())
 }
 
@@ -785,16 +966,38 @@ fn is_product_word(w: &str) -> bool {
 /// names one.
 fn category_of(item: &str) -> Option<Category> {
     let item = fold_accents(item);
-    let words: Vec<&str> = item
+    let words: Vec<String> = item
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .map(undouble)
         .collect();
-    (0..words.len()).find_map(|i| {
-        words
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    for i in 0..words.len() {
+        if let Some(c) = words
             .get(i + 1)
             .and_then(|b| category_of_pair(words[i], b))
             .or_else(|| category_of_word(words[i]))
-    })
+        {
+            return Some(c);
+        }
+        // The head is a product of no category (`masker kain`, `plakat
+        // kayu`): the words after it only describe it.
+        if OTHER_PRODUCTS.contains(&words[i]) {
+            return None;
+        }
+    }
+    None
+}
+
+/// `kue2` → `kue`: a word doubled the chat way is the word (but `oleh2`
+/// is known as it is).
+fn undouble(w: &str) -> String {
+    match w.strip_suffix('2') {
+        Some(base) if base.len() > 2 && base.ends_with(char::is_alphabetic) && w != "oleh2" => {
+            base.to_string()
+        }
+        _ => w.to_string(),
+    }
 }
 
 /// `kué` → `kue`: accents typed by phone keyboards do not change the word.
@@ -809,6 +1012,49 @@ fn fold_accents(s: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+/// A word typed to try the bot or by mashing the keyboard: `test`,
+/// `qwertyuiop`, `hahaha`, `jkjkjk`, `aaaa`.
+fn is_noise_word(w: &str) -> bool {
+    const TRIES: &[&str] = &[
+        "test",
+        "tes",
+        "testing",
+        "tst",
+        "cek",
+        "check",
+        "coba",
+        "cobain",
+        "percobaan",
+        "ping",
+        "p",
+        "halo",
+        "hai",
+        "lorem",
+        "ipsum",
+    ];
+    const ROWS: &[&str] = &["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    let w = w.to_lowercase();
+    if TRIES.contains(&w.as_str()) {
+        return true;
+    }
+    let b = w.as_bytes();
+    if b.len() < 3 || !w.is_ascii() {
+        return false;
+    }
+    let no_vowel = !b.iter().any(|c| b"aeiou".contains(c));
+    let triple = b.windows(3).any(|x| x[0] == x[1] && x[1] == x[2]);
+    let row = b.len() >= 4
+        && b.windows(4).any(|x| {
+            let q = std::str::from_utf8(x).unwrap_or("");
+            ROWS.iter().any(|r| r.contains(q))
+        });
+    // "hahaha", "jkjkjk", "wkwkwk": a short piece said over and over.
+    let repeated = (1..=3).any(|n| {
+        b.len() >= 3 * n && b.len().is_multiple_of(n) && b.chunks(n).all(|c| c == &b[..n])
+    });
+    (no_vowel && b.len() >= 4) || triple || row || repeated
 }
 
 /// `snack box` → Box, `nasi kotak` → Kotak: the item ends in a container.
@@ -910,6 +1156,13 @@ fn tokenize(s: &str) -> Vec<Tok> {
                 }
                 j += step;
             }
+        }
+        // "oleh2", "masing2", "kue2": a word doubled the chat way.
+        if kind == TokKind::Word
+            && chars.get(j).is_some_and(|&(_, c)| c == '2')
+            && !chars.get(j + 1).is_some_and(|&(_, c)| c.is_alphanumeric())
+        {
+            j += 1;
         }
         let end = byte_at(j);
         let raw = &s[start..end];
@@ -1073,6 +1326,23 @@ impl<'a> Sentence<'a> {
         i > 0 && i < self.len() && self.t[i - 1].span.end == self.t[i].span.start
     }
 
+    /// A line break between token `i - 1` and token `i`.
+    fn line_break_before(&self, i: usize) -> bool {
+        i > 0
+            && i < self.len()
+            && self.text[self.t[i - 1].span.end..self.t[i].span.start].contains('\n')
+    }
+
+    /// `Menu:`, `Barang:`, `Qty:` in a form-style message are labels, not
+    /// an item.
+    fn mark_form_labels(&mut self) {
+        for i in 0..self.len() {
+            if self.free(i) && self.is(i, FORM_LABELS) && self.sym(i + 1) == Some(':') {
+                self.mark(i..i + 2, Role::Other);
+            }
+        }
+    }
+
     fn mark(&mut self, tokens: Range<usize>, role: Role) {
         for r in &mut self.role[tokens.start.min(self.t.len())..tokens.end.min(self.t.len())] {
             *r = role;
@@ -1196,6 +1466,13 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
+        // "Kepulauan Seribu" is a place.
+        if i > 0
+            && (self.is(i - 1, &["kep", "kepulauan", "pulau", "kab"])
+                || (i > 1 && self.sym(i - 1) == Some('.') && self.is(i - 2, &["kep"])))
+        {
+            return None;
+        }
         // "salah satu" (one of) is not a count.
         if first == "satu" && i > 0 && self.is(i - 1, &["salah"]) {
             return None;
@@ -1292,6 +1569,14 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let num_start = j;
+        // "1.000 (seribu) pcs": the number said again, not money.
+        if self.num(num_start).is_none()
+            && num_start >= 2
+            && self.sym(num_start - 1) == Some('(')
+            && self.num(num_start - 2).is_some()
+        {
+            return None;
+        }
         let (mut end, value_text, multiplied) = self.number_at(num_start)?;
         if !(i..end).all(|k| self.free(k)) {
             return None;
@@ -1345,6 +1630,19 @@ impl<'a> Sentence<'a> {
                 (Some(w), _)
                     if Unit::from_word(w).is_some() && self.is(prev.wrapping_sub(1), &["per"]) => {}
                 (Some(w), _) if is_per_glued(w) => per = true,
+                // "150 kotak x Rp 25.000": a unit price.
+                (Some("x"), _)
+                    if prev > 0
+                        && (self.num(prev - 1).is_some()
+                            || self
+                                .word(prev - 1)
+                                .is_some_and(|u| Unit::from_word(u).is_some())) =>
+                {
+                    per = true;
+                    start = prev;
+                    k = prev;
+                    break;
+                }
                 (None, Some('@')) => {
                     per = true;
                     start = prev;
@@ -1355,7 +1653,7 @@ impl<'a> Sentence<'a> {
             k = prev;
             steps += 1;
         }
-        if keyword.is_none() {
+        if keyword.is_none() && !(per && start < i && self.is(start, &["x"])) {
             // Without a budget word, only "per orang", "satuan", "@" and a few
             // words right before the amount belong to it.
             start = if per && !at { k } else { i };
@@ -1375,8 +1673,25 @@ impl<'a> Sentence<'a> {
         let content_follows = self.free_word(end).is_some_and(|w| {
             Unit::from_word(w).is_some() || dozen_of(w).is_some() || !money_follower(w)
         });
-        let is_money =
-            rp || at || rupiah || ((multiplied || keyword.is_some() || answer) && !content_follows);
+        // "27.500 per kotak", "45.000/pax": a price even without Rp.
+        let per_follows = (matches!(self.sym(end), Some('/')) || self.is(end, &["per"]))
+            && self
+                .free_word(end + 1)
+                .is_some_and(|w| Unit::from_word(w).is_some() || w == "item")
+            || self.free_word(end).is_some_and(is_per_glued);
+        let priced = per_follows && number::parse_whole(&value_text).is_ok_and(|v| v >= 500);
+        // "100 pcs x 45.000 kaos": a unit price, whatever follows.
+        let times_price = per
+            && start < i
+            && self.is(start, &["x"])
+            && !self.is(end, SIZE_WORDS)
+            && number::parse_whole(&value_text).is_ok_and(|v| v >= 500);
+        let is_money = rp
+            || at
+            || rupiah
+            || priced
+            || times_price
+            || ((multiplied || keyword.is_some() || answer) && !content_follows);
         if !is_money {
             return None;
         }
@@ -1530,19 +1845,82 @@ impl<'a> Sentence<'a> {
         if same {
             return Chosen::One(group[0].clone());
         }
+        // "200 kotak eh 250 kotak maksudnya": the later one.
+        if let [a, b] = group.as_slice()
+            && (a.end..b.start).any(|k| self.is(k, CORRECTIONS))
+        {
+            return Chosen::One(b.clone());
+        }
         let mut qs: Vec<Quantity> = group.iter().filter_map(|c| c.quantity().ok()).collect();
         qs.dedup();
         Chosen::Several(qs)
+    }
+
+    /// `selusin` (12), `setengah lusin` (6), `sekodi` (20), `setengah
+    /// kodi` (10): a count and a dozen word in one.
+    fn dozen_word_at(&self, i: usize) -> Option<(usize, u64)> {
+        match self.free_word(i)? {
+            "selusin" => Some((i + 1, 12)),
+            "sekodi" => Some((i + 1, 20)),
+            "setengah" | "stgh" | "stengah" => {
+                let n = self.free_word(i + 1).and_then(dozen_of)?;
+                Some((i + 2, n / 2))
+            }
+            _ => None,
+        }
     }
 
     fn candidate_at(&mut self, i: usize, answer: bool) -> Option<Candidate> {
         if !self.free(i) {
             return None;
         }
+        if let Some((end, value)) = self.dozen_word_at(i) {
+            let mut k = end;
+            let mut unit = Unit::Pcs;
+            if let Some(u) = self.free_word(k).and_then(Unit::from_word) {
+                unit = u;
+                k += 1;
+            }
+            return Some(Candidate {
+                start: i,
+                end: k,
+                value: Ok(value),
+                negative: false,
+                unit: Some(unit),
+                rank: Rank::Unit,
+            });
+        }
+        // "snack box isi 4 item": the contents, not how many.
+        if self.is(i.wrapping_sub(1), CONTENT_WORDS)
+            || (self.sym(i.wrapping_sub(1)) == Some('(')
+                && self.is(i.wrapping_sub(2), CONTENT_WORDS))
+        {
+            if let Some((end, _, _)) = self.number_at(i) {
+                let end = if self.word(end).is_some() {
+                    end + 1
+                } else {
+                    end
+                };
+                self.mark(i..end, Role::Other);
+            }
+            return None;
+        }
         let digits = self.num(i).is_some();
-        let (num_end, value_text, _) = self.number_at(i)?;
+        let (mut num_end, value_text, _) = self.number_at(i)?;
         if !(i..num_end).all(|k| self.free(k)) {
             return None;
+        }
+        // "250 (dua ratus lima puluh) kotak", "2 (dua) paket": the number
+        // said again in words.
+        if digits
+            && self.sym(num_end) == Some('(')
+            && let Some((words_end, words, _)) = self.number_at(num_end + 1)
+            && self.word(num_end + 1).is_some()
+            && self.sym(words_end) == Some(')')
+            && number::parse_whole(&words).ok() == number::parse_whole(&value_text).ok()
+        {
+            self.mark(num_end..words_end + 1, Role::Other);
+            num_end = words_end + 1;
         }
         if digits {
             // Glued to something before: "3x1", "ke-80" (but "-5" is negative).
@@ -1573,7 +1951,12 @@ impl<'a> Sentence<'a> {
             (_, k) if k >= 1 => k - 1,
             _ => usize::MAX,
         };
-        if self.is(before, LABEL_WORDS) || self.is(i.wrapping_sub(1), LABEL_WORDS) {
+        let birthday = |k: usize| {
+            self.is(k, &["tahun", "thn"]) && self.is(k.wrapping_sub(1), &["ulang", "ultah"])
+        };
+        if (self.is(before, LABEL_WORDS) && !birthday(before))
+            || (self.is(i.wrapping_sub(1), LABEL_WORDS) && !birthday(i.wrapping_sub(1)))
+        {
             self.mark(i..num_end, Role::Other);
             return None;
         }
@@ -1656,7 +2039,8 @@ impl<'a> Sentence<'a> {
                     let after_item = prev.is_some_and(|w| {
                         COUNT_WORDS.contains(&w)
                             || (!FILLERS.contains(&w) && !PHRASE_STOPS.contains(&w))
-                    });
+                    }) || (self.sym(i.wrapping_sub(1)) == Some(':')
+                        && self.is(i.wrapping_sub(2), COUNT_WORDS));
                     if !(answer || after_item) {
                         return None;
                     }
@@ -1692,6 +2076,7 @@ impl<'a> Sentence<'a> {
         }
         let mut blanked = String::from_utf8(blanked).unwrap_or_default();
         let mut mentions: Vec<(Resolution, Range<usize>, bool)> = Vec::new();
+        let mut all_mentions: Vec<(Resolution, Range<usize>, bool, bool)> = Vec::new();
         for _ in 0..8 {
             let Some((res, span)) = regions.find_mention(&blanked) else {
                 break;
@@ -1708,6 +2093,22 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let marked = first.is_some_and(|f| f > 0 && self.is(f - 1, PLACE_MARKERS));
+            // "nasi padang", "soto banjar", "kue khas Berau": a dish named
+            // after a place.
+            let dish = !marked
+                && first.is_some_and(|f| {
+                    f > 0
+                        && self.free(f - 1)
+                        && self
+                            .word(f - 1)
+                            .is_some_and(|w| w == "khas" || is_product_word(w))
+                });
+            all_mentions.push((res, span, marked, dish));
+        }
+        if all_mentions.iter().any(|m| !m.3) {
+            all_mentions.retain(|m| !m.3);
+        }
+        for (res, span, marked, _) in all_mentions {
             self.mark_span(&span, Role::Place);
             mentions.push((res, span, marked));
         }
@@ -1738,9 +2139,19 @@ impl<'a> Sentence<'a> {
                 .unwrap_or(&found[0]);
             return Some(Ok((*best).clone()));
         }
+        // "di Samarinda atau Balikpapan": the user offers a choice; ask.
+        let choice = mentions.windows(2).any(|w| {
+            self.text
+                .get(w[0].1.end.min(w[1].1.start)..w[1].1.start.max(w[0].1.end))
+                .is_some_and(|between| {
+                    between
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|x| matches!(x.to_lowercase().as_str(), "atau" | "ato" | "or"))
+                })
+        });
         let marked: Vec<&(Resolution, Range<usize>, bool)> =
             mentions.iter().filter(|(_, _, m)| *m).collect();
-        if let [(res, _, _)] = marked.as_slice() {
+        if !choice && let [(res, _, _)] = marked.as_slice() {
             return Some(match res {
                 Resolution::Found(p) => Ok(p.clone()),
                 other => Err(places_of(other)),
@@ -1763,6 +2174,10 @@ impl<'a> Sentence<'a> {
         let mut halal = false;
         for i in 0..self.len() {
             if !(self.free(i) && self.is(i, &["halal"])) {
+                continue;
+            }
+            // "halal bihalal" is a gathering, not a requirement.
+            if self.is(i + 1, &["bihalal", "bi"]) || self.is(i.wrapping_sub(1), &["halal"]) {
                 continue;
             }
             let mut start = i;
@@ -1800,6 +2215,17 @@ impl<'a> Sentence<'a> {
 
     /// The words after `untuk`: what the goods are for.
     fn find_purpose(&mut self) -> Option<String> {
+        // "Acara: Rapat Evaluasi Program", "Nama kegiatan: Bimtek …".
+        for i in 0..self.len() {
+            if self.free(i)
+                && self.is(i, PURPOSE_LABELS)
+                && self.sym(i + 1) == Some(':')
+                && let Some(range) = self.phrase_after(i + 2, true)
+            {
+                self.mark(i..i + 2, Role::Purpose);
+                return Some(self.take_purpose(range));
+            }
+        }
         for i in 0..self.len() {
             if !(self.free(i) && self.is(i, PURPOSE_MARKERS)) {
                 continue;
@@ -1814,9 +2240,21 @@ impl<'a> Sentence<'a> {
             }
         }
         // "snack HUT RI", "nasi kotak rakor Bappeda": an event names it.
-        let i = (0..self.len()).find(|&i| self.free(i) && self.is(i, EVENT_WORDS))?;
+        let i = (0..self.len()).find(|&i| {
+            self.free(i)
+                && (self.is(i, EVENT_WORDS) || self.event_pair(i))
+                // "ruang rapat" is a room.
+                && !self.is(i.wrapping_sub(1), &["ruang", "ruangan", "aula", "gedung", "balai"])
+        })?;
         let range = self.phrase_after(i, true)?;
         Some(self.take_purpose(range))
+    }
+
+    fn event_pair(&self, i: usize) -> bool {
+        match (self.word(i), self.free_word(i + 1)) {
+            (Some(a), Some(b)) => EVENT_PAIRS.contains(&(a, b)),
+            _ => false,
+        }
     }
 
     fn take_purpose(&mut self, range: Range<usize>) -> String {
@@ -1851,15 +2289,35 @@ impl<'a> Sentence<'a> {
         let mut end = i;
         let mut last_free = None;
         while end < self.len() && end - i < MAX_PHRASE_WORDS {
+            if end > i && self.line_break_before(end) {
+                break;
+            }
+            // "hari jadi", "Hari Ibu", "tamu dari provinsi" go on; "hari
+            // Kamis" was a date already.
+            let goes_on = |w: &str| {
+                matches!(w, "hari" | "dari")
+                    && self.free_word(end + 1).is_some_and(|n| {
+                        !PHRASE_STOPS.contains(&n) && !FILLERS.contains(&n) || n == "ibu"
+                    })
+                    && !self.line_break_before(end + 1)
+            };
             let ok = match self.role[end] {
                 Role::Free => match (self.word(end), self.sym(end)) {
-                    (Some(w), _) => !PHRASE_STOPS.contains(&w),
+                    (Some(w), _) => {
+                        !PHRASE_STOPS.contains(&w) || self.event_pair(end) || goes_on(w)
+                    }
                     (None, Some('-' | '&' | '/' | '\'')) => {
                         self.glued(end) || self.word(end + 1).is_some()
                     }
                     _ => false,
                 },
                 Role::Place => through_place,
+                // "lomba 17an", "kampanye 3M"
+                Role::Other => {
+                    self.num(end).is_some()
+                        && self.glued(end + 1)
+                        && self.free_word(end + 1).is_some()
+                }
                 _ => false,
             };
             if !ok {
@@ -1885,8 +2343,12 @@ impl<'a> Sentence<'a> {
         let mut i = 0;
         while i < self.len() {
             let is_item_word = |k: usize| {
-                self.free_word(k)
-                    .is_some_and(|w| !FILLERS.contains(&w) && !PHRASE_STOPS.contains(&w))
+                self.free_word(k).is_some_and(|w| {
+                    !FILLERS.contains(&w)
+                        && !PHRASE_STOPS.contains(&w)
+                        && !ITEM_ENDS.contains(&w)
+                        && (w != "ucapan" || !self.is(k + 1, GREETINGS))
+                })
             };
             if !is_item_word(i) {
                 i += 1;
@@ -1895,6 +2357,9 @@ impl<'a> Sentence<'a> {
             let start = i;
             let mut end = i + 1;
             loop {
+                if self.line_break_before(end) {
+                    break;
+                }
                 if is_item_word(end) {
                     end += 1;
                 } else if self.free(end)
@@ -1913,12 +2378,51 @@ impl<'a> Sentence<'a> {
     }
 
     fn find_item(&mut self, quantity: Option<&Candidate>) -> Option<String> {
-        let runs = self.runs();
-        let has_product =
-            |r: &Range<usize>| r.clone().any(|k| self.word(k).is_some_and(is_product_word));
+        let mut runs = self.runs();
+        // What comes after "isi" is the contents ("snack box isi kue").
+        let contents = |r: &Range<usize>| {
+            (1..=3).any(|b| {
+                r.start >= b
+                    && self.is(r.start - b, CONTENT_WORDS)
+                    && (r.start - b + 1..r.start).all(|k| self.role[k] == Role::Other)
+            })
+        };
+        if runs.iter().any(|r| !contents(r)) {
+            runs.retain(|r| !contents(r));
+        }
+        let has_product = |r: &Range<usize>| {
+            r.clone().any(|k| {
+                self.word(k).is_some_and(is_product_word)
+                    || (k + 1 < r.end
+                        && matches!((self.word(k), self.word(k + 1)),
+                            (Some(a), Some(b)) if category_of_pair(a, b).is_some()))
+            })
+        };
         let adjacent = |q: &Candidate| {
-            runs.iter()
-                .find(|r| r.start == q.end)
+            let after = runs.iter().find(|r| r.start == q.end);
+            let before = runs.iter().rev().find(|r| {
+                r.end <= q.start
+                    && (r.end..q.start).all(|k| {
+                        self.role[k] == Role::Other
+                            || (self.free(k)
+                                && self.word(k).is_some_and(|w| FILLERS.contains(&w))
+                                && !self.is(k, PHRASE_STOPS))
+                    })
+            });
+            // The product, not a trailing word: "nasi kotak 100 ktk krn …".
+            // "payung 50 pcs sablon logo": how it is made, after the thing.
+            let process = |r: &Range<usize>| {
+                self.is(
+                    r.start,
+                    &["sablon", "bordir", "print", "cetak", "custom", "logo"],
+                )
+            };
+            if after.is_some_and(|r| !has_product(r) || process(r))
+                && before.is_some_and(|r| has_product(r) && !process(r))
+            {
+                return before.cloned();
+            }
+            after
                 .or_else(|| {
                     // Before it, with only fillers between ("nasi kotak sebanyak 300").
                     runs.iter().rev().find(|r| {
@@ -2912,3 +3416,15 @@ mod tests {
         assert_eq!(r.to_ask(), vec![Field::Quantity, Field::Date, Field::Place]);
     }
 }
+
+#[cfg(test)]
+#[path = "request_check.rs"]
+mod request_check;
+
+#[cfg(test)]
+#[path = "request_eval.rs"]
+mod reader_eval;
+
+#[cfg(test)]
+#[path = "request_table.rs"]
+mod reader_table;

@@ -863,13 +863,25 @@ impl Reader<'_> {
         let today = self.today;
         let tok = self.t.get(i)?;
         if tok.kind == Kind::Num {
-            return self.explicit_at(i).or_else(|| self.count_from_now_at(i, i));
+            return self
+                .explicit_at(i)
+                .map(|c| self.with_weekday_after(c))
+                .or_else(|| self.count_from_now_at(i, i));
         }
         let after_vague = i > 0 && self.is(i - 1, VAGUE_BEFORE);
         let c = match tok.text.as_str() {
-            "tanggal" | "tgl" => self.tanggal_at(i)?,
+            "tanggal" | "tgl" => self.with_weekday_after(self.tanggal_at(i)?),
             "hari" if self.then(i + 1, &["ini"]) => self.fixed(i, i + 2, Ok(today)),
-            "hari" => self.weekday_at(i + 1, i)?,
+            "hari" | "hr" => self.weekday_at(i + 1, i)?,
+            // "sore ini", "pagi ini", "nanti malam": today.
+            w if period_of(w).is_some() && self.then(i + 1, &["ini"]) => {
+                self.fixed(i, i + 2, Ok(today))
+            }
+            "nanti" | "ntr" | "nnti"
+                if self.word(i + 1).and_then(period_of).is_some() && self.gap(i + 1).is_empty() =>
+            {
+                self.fixed(i, i + 2, Ok(today))
+            }
             "today" => self.fixed(i, i + 1, Ok(today)),
             "besok" | "esok" | "bsk" | "besuk" | "tomorrow" => {
                 if self.then(i + 1, &["lusa"]) {
@@ -918,6 +930,31 @@ impl Reader<'_> {
             _ => self.count_from_now_at(i, i)?,
         };
         Some(c)
+    }
+
+    /// `26/3 (Kamis)`, `tgl 10 (Kamis)`: a weekday right after a date must
+    /// be that date's, else [`DateError::WeekdayMismatch`].
+    fn with_weekday_after(&self, mut c: Candidate) -> Candidate {
+        let j = c.end;
+        let Some(said) = self.word(j).and_then(weekday_of) else {
+            return c;
+        };
+        if !matches!(self.gap(j), "(" | "" | ",(" | "-" | ",") {
+            return c;
+        }
+        // "Minggu" after a date is a week only with "depan"/"ini"...
+        if self.then(j + 1, WEEK_NOT_SUNDAY) {
+            return c;
+        }
+        c.result = c.result.and_then(|d| {
+            if d.weekday() == said {
+                Ok(d)
+            } else {
+                Err(DateError::WeekdayMismatch { date: d, said })
+            }
+        });
+        c.end = j + 1;
+        c
     }
 
     /// `besok`, and `besok Senin` (which must be a Monday).
@@ -1122,7 +1159,7 @@ impl Reader<'_> {
             (past(weekday_last_week(today, day)), j + 2)
         } else if self.then(j, &["besok", "bsk"]) {
             (next_weekday(today, day), j + 1)
-        } else if let Some(c) = matches!(self.gap(j), "" | ",")
+        } else if let Some(c) = matches!(self.gap(j), "" | "," | "(" | ",(")
             .then(|| {
                 if self.is(j, &["tanggal", "tgl"]) {
                     self.tanggal_at(j)
@@ -1173,8 +1210,19 @@ impl Reader<'_> {
         let (n, step, mut j) = match self.word(i).and_then(one_step_of) {
             Some(step) => (1, step, i + 1),
             None => {
-                let n = self.count(i)?;
                 let step = step_of(self.word(i + 1)?)?;
+                // "2mgg lagi": a count glued to its step word.
+                let n = match self.count(i) {
+                    Some(n) => n,
+                    None if self.touches(i, i + 1) && !self.glued_before(i) => {
+                        let t = self.num(i)?;
+                        if t.len() > 3 || !t.bytes().all(|b| b.is_ascii_digit()) {
+                            return None;
+                        }
+                        t.parse().ok()?
+                    }
+                    None => return None,
+                };
                 if !self.gap(i + 1).is_empty() {
                     return None;
                 }
@@ -1184,7 +1232,7 @@ impl Reader<'_> {
         if self.is(j, &["kerja"]) {
             return None; // business days: holidays are not known here
         }
-        let forward = if self.then(j, &["lagi"]) {
+        let forward = if self.then(j, &["lagi", "lg", "lgi"]) {
             j += 1;
             true
         } else if self.then(j, &["dari"]) && self.then(j + 1, &["sekarang"]) {
@@ -1272,7 +1320,12 @@ impl Reader<'_> {
             } else {
                 i - 1
             };
-            period = self.word(before).and_then(period_of);
+            period = self.word(before).and_then(period_of).or_else(|| {
+                // "malam ini jam 8", "sore ini jam 4"
+                (before > 0 && self.is(before, &["ini"]))
+                    .then(|| self.word(before - 1).and_then(period_of))
+                    .flatten()
+            });
         }
         let zone = self.is(k, ZONES);
         if zone {
