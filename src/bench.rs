@@ -521,6 +521,7 @@ fn plain_terms(q: &SearchQuery, n: usize) -> bool {
 }
 
 impl Lexicon {
+    #[allow(clippy::expect_used)] // fixed, positive weights: a panic is a programming error
     pub fn new() -> Lexicon {
         let regions = Regions::embedded();
         // Regency weights: a kota 3, a big city 12, an ordinary kabupaten 1,
@@ -1108,7 +1109,7 @@ async fn run_on(path: &std::path::Path, opts: &SearchOptions) -> anyhow::Result<
         let list = generate(&lexicon, opts.producers, opts.seed);
         eprintln!("inserting them into {}…", path.display());
         let started = Instant::now();
-        store::synthetic::insert_producers(&pool, &list)
+        store::synthetic::insert_producers(&pool, &list, crate::clock::Clock::system().now())
             .await
             .context("inserting synthetic producers failed")?;
         Some(started.elapsed())
@@ -1324,7 +1325,9 @@ async fn import_in(dir: &std::path::Path, opts: &ImportOptions) -> anyhow::Resul
     }
 
     let started = Instant::now();
-    let report = store::import::import_producers(&pool, &parsed, false).await?;
+    let report =
+        store::import::import_producers(&pool, &parsed, false, crate::clock::Clock::system().now())
+            .await?;
     let import = started.elapsed();
     if report.added != opts.rows || !report.rejected.is_empty() {
         anyhow::bail!(
@@ -1335,7 +1338,9 @@ async fn import_in(dir: &std::path::Path, opts: &ImportOptions) -> anyhow::Resul
     }
 
     let started = Instant::now();
-    let report = store::import::import_producers(&pool, &parsed, false).await?;
+    let report =
+        store::import::import_producers(&pool, &parsed, false, crate::clock::Clock::system().now())
+            .await?;
     let again = started.elapsed();
     if report.unchanged != opts.rows {
         anyhow::bail!("a second import changed rows: {report:?}");

@@ -88,7 +88,7 @@ pub async fn register_staff(
     office: &str,
     regency: &str,
 ) -> anyhow::Result<()> {
-    let user = store::users::touch(pool, &seen(id, first_name)).await?;
+    let user = store::users::touch(pool, &seen(id, first_name), Clock::system().now()).await?;
     if user.role == Some(Role::Staff) && user.status == AccountStatus::Approved {
         return Ok(());
     }
@@ -97,10 +97,10 @@ pub async fn register_staff(
         office_name: office.into(),
         regency: RegionCode::parse(regency).context("regency code")?,
     };
-    store::accounts::submit_staff(pool, id, &app, None)
+    store::accounts::submit_staff(pool, id, &app, None, Clock::system().now())
         .await
         .context("registering the staff account")?;
-    store::accounts::decide(pool, admin, id, true)
+    store::accounts::decide(pool, admin, id, true, Clock::system().now())
         .await
         .context("approving the staff account")?;
     Ok(())
@@ -115,9 +115,9 @@ pub async fn link_demo_producer(
     phone: &str,
     first_name: &str,
 ) -> anyhow::Result<Option<String>> {
-    let user = store::users::touch(pool, &seen(id, first_name)).await?;
+    let user = store::users::touch(pool, &seen(id, first_name), Clock::system().now()).await?;
     let phone = PhoneNumber::parse(phone).context("phone")?;
-    let linked = store::catalogue::link_by_phone(pool, id, &phone)
+    let linked = store::catalogue::link_by_phone(pool, id, &phone, Clock::system().now())
         .await
         .context("linking the producer")?;
     match linked {
@@ -132,8 +132,8 @@ pub async fn link_demo_producer(
 /// three demo producers linked to [`PRODUCER_IDS`]. Running it twice on one
 /// database changes nothing.
 pub async fn demo_cast(pool: &SqlitePool, admin: i64) -> anyhow::Result<()> {
-    store::demo::load(pool).await?;
-    store::users::ensure_admin(pool, admin).await?;
+    store::demo::load(pool, Clock::system().now()).await?;
+    store::users::ensure_admin(pool, admin, Clock::system().now()).await?;
     register_staff(
         pool,
         admin,

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use pesanlokal::clock::Clock;
 use pesanlokal::domain::{Regions, producer_csv};
 use pesanlokal::{bench, config, store, telegram};
 
@@ -161,7 +162,7 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
         }
         Cmd::DemoData => {
             let pool = store::open(&database_url).await?;
-            let (producers, staff) = store::demo::load(&pool).await?;
+            let (producers, staff) = store::demo::load(&pool, Clock::system().now()).await?;
             pool.close().await;
             println!("demo data loaded: {producers} producers, {staff} staff (East Kalimantan)");
             Ok(())
@@ -173,7 +174,7 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
                 anyhow::bail!("a Telegram user id is a positive number");
             }
             let pool = store::open(&database_url).await?;
-            let before = store::users::ensure_admin(&pool, id).await?;
+            let before = store::users::ensure_admin(&pool, id, Clock::system().now()).await?;
             pool.close().await;
             match before {
                 Some(role) if role != pesanlokal::domain::Role::Admin => {
@@ -198,7 +199,9 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
             let parsed = producer_csv::parse(BufReader::new(input), Regions::embedded())
                 .with_context(|| format!("berkas {} ditolak", file.display()))?;
             let pool = store::open(&database_url).await?;
-            let report = store::import::import_producers(&pool, &parsed, dry_run).await?;
+            let report =
+                store::import::import_producers(&pool, &parsed, dry_run, Clock::system().now())
+                    .await?;
             pool.close().await;
             println!(
                 "ditambah: {}, diperbarui: {}, tidak berubah: {}, ditolak: {}",

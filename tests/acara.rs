@@ -2,6 +2,7 @@
 //! producers only, "Saya siap" is recorded and shown to the staff, the
 //! nudge comes on the last safe day, and its button starts /minta
 //! prefilled from the event.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
 mod support;
 
@@ -31,9 +32,14 @@ async fn cast() -> Cast {
         pesanlokal::domain::Regions::embedded(),
     )
     .expect("csv");
-    let report = pesanlokal::store::import::import_producers(&pool, &parsed, false)
-        .await
-        .expect("import");
+    let report = pesanlokal::store::import::import_producers(
+        &pool,
+        &parsed,
+        false,
+        pesanlokal::clock::Clock::system().now(),
+    )
+    .await
+    .expect("import");
     assert_eq!(report.added, 1, "{report:?}");
     let staff = approved_staff(&w, 7001, "Dinas Pariwisata", "64.72").await;
     let talam = demo_producer(&w, 7101, "+6281100000002", "Siti").await;

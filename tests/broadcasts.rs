@@ -1,5 +1,6 @@
 //! /siaran end to end: the flow, Telegram's flood limits, blocked users, a
 //! SIGKILL in the middle, quiet hours, and muting in /profil.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
 mod support;
 
@@ -131,6 +132,7 @@ async fn a_broadcast_to_2000_producers_at_telegrams_limits_gets_no_429_and_marks
         FIRST,
         N,
         &Account::producer("64.72", Category::Snack),
+        pesanlokal::clock::Clock::system().now(),
     )
     .await
     .unwrap();
@@ -219,6 +221,7 @@ async fn a_broadcast_killed_midway_resumes_after_restart_and_repeats_at_most_wha
         FIRST,
         N,
         &Account::producer("64.02", Category::Katering),
+        pesanlokal::clock::Clock::system().now(),
     )
     .await
     .unwrap();
@@ -292,6 +295,7 @@ async fn a_broadcast_queued_at_22_wita_reaches_producers_after_06_unless_urgent(
         FIRST,
         5,
         &Account::producer("64.72", Category::Snack),
+        pesanlokal::clock::Clock::system().now(),
     )
     .await
     .unwrap();
@@ -375,6 +379,7 @@ async fn a_producer_who_mutes_announcements_in_profil_is_left_out_of_the_next_ph
         400_001,
         2,
         &Account::producer("64.72", Category::Minuman),
+        pesanlokal::clock::Clock::system().now(),
     )
     .await
     .unwrap();

@@ -1,5 +1,6 @@
 //! Producer CSV import and export (PRODUCT.md §8), through the library and
 //! through the `pesanlokal` binary, each test on a fresh database.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -59,9 +60,14 @@ fn stderr(output: &Output) -> String {
 async fn import_file(pool: &SqlitePool, path: &Path, dry_run: bool) -> ImportReport {
     let file = std::fs::File::open(path).expect("fixture");
     let parsed = producer_csv::parse(file, Regions::embedded()).expect("file accepted");
-    import_producers(pool, &parsed, dry_run)
-        .await
-        .expect("import")
+    import_producers(
+        pool,
+        &parsed,
+        dry_run,
+        pesanlokal::clock::Clock::system().now(),
+    )
+    .await
+    .expect("import")
 }
 
 /// Everything an import may change, as text, to compare before and after.
@@ -281,7 +287,9 @@ async fn a_dry_run_reports_what_would_happen_and_writes_nothing() {
 async fn export_then_import_changes_nothing() {
     let db = Db::new();
     let pool = db.pool().await;
-    store::demo::load(&pool).await.unwrap();
+    store::demo::load(&pool, pesanlokal::clock::Clock::system().now())
+        .await
+        .unwrap();
     import_file(&pool, &fixture("producers_mixed.csv"), false).await;
     sqlx::query("UPDATE producers SET updated_at = '2020-01-01T00:00:00Z'")
         .execute(&pool)

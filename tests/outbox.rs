@@ -5,6 +5,7 @@
 //!
 //! Orders are set up through the store (as the request tests do through the
 //! chat); everything the bot then says is watched at the fake Bot API.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
 mod support;
 
@@ -27,7 +28,9 @@ async fn producer(pool: &SqlitePool, id: i64, name: &str, regency: &str, phone: 
         username: None,
         telegram_language: pesanlokal::domain::Lang::Id,
     };
-    store::users::touch(pool, &seen).await.unwrap();
+    store::users::touch(pool, &seen, pesanlokal::clock::Clock::system().now())
+        .await
+        .unwrap();
     let app = ProducerApplication {
         business_name: name.to_string(),
         place: Place {
@@ -43,12 +46,18 @@ async fn producer(pool: &SqlitePool, id: i64, name: &str, regency: &str, phone: 
         nib: None,
         phone: PhoneNumber::parse(phone).unwrap(),
     };
-    store::accounts::submit_producer(pool, id, &app)
+    store::accounts::submit_producer(pool, id, &app, pesanlokal::clock::Clock::system().now())
         .await
         .unwrap();
-    store::accounts::decide(pool, ADMIN, id, true)
-        .await
-        .unwrap();
+    store::accounts::decide(
+        pool,
+        ADMIN,
+        id,
+        true,
+        pesanlokal::clock::Clock::system().now(),
+    )
+    .await
+    .unwrap();
     FakeUser::new(id, name)
 }
 

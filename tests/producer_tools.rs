@@ -1,9 +1,10 @@
 //! A producer's own tools end to end: linking an imported business by its
 //! phone, /produk, /libur, and what staff then see in /cari.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
 mod support;
 
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use support::*;
 
 /// Links the demo producer "Amplang Mahakam Bu Ratna" (+6281100000001).
@@ -139,7 +140,7 @@ async fn a_producer_on_leave_is_hidden_for_those_dates_only() {
     let w = world_with_demo().await;
     let ratna = linked_producer(&w, 6021).await;
     let staff = approved_staff(&w, 6022, "Bappeda", "64.02").await;
-    let today = (Utc::now() + Duration::hours(8)).date_naive();
+    let today = (w.clock.now() + Duration::hours(8)).date_naive();
     let fmt = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
     let (start, end) = (today + Duration::days(10), today + Duration::days(12));
 

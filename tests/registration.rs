@@ -1,4 +1,5 @@
 //! Registration and verification, end to end through the fake Bot API.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
 mod support;
 

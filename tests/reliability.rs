@@ -1,5 +1,6 @@
 //! Nothing lost, nothing twice: duplicates, crashes, flood limits, signals,
 //! and configuration errors, through the fake Bot API.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! /cari end to end: words, places, categories, paging, filters, the typo
 //! fallback, hostile input, leave days and unverified producers.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
 mod support;
 

@@ -17,6 +17,7 @@ use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 use tokio::time::Instant;
 
@@ -154,8 +155,8 @@ pub async fn run<C: Courier>(
             if let Some(quiet) = pace.quiet.filter(|_| !row.urgent && row.notice.is_some()) {
                 let zone = row
                     .regency
-                    .as_deref()
-                    .and_then(|r| Regions::embedded().timezone_of_code(r))
+                    .as_ref()
+                    .and_then(|r| Regions::embedded().timezone_of_code(r.as_str()))
                     .unwrap_or(pace.default_zone);
                 if let Some(until) = quiet.wait_until(clock.now(), zone) {
                     if let Err(e) = store::outbox::hold(&pool, row.id, until).await {
@@ -235,6 +236,13 @@ pub async fn run<C: Courier>(
     }
 }
 
+/// `now` plus a wait of at most a day (a retry_after or a backoff is
+/// seconds to minutes): no overflow, and never a silent "at once".
+fn after(now: DateTime<Utc>, wait: Duration) -> DateTime<Utc> {
+    let millis = wait.min(Duration::from_secs(86_400)).as_millis();
+    now + chrono::Duration::milliseconds(i64::try_from(millis).unwrap_or(86_400_000))
+}
+
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
@@ -266,14 +274,14 @@ async fn settle(
             s.paused_until = Some(s.paused_until.map_or(until, |t| t.max(until)));
             tracing::warn!(seconds = wait.as_secs(), "Telegram asked to slow down");
             Outcome::Retry {
-                at: now + chrono::Duration::from_std(wait).unwrap_or_default(),
+                at: after(now, wait),
                 error: "429".into(),
                 counts: false,
             }
         }
         Delivery::Transient(error) if row.attempts + 1 >= MAX_ATTEMPTS => Outcome::Failed { error },
         Delivery::Transient(error) => Outcome::Retry {
-            at: now + chrono::Duration::from_std(backoff(row.attempts + 1)).unwrap_or_default(),
+            at: after(now, backoff(row.attempts + 1)),
             error,
             counts: true,
         },

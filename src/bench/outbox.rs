@@ -115,15 +115,16 @@ async fn one_run(recipients: i64, label: &'static str, cap: u32) -> anyhow::Resu
     if cap > 0 {
         api.enforce_limits(Some(Limits::TELEGRAM));
     }
-    store::users::ensure_admin(&pool, ADMIN).await?;
+    let clock = Clock::system();
+    store::users::ensure_admin(&pool, ADMIN, clock.now()).await?;
     insert_accounts(
         &pool,
         FIRST,
         recipients,
         &Account::producer("64.72", Category::Snack),
+        clock.now(),
     )
     .await?;
-    let clock = Clock::system();
     let id = store::broadcasts::create_draft(
         &pool,
         ADMIN,

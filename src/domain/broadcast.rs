@@ -9,6 +9,35 @@ pub const MAX_TEXT: usize = 4096;
 /// Telegram's limit for a photo caption.
 pub const MAX_CAPTION: usize = 1024;
 
+/// A broadcast's life: a draft while the admin edits it, queued once its
+/// outbox rows are written, done when every copy is finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BroadcastStatus {
+    Draft,
+    Queued,
+    Done,
+}
+
+impl BroadcastStatus {
+    pub const ALL: [BroadcastStatus; 3] = [
+        BroadcastStatus::Draft,
+        BroadcastStatus::Queued,
+        BroadcastStatus::Done,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BroadcastStatus::Draft => "draft",
+            BroadcastStatus::Queued => "queued",
+            BroadcastStatus::Done => "done",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<BroadcastStatus> {
+        BroadcastStatus::ALL.into_iter().find(|b| b.as_str() == s)
+    }
+}
+
 /// The groups an admin picks from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -44,13 +73,13 @@ impl Audience {
         matches!(self.group, Group::Everyone | Group::Staff) && self.categories.is_empty()
     }
 
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|_| "{}".into())
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string(self)
     }
 
-    /// An unreadable audience is read as nobody rather than everyone.
-    pub fn from_json(s: &str) -> Option<Audience> {
-        serde_json::from_str(s).ok()
+    /// An unreadable audience is an error, never read as everyone.
+    pub fn from_json(s: &str) -> serde_json::Result<Audience> {
+        serde_json::from_str(s)
     }
 }
 
@@ -104,16 +133,17 @@ mod tests {
             regencies: vec!["64.72".into(), "64.02".into()],
             categories: vec![Category::OlehOleh],
         };
-        assert_eq!(Audience::from_json(&a.to_json()), Some(a));
+        assert_eq!(Audience::from_json(&a.to_json().unwrap()).unwrap(), a);
         assert_eq!(
-            Audience::from_json(r#"{"group":"staff","regencies":["64.72"]}"#),
-            Some(Audience {
+            Audience::from_json(r#"{"group":"staff","regencies":["64.72"]}"#).unwrap(),
+            Audience {
                 group: Group::Staff,
                 regencies: vec!["64.72".into()],
                 categories: vec![],
-            })
+            }
         );
-        assert_eq!(Audience::from_json("{}"), Some(Audience::default()));
+        assert_eq!(Audience::from_json("{}").unwrap(), Audience::default());
+        assert!(Audience::from_json("{\"group\":\"aliens\"}").is_err());
     }
 
     #[test]

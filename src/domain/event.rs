@@ -6,7 +6,7 @@
 //! Staff are nudged at 08:00 that day, in the event region's zone; when
 //! that moment has already come, at once.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// Days kept for quotes and the award, on top of the lead time.
@@ -14,6 +14,35 @@ pub const QUOTE_DAYS: i64 = 2;
 
 /// The local time of the nudge on the last safe day.
 pub const NUDGE_HOUR: u32 = 8;
+
+/// An event's life: planned until its quote request is made (or it is
+/// cancelled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventStatus {
+    Planned,
+    Requested,
+    Cancelled,
+}
+
+impl EventStatus {
+    pub const ALL: [EventStatus; 3] = [
+        EventStatus::Planned,
+        EventStatus::Requested,
+        EventStatus::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventStatus::Planned => "planned",
+            EventStatus::Requested => "requested",
+            EventStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EventStatus> {
+        EventStatus::ALL.into_iter().find(|e| e.as_str() == s)
+    }
+}
 
 /// The last day a quote request still leaves every matching producer its
 /// lead time (`lead_days` of the matching producers; none counts as 0).
@@ -53,7 +82,7 @@ pub fn nudge(event: NaiveDate, lead_days: &[u32], zone: Tz, now: DateTime<Utc>) 
     } else {
         Standing::Past
     };
-    let morning = NaiveTime::from_hms_opt(NUDGE_HOUR, 0, 0).unwrap_or_default();
+    let morning = const { super::o_clock(NUDGE_HOUR) };
     let at = zone
         .from_local_datetime(&last.and_time(morning))
         .earliest()

@@ -19,8 +19,18 @@ pub mod region;
 pub mod registration;
 pub mod reminder;
 pub mod request;
+pub mod request_status;
 pub mod search;
 pub mod when;
+
+/// A whole hour of the day, for `const` items: evaluated when compiling,
+/// so an hour past 23 is a build error, never a default at run time.
+pub(crate) const fn o_clock(hour: u32) -> chrono::NaiveTime {
+    match chrono::NaiveTime::from_hms_opt(hour, 0, 0) {
+        Some(t) => t,
+        None => panic!("an hour of the day is below 24"),
+    }
+}
 
 pub use account::{AccountStatus, Lang, Role};
 pub use category::Category;

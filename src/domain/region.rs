@@ -642,6 +642,7 @@ impl Regions {
     }
 
     /// The region tables embedded from `data/wilayah/`, loaded on first use.
+    #[allow(clippy::expect_used)] // embedded at build time: bad data must stop the start, not limp on
     pub fn embedded() -> &'static Regions {
         static REGIONS: OnceLock<Regions> = OnceLock::new();
         REGIONS.get_or_init(|| {

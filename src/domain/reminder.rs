@@ -37,12 +37,12 @@ impl ReminderKind {
 
     /// Days before delivery and the local time of day.
     fn offset(self) -> (i64, NaiveTime) {
-        let eight = NaiveTime::from_hms_opt(8, 0, 0).unwrap_or_default();
+        const EIGHT: NaiveTime = super::o_clock(8);
         match self {
-            ReminderKind::H7 => (7, eight),
-            ReminderKind::H3 => (3, eight),
-            ReminderKind::H1 => (1, eight),
-            ReminderKind::Morning => (0, NaiveTime::from_hms_opt(6, 0, 0).unwrap_or_default()),
+            ReminderKind::H7 => (7, EIGHT),
+            ReminderKind::H3 => (3, EIGHT),
+            ReminderKind::H1 => (1, EIGHT),
+            ReminderKind::Morning => (0, super::o_clock(6)),
         }
     }
 
@@ -77,7 +77,7 @@ pub fn schedule(
 pub fn no_answer_check(delivery: NaiveDate, zone: Tz) -> Option<DateTime<Utc>> {
     local(
         delivery - Duration::days(1),
-        NaiveTime::from_hms_opt(18, 0, 0)?,
+        const { super::o_clock(18) },
         zone,
     )
 }
@@ -87,7 +87,7 @@ pub fn no_answer_check(delivery: NaiveDate, zone: Tz) -> Option<DateTime<Utc>> {
 pub fn late_check(delivery: NaiveDate, time: Option<NaiveTime>, zone: Tz) -> Option<DateTime<Utc>> {
     match time {
         Some(t) => local(delivery, t, zone).map(|at| at + Duration::hours(1)),
-        None => local(delivery, NaiveTime::from_hms_opt(12, 0, 0)?, zone),
+        None => local(delivery, const { super::o_clock(12) }, zone),
     }
 }
 

@@ -1,7 +1,9 @@
 //! Registration, verification and profiles.
 
-use crate::domain::notice::Notice;
+use chrono::{DateTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
+
+use crate::domain::notice::Notice;
 
 use super::users::User;
 use crate::domain::registration::{ProducerApplication, StaffApplication};
@@ -48,7 +50,7 @@ pub struct ProducerProfile {
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct StaffProfile {
     pub full_name: String,
     pub office_name: String,
@@ -66,18 +68,13 @@ async fn role_of(
     tx: &mut Transaction<'_, Sqlite>,
     user_id: i64,
 ) -> sqlx::Result<(Option<Role>, AccountStatus)> {
-    let row: Option<(Option<String>, String)> =
+    let row: Option<(Option<Role>, AccountStatus)> =
         sqlx::query_as("SELECT role, status FROM users WHERE id = ?")
             .bind(user_id)
             .fetch_optional(&mut **tx)
             .await?;
-    Ok(match row {
-        Some((role, status)) => (
-            role.as_deref().and_then(Role::parse),
-            AccountStatus::parse(&status).unwrap_or(AccountStatus::New),
-        ),
-        None => (None, AccountStatus::New),
-    })
+    // No row yet: an account that never wrote is new.
+    Ok(row.unwrap_or((None, AccountStatus::New)))
 }
 
 /// An account may register (again) unless it already holds a different role
@@ -97,12 +94,13 @@ pub async fn submit_producer(
     pool: &SqlitePool,
     user_id: i64,
     app: &ProducerApplication,
+    now: DateTime<Utc>,
 ) -> Result<(), SubmitError> {
     let mut tx = super::begin_write(pool).await?;
     may_register(role_of(&mut tx, user_id).await?, Role::Producer)?;
     let phone_owner: Option<Option<i64>> =
         sqlx::query_scalar("SELECT user_id FROM producers WHERE phone = ?")
-            .bind(app.phone.as_str())
+            .bind(&app.phone)
             .fetch_optional(&mut *tx)
             .await?;
     if matches!(phone_owner, Some(owner) if owner != Some(user_id)) {
@@ -118,7 +116,7 @@ pub async fn submit_producer(
             return Err(SubmitError::NibTaken);
         }
     }
-    let now = super::now_text();
+    let at = super::timestamp(now);
     let producer_id: i64 = sqlx::query_scalar(
         "INSERT INTO producers (user_id, business_name, phone, regency_code, district_code,
                                 daily_capacity, min_lead_days, min_order, halal, nib, verified,
@@ -134,15 +132,15 @@ pub async fn submit_producer(
     )
     .bind(user_id)
     .bind(&app.business_name)
-    .bind(app.phone.as_str())
-    .bind(app.place.regency.as_str())
+    .bind(&app.phone)
+    .bind(&app.place.regency)
     .bind(&app.place.district)
     .bind(app.daily_capacity)
     .bind(app.min_lead_days)
     .bind(app.min_order)
     .bind(app.halal)
     .bind(&app.nib)
-    .bind(&now)
+    .bind(&at)
     .fetch_one(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM producer_categories WHERE producer_id = ?")
@@ -152,7 +150,7 @@ pub async fn submit_producer(
     for c in &app.categories {
         sqlx::query("INSERT INTO producer_categories (producer_id, category) VALUES (?, ?)")
             .bind(producer_id)
-            .bind(c.slug())
+            .bind(c)
             .execute(&mut *tx)
             .await?;
     }
@@ -164,13 +162,20 @@ pub async fn submit_producer(
         sqlx::query("INSERT INTO products (producer_id, name, created_at) VALUES (?, ?, ?)")
             .bind(producer_id)
             .bind(p)
-            .bind(&now)
+            .bind(&at)
             .execute(&mut *tx)
             .await?;
     }
-    set_role(&mut tx, user_id, Role::Producer, AccountStatus::Pending).await?;
+    set_role(
+        &mut tx,
+        user_id,
+        Role::Producer,
+        AccountStatus::Pending,
+        now,
+    )
+    .await?;
     let notice = Notice::AccountToReview { user: user_id };
-    super::outbox::notify_admins(&mut tx, notice, chrono::Utc::now()).await?;
+    super::outbox::notify_admins(&mut tx, notice, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -180,34 +185,16 @@ async fn set_role(
     user_id: i64,
     role: Role,
     status: AccountStatus,
+    now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET role = ?, status = ?, updated_at = ? WHERE id = ?")
-        .bind(role.as_str())
-        .bind(status.as_str())
-        .bind(super::now_text())
+        .bind(role)
+        .bind(status)
+        .bind(super::timestamp(now))
         .bind(user_id)
         .execute(&mut **tx)
         .await?;
     Ok(())
-}
-
-/// Finds the office by name (case-insensitive) and regency, creating it.
-pub async fn office_id(
-    tx: &mut Transaction<'_, Sqlite>,
-    name: &str,
-    regency: &RegionCode,
-) -> sqlx::Result<i64> {
-    sqlx::query("INSERT OR IGNORE INTO offices (name, regency_code, created_at) VALUES (?, ?, ?)")
-        .bind(name)
-        .bind(regency.as_str())
-        .bind(super::now_text())
-        .execute(&mut **tx)
-        .await?;
-    sqlx::query_scalar("SELECT id FROM offices WHERE lower(name) = lower(?) AND regency_code = ?")
-        .bind(name)
-        .bind(regency.as_str())
-        .fetch_one(&mut **tx)
-        .await
 }
 
 /// Stores a staff registration. Through a valid invite the account is
@@ -217,26 +204,22 @@ pub async fn submit_staff(
     user_id: i64,
     app: &StaffApplication,
     invite: Option<&str>,
+    now: DateTime<Utc>,
 ) -> Result<AccountStatus, SubmitError> {
     let mut tx = super::begin_write(pool).await?;
     may_register(role_of(&mut tx, user_id).await?, Role::Staff)?;
     let (office, status) = match invite {
         Some(token) => {
-            let found = super::invites::valid(&mut tx, token)
+            let found = super::invites::redeem(&mut tx, token, now)
                 .await?
                 .ok_or(SubmitError::InviteInvalid)?;
-            sqlx::query("UPDATE invites SET uses = uses + 1 WHERE token = ?")
-                .bind(token)
-                .execute(&mut *tx)
-                .await?;
             (found.office_id, AccountStatus::Approved)
         }
         None => (
-            office_id(&mut tx, &app.office_name, &app.regency).await?,
+            super::offices::find_or_create(&mut tx, &app.office_name, &app.regency, now).await?,
             AccountStatus::Pending,
         ),
     };
-    let now = super::now_text();
     sqlx::query(
         "INSERT INTO staff (user_id, full_name, office_id, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?4)
@@ -246,15 +229,15 @@ pub async fn submit_staff(
     .bind(user_id)
     .bind(&app.full_name)
     .bind(office)
-    .bind(&now)
+    .bind(super::timestamp(now))
     .execute(&mut *tx)
     .await?;
-    set_role(&mut tx, user_id, Role::Staff, status).await?;
+    set_role(&mut tx, user_id, Role::Staff, status, now).await?;
     if status == AccountStatus::Approved {
-        log_decision(&mut tx, user_id, None, AccountStatus::Approved, invite).await?;
+        log_decision(&mut tx, user_id, None, AccountStatus::Approved, invite, now).await?;
     } else {
         let notice = Notice::AccountToReview { user: user_id };
-        super::outbox::notify_admins(&mut tx, notice, chrono::Utc::now()).await?;
+        super::outbox::notify_admins(&mut tx, notice, now).await?;
     }
     tx.commit().await?;
     Ok(status)
@@ -268,15 +251,16 @@ pub(super) async fn log_decision(
     decided_by: Option<i64>,
     decision: AccountStatus,
     via: Option<&str>,
+    now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO verification_log (user_id, decided_by, decision, invite, decided_at) VALUES (?, ?, ?, ?, ?)",
     )
     .bind(user_id)
     .bind(decided_by)
-    .bind(decision.as_str())
+    .bind(decision)
     .bind(via)
-    .bind(super::now_text())
+    .bind(super::timestamp(now))
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -289,6 +273,7 @@ pub async fn decide(
     admin_id: i64,
     user_id: i64,
     approve: bool,
+    now: DateTime<Utc>,
 ) -> Result<User, DecideError> {
     let mut tx = super::begin_write(pool).await?;
     let (role, status) = role_of(&mut tx, admin_id).await?;
@@ -307,17 +292,17 @@ pub async fn decide(
     } else {
         AccountStatus::Rejected
     };
-    set_role(&mut tx, user_id, target_role, new_status).await?;
+    set_role(&mut tx, user_id, target_role, new_status, now).await?;
     if target_role == Role::Producer {
         sqlx::query("UPDATE producers SET verified = ?, updated_at = ? WHERE user_id = ?")
             .bind(approve)
-            .bind(super::now_text())
+            .bind(super::timestamp(now))
             .bind(user_id)
             .execute(&mut *tx)
             .await?;
     }
-    log_decision(&mut tx, user_id, Some(admin_id), new_status, None).await?;
-    super::outbox::notify(&mut tx, user_id, Notice::AccountDecided, chrono::Utc::now()).await?;
+    log_decision(&mut tx, user_id, Some(admin_id), new_status, None, now).await?;
+    super::outbox::notify(&mut tx, user_id, Notice::AccountDecided, now).await?;
     tx.commit().await?;
     super::users::get(pool, user_id)
         .await?
@@ -326,11 +311,11 @@ pub async fn decide(
 
 /// The profile behind an account, if it registered.
 pub async fn profile(pool: &SqlitePool, user_id: i64) -> sqlx::Result<Option<Profile>> {
-    let role: Option<Option<String>> = sqlx::query_scalar("SELECT role FROM users WHERE id = ?")
+    let role: Option<Option<Role>> = sqlx::query_scalar("SELECT role FROM users WHERE id = ?")
         .bind(user_id)
         .fetch_optional(pool)
         .await?;
-    match role.flatten().as_deref().and_then(Role::parse) {
+    match role.flatten() {
         Some(Role::Producer) => Ok(producer_profile(pool, user_id)
             .await?
             .map(Profile::Producer)),
@@ -344,14 +329,14 @@ pub async fn profile(pool: &SqlitePool, user_id: i64) -> sqlx::Result<Option<Pro
 struct ProducerRow {
     id: i64,
     business_name: String,
-    regency_code: String,
+    regency_code: RegionCode,
     district_code: Option<String>,
-    daily_capacity: i64,
-    min_lead_days: i64,
-    min_order: i64,
+    daily_capacity: u32,
+    min_lead_days: u32,
+    min_order: u32,
     halal: bool,
     nib: Option<String>,
-    phone: Option<String>,
+    phone: Option<PhoneNumber>,
 }
 
 async fn producer_profile(
@@ -367,7 +352,7 @@ async fn producer_profile(
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    let categories: Vec<String> = sqlx::query_scalar(
+    let categories: Vec<Category> = sqlx::query_scalar(
         "SELECT pc.category FROM producer_categories pc JOIN categories c ON c.slug = pc.category
          WHERE pc.producer_id = ? ORDER BY c.sort",
     )
@@ -379,44 +364,29 @@ async fn producer_profile(
             .bind(row.id)
             .fetch_all(pool)
             .await?;
-    let Ok(regency) = RegionCode::parse(&row.regency_code) else {
-        return Ok(None);
-    };
     Ok(Some(ProducerProfile {
         business_name: row.business_name,
-        regency,
+        regency: row.regency_code,
         district: row.district_code,
-        categories: categories
-            .iter()
-            .filter_map(|c| Category::from_slug(c))
-            .collect(),
+        categories,
         products,
-        daily_capacity: row.daily_capacity as u32,
-        min_lead_days: row.min_lead_days as u32,
-        min_order: row.min_order as u32,
+        daily_capacity: row.daily_capacity,
+        min_lead_days: row.min_lead_days,
+        min_order: row.min_order,
         halal: row.halal,
         nib: row.nib,
-        phone: row
-            .phone
-            .and_then(|p| PhoneNumber::parse(&p).ok().map(|p| p.to_string())),
+        phone: row.phone.map(|p| p.to_string()),
     }))
 }
 
 async fn staff_profile(pool: &SqlitePool, user_id: i64) -> sqlx::Result<Option<StaffProfile>> {
-    let row: Option<(String, String, String)> = sqlx::query_as(
-        "SELECT s.full_name, o.name, o.regency_code FROM staff s JOIN offices o ON o.id = s.office_id
-         WHERE s.user_id = ?",
+    sqlx::query_as(
+        "SELECT s.full_name, o.name AS office_name, o.regency_code AS regency
+         FROM staff s JOIN offices o ON o.id = s.office_id WHERE s.user_id = ?",
     )
     .bind(user_id)
     .fetch_optional(pool)
-    .await?;
-    Ok(row.and_then(|(full_name, office_name, regency)| {
-        Some(StaffProfile {
-            full_name,
-            office_name,
-            regency: RegionCode::parse(&regency).ok()?,
-        })
-    }))
+    .await
 }
 
 /// Pending accounts, oldest first, and how many there are in all.
@@ -445,7 +415,7 @@ pub async fn pending(pool: &SqlitePool, limit: i64) -> sqlx::Result<(Vec<(User, 
 mod tests {
     use super::*;
     use crate::domain::{Lang, Place};
-    use crate::store::test_support::fresh_db;
+    use crate::store::test_support::{fresh_db, now};
     use crate::store::users::{self, Seen};
 
     async fn user(pool: &SqlitePool, id: i64) {
@@ -458,6 +428,7 @@ mod tests {
                 username: None,
                 telegram_language: Lang::Id,
             },
+            now(),
         )
         .await
         .unwrap();
@@ -485,21 +456,21 @@ mod tests {
     async fn a_producer_registration_is_pending_until_an_admin_approves_it() {
         let (pool, _dir) = fresh_db().await;
         user(&pool, 10).await;
-        users::ensure_admin(&pool, 1).await.unwrap();
-        submit_producer(&pool, 10, &application("081234567890"))
+        users::ensure_admin(&pool, 1, now()).await.unwrap();
+        submit_producer(&pool, 10, &application("081234567890"), now())
             .await
             .unwrap();
         let (list, total) = pending(&pool, 10).await.unwrap();
         assert_eq!(total, 1);
         assert!(matches!(&list[0].1, Profile::Producer(p) if p.business_name == "Amplang Bu Sari"));
         assert!(matches!(
-            decide(&pool, 10, 10, true).await,
+            decide(&pool, 10, 10, true, now()).await,
             Err(DecideError::NotAdmin)
         ));
-        let decided = decide(&pool, 1, 10, true).await.unwrap();
+        let decided = decide(&pool, 1, 10, true, now()).await.unwrap();
         assert_eq!(decided.status, AccountStatus::Approved);
         assert!(matches!(
-            decide(&pool, 1, 10, false).await,
+            decide(&pool, 1, 10, false, now()).await,
             Err(DecideError::AlreadyDecided(AccountStatus::Approved))
         ));
         let verified: bool =
@@ -515,15 +486,15 @@ mod tests {
         let (pool, _dir) = fresh_db().await;
         user(&pool, 10).await;
         user(&pool, 11).await;
-        submit_producer(&pool, 10, &application("081234567890"))
+        submit_producer(&pool, 10, &application("081234567890"), now())
             .await
             .unwrap();
         assert!(matches!(
-            submit_producer(&pool, 11, &application("+62 812 3456 7890")).await,
+            submit_producer(&pool, 11, &application("+62 812 3456 7890"), now()).await,
             Err(SubmitError::PhoneTaken)
         ));
         // The same user may correct and send again.
-        submit_producer(&pool, 10, &application("081234567890"))
+        submit_producer(&pool, 10, &application("081234567890"), now())
             .await
             .unwrap();
     }
@@ -536,7 +507,13 @@ mod tests {
             user(&pool, 100 + i).await;
             let pool = pool.clone();
             tasks.push(tokio::spawn(async move {
-                submit_producer(&pool, 100 + i, &application(&format!("08123456{:04}", i))).await
+                submit_producer(
+                    &pool,
+                    100 + i,
+                    &application(&format!("08123456{:04}", i)),
+                    now(),
+                )
+                .await
             }));
         }
         for t in tasks {

@@ -5,8 +5,10 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
-use crate::domain::broadcast::Audience;
+use crate::domain::broadcast::{Audience, BroadcastStatus};
 use crate::domain::notice::Notice;
+
+use super::codec;
 
 /// One broadcast as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,43 +17,46 @@ pub struct Broadcast {
     pub admin_user_id: i64,
     pub text: String,
     pub photo: Option<String>,
-    /// `None` if the stored JSON cannot be read (then nobody gets it).
-    pub audience: Option<Audience>,
+    pub audience: Audience,
     pub urgent: bool,
-    pub status: String,
+    pub status: BroadcastStatus,
     pub total: i64,
     pub progress_chat_id: Option<i64>,
     pub progress_message_id: Option<i64>,
 }
 
-type Row = (
-    i64,
-    i64,
-    String,
-    Option<String>,
-    String,
-    bool,
-    String,
-    i64,
-    Option<i64>,
-    Option<i64>,
-);
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    admin_user_id: i64,
+    text: String,
+    photo_file_id: Option<String>,
+    audience: String,
+    urgent: bool,
+    status: BroadcastStatus,
+    total: i64,
+    progress_chat_id: Option<i64>,
+    progress_message_id: Option<i64>,
+}
 
 const COLUMNS: &str = "id, admin_user_id, text, photo_file_id, audience, urgent, status, total,
                        progress_chat_id, progress_message_id";
 
-fn from_row(r: Row) -> Broadcast {
-    Broadcast {
-        id: r.0,
-        admin_user_id: r.1,
-        text: r.2,
-        photo: r.3,
-        audience: Audience::from_json(&r.4),
-        urgent: r.5,
-        status: r.6,
-        total: r.7,
-        progress_chat_id: r.8,
-        progress_message_id: r.9,
+impl TryFrom<Row> for Broadcast {
+    type Error = sqlx::Error;
+    fn try_from(r: Row) -> sqlx::Result<Broadcast> {
+        Ok(Broadcast {
+            id: r.id,
+            admin_user_id: r.admin_user_id,
+            text: r.text,
+            photo: r.photo_file_id,
+            audience: Audience::from_json(&r.audience).map_err(codec::json_error)?,
+            urgent: r.urgent,
+            status: r.status,
+            total: r.total,
+            progress_chat_id: r.progress_chat_id,
+            progress_message_id: r.progress_message_id,
+        })
     }
 }
 
@@ -76,12 +81,12 @@ const AUDIENCE: &str = "
       )";
 
 fn regencies_json(a: &Audience) -> String {
-    serde_json::to_string(&a.regencies).unwrap_or_else(|_| "[]".into())
+    codec::json_array(&a.regencies)
 }
 
 fn categories_json(a: &Audience) -> String {
     let slugs: Vec<&str> = a.categories.iter().map(|c| c.slug()).collect();
-    serde_json::to_string(&slugs).unwrap_or_else(|_| "[]".into())
+    codec::json_array(&slugs)
 }
 
 /// Starts a draft with what the admin wrote; the audience is everyone
@@ -100,7 +105,7 @@ pub async fn create_draft(
     .bind(admin)
     .bind(text)
     .bind(photo)
-    .bind(Audience::default().to_json())
+    .bind(codec::json_text(Audience::default().to_json())?)
     .bind(super::timestamp(now))
     .fetch_one(pool)
     .await
@@ -112,7 +117,7 @@ pub async fn get(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<Broadcast>> 
             .bind(id)
             .fetch_optional(pool)
             .await?;
-    Ok(row.map(from_row))
+    row.map(Broadcast::try_from).transpose()
 }
 
 /// Changes the audience of the admin's own draft. `false` if it is not a
@@ -126,7 +131,7 @@ pub async fn set_audience(
     let done = sqlx::query(
         "UPDATE broadcasts SET audience = ? WHERE id = ? AND admin_user_id = ? AND status = 'draft'",
     )
-    .bind(audience.to_json())
+    .bind(codec::json_text(audience.to_json())?)
     .bind(id)
     .bind(admin)
     .execute(pool)
@@ -215,9 +220,10 @@ pub async fn queue(
     .bind(admin)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some(audience) = audience.as_deref().and_then(Audience::from_json) else {
+    let Some(audience) = audience else {
         return Ok(Err(QueueError::NotDraft));
     };
+    let audience = Audience::from_json(&audience)?;
     let at = super::timestamp(now);
     let done = sqlx::query(&format!(
         "INSERT OR IGNORE INTO outbox (user_id, notice, urgent, due_at, broadcast_id, created_at)
@@ -231,7 +237,9 @@ pub async fn queue(
     .bind(audience.wants_staff())
     .bind(regencies_json(&audience))
     .bind(categories_json(&audience))
-    .bind(Notice::Broadcast { broadcast: id }.to_json())
+    .bind(codec::json_text(
+        Notice::Broadcast { broadcast: id }.to_json(),
+    )?)
     .bind(urgent)
     .bind(&at)
     .bind(id)
@@ -280,7 +288,7 @@ pub async fn unfinished(pool: &SqlitePool) -> sqlx::Result<Vec<Broadcast>> {
     ))
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().map(from_row).collect())
+    rows.into_iter().map(Broadcast::try_from).collect()
 }
 
 /// The progress message was updated at `at`.
@@ -313,29 +321,36 @@ mod tests {
     use crate::domain::Category;
     use crate::domain::broadcast::Group;
     use crate::store::synthetic::{Account, insert_accounts};
-    use crate::store::test_support::fresh_db;
+    use crate::store::test_support::{fresh_db, now};
 
     const ADMIN: i64 = 1;
 
     async fn world() -> (SqlitePool, tempfile::TempDir) {
         let (pool, dir) = fresh_db().await;
-        crate::store::users::ensure_admin(&pool, ADMIN)
+        crate::store::users::ensure_admin(&pool, ADMIN, now())
             .await
             .unwrap();
         // 10 producers in Samarinda (snack), 5 in Kutai Kartanegara
         // (katering), 4 staff in Samarinda.
-        insert_accounts(&pool, 100, 10, &Account::producer("64.72", Category::Snack))
-            .await
-            .unwrap();
+        insert_accounts(
+            &pool,
+            100,
+            10,
+            &Account::producer("64.72", Category::Snack),
+            now(),
+        )
+        .await
+        .unwrap();
         insert_accounts(
             &pool,
             200,
             5,
             &Account::producer("64.02", Category::Katering),
+            now(),
         )
         .await
         .unwrap();
-        insert_accounts(&pool, 300, 4, &Account::staff("64.72"))
+        insert_accounts(&pool, 300, 4, &Account::staff("64.72"), now())
             .await
             .unwrap();
         (pool, dir)
@@ -379,10 +394,10 @@ mod tests {
     #[tokio::test]
     async fn muted_and_blocked_users_are_counted_apart_and_not_queued() {
         let (pool, _dir) = world().await;
-        crate::store::users::set_muted(&pool, 100, true)
+        crate::store::users::set_muted(&pool, 100, true, now())
             .await
             .unwrap();
-        crate::store::users::mark_unreachable(&pool, 101)
+        crate::store::users::mark_unreachable(&pool, 101, now())
             .await
             .unwrap();
         let c = counts(&pool, ADMIN, &Audience::default()).await.unwrap();

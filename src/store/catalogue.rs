@@ -3,10 +3,10 @@
 //! takes the acting Telegram user and checks, in the database, that the
 //! producer is theirs.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
-use crate::domain::PhoneNumber;
+use crate::domain::{AccountStatus, PhoneNumber, Role};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
@@ -52,7 +52,12 @@ pub async fn list(pool: &SqlitePool, user_id: i64) -> Result<Vec<Product>, Catal
     Ok(super::directory::products(pool, producer).await?)
 }
 
-pub async fn add(pool: &SqlitePool, user_id: i64, p: &ProductInput) -> Result<i64, CatalogueError> {
+pub async fn add(
+    pool: &SqlitePool,
+    user_id: i64,
+    p: &ProductInput,
+    now: DateTime<Utc>,
+) -> Result<i64, CatalogueError> {
     let mut tx = super::begin_write(pool).await?;
     let producer = own_producer(&mut tx, user_id).await?;
     let id: i64 = sqlx::query_scalar(
@@ -66,7 +71,7 @@ pub async fn add(pool: &SqlitePool, user_id: i64, p: &ProductInput) -> Result<i6
     .bind(&p.unit)
     .bind(p.min_order)
     .bind(p.lead_days)
-    .bind(super::now_text())
+    .bind(super::timestamp(now))
     .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -174,6 +179,7 @@ pub async fn add_leave(
     user_id: i64,
     start: NaiveDate,
     end: NaiveDate,
+    now: DateTime<Utc>,
 ) -> Result<i64, CatalogueError> {
     let mut tx = super::begin_write(pool).await?;
     let producer = own_producer(&mut tx, user_id).await?;
@@ -183,7 +189,7 @@ pub async fn add_leave(
     .bind(producer)
     .bind(start)
     .bind(end)
-    .bind(super::now_text())
+    .bind(super::timestamp(now))
     .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
@@ -244,15 +250,16 @@ pub async fn link_by_phone(
     pool: &SqlitePool,
     user_id: i64,
     phone: &PhoneNumber,
+    now: DateTime<Utc>,
 ) -> Result<Option<String>, LinkError> {
     let mut tx = super::begin_write(pool).await?;
-    let current: Option<(Option<String>, String)> =
+    let current: Option<(Option<Role>, AccountStatus)> =
         sqlx::query_as("SELECT role, status FROM users WHERE id = ?")
             .bind(user_id)
             .fetch_optional(&mut *tx)
             .await?;
-    if let Some((Some(role), status)) = &current
-        && (role == "admin" || (role != "producer" && status != "rejected"))
+    if let Some((Some(role), status)) = current
+        && (role == Role::Admin || (role != Role::Producer && status != AccountStatus::Rejected))
     {
         return Err(LinkError::RoleTaken);
     }
@@ -266,23 +273,23 @@ pub async fn link_by_phone(
     let found: Option<(i64, String)> = sqlx::query_as(
         "SELECT id, business_name FROM producers WHERE phone = ? AND user_id IS NULL",
     )
-    .bind(phone.as_str())
+    .bind(phone)
     .fetch_optional(&mut *tx)
     .await?;
     let Some((producer_id, name)) = found else {
         return Ok(None);
     };
-    let now = super::now_text();
+    let at = super::timestamp(now);
     sqlx::query("UPDATE producers SET user_id = ?, verified = 1, updated_at = ? WHERE id = ?")
         .bind(user_id)
-        .bind(&now)
+        .bind(&at)
         .bind(producer_id)
         .execute(&mut *tx)
         .await?;
     sqlx::query(
         "UPDATE users SET role = 'producer', status = 'approved', updated_at = ? WHERE id = ?",
     )
-    .bind(&now)
+    .bind(&at)
     .bind(user_id)
     .execute(&mut *tx)
     .await?;
@@ -290,8 +297,9 @@ pub async fn link_by_phone(
         &mut tx,
         user_id,
         None,
-        crate::domain::AccountStatus::Approved,
+        AccountStatus::Approved,
         Some("import"),
+        now,
     )
     .await?;
     tx.commit().await?;
@@ -302,7 +310,7 @@ pub async fn link_by_phone(
 mod tests {
     use super::*;
     use crate::domain::Lang;
-    use crate::store::test_support::fresh_db;
+    use crate::store::test_support::{fresh_db, now};
     use crate::store::users::{self, Seen};
 
     async fn seen(pool: &SqlitePool, id: i64) {
@@ -315,6 +323,7 @@ mod tests {
                 username: None,
                 telegram_language: Lang::Id,
             },
+            now(),
         )
         .await
         .unwrap();
@@ -323,17 +332,17 @@ mod tests {
     #[tokio::test]
     async fn an_imported_producer_is_linked_by_its_phone_and_then_owns_its_catalogue() {
         let (pool, _dir) = fresh_db().await;
-        crate::store::demo::load(&pool).await.unwrap();
+        crate::store::demo::load(&pool, now()).await.unwrap();
         seen(&pool, 77).await;
         assert!(matches!(
             list(&pool, 77).await,
             Err(CatalogueError::NotYours)
         ));
         let phone = PhoneNumber::parse("081100000001").unwrap();
-        let name = link_by_phone(&pool, 77, &phone).await.unwrap();
+        let name = link_by_phone(&pool, 77, &phone, now()).await.unwrap();
         assert_eq!(name.as_deref(), Some("Amplang Mahakam Bu Ratna"));
         // Linking again finds nothing new.
-        assert_eq!(link_by_phone(&pool, 77, &phone).await.unwrap(), None);
+        assert_eq!(link_by_phone(&pool, 77, &phone, now()).await.unwrap(), None);
         let before = list(&pool, 77).await.unwrap().len();
         let id = add(
             &pool,
@@ -343,6 +352,7 @@ mod tests {
                 price_from: Some(25_000),
                 ..Default::default()
             },
+            now(),
         )
         .await
         .unwrap();
@@ -368,13 +378,18 @@ mod tests {
     #[tokio::test]
     async fn leave_can_be_ended_early() {
         let (pool, _dir) = fresh_db().await;
-        crate::store::demo::load(&pool).await.unwrap();
+        crate::store::demo::load(&pool, now()).await.unwrap();
         seen(&pool, 77).await;
-        link_by_phone(&pool, 77, &PhoneNumber::parse("081100000002").unwrap())
-            .await
-            .unwrap();
+        link_by_phone(
+            &pool,
+            77,
+            &PhoneNumber::parse("081100000002").unwrap(),
+            now(),
+        )
+        .await
+        .unwrap();
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        let id = add_leave(&pool, 77, d("2026-03-20"), d("2026-03-25"))
+        let id = add_leave(&pool, 77, d("2026-03-20"), d("2026-03-25"), now())
             .await
             .unwrap();
         assert_eq!(leave(&pool, 77, d("2026-03-01")).await.unwrap().len(), 1);

@@ -1,6 +1,7 @@
 //! Fictional producers, offices and staff in East Kalimantan, so that a
 //! newcomer can try the bot at once (`pesanlokal demo-data`). Idempotent.
 
+use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
 use crate::domain::RegionCode;
@@ -189,9 +190,9 @@ const STAFF: &[DemoStaff] = &[
 
 /// Loads the demo set; running it twice changes nothing.
 /// Returns (producers, staff) in the demo set.
-pub async fn load(pool: &SqlitePool) -> anyhow::Result<(usize, usize)> {
+pub async fn load(pool: &SqlitePool, now: DateTime<Utc>) -> anyhow::Result<(usize, usize)> {
     let mut tx = super::begin_write(pool).await?;
-    let now = super::now_text();
+    let stamp = super::timestamp(now);
     for p in PRODUCERS {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO producers (business_name, owner_name, phone, regency_code, district_code,
@@ -211,7 +212,7 @@ pub async fn load(pool: &SqlitePool) -> anyhow::Result<(usize, usize)> {
         .bind(p.lead_days)
         .bind(p.min_order)
         .bind(p.halal)
-        .bind(&now)
+        .bind(&stamp)
         .fetch_one(&mut *tx)
         .await?;
         for c in p.categories {
@@ -234,7 +235,7 @@ pub async fn load(pool: &SqlitePool) -> anyhow::Result<(usize, usize)> {
                 )
                 .bind(id)
                 .bind(name)
-                .bind(&now)
+                .bind(&stamp)
                 .execute(&mut *tx)
                 .await?;
             }
@@ -242,7 +243,7 @@ pub async fn load(pool: &SqlitePool) -> anyhow::Result<(usize, usize)> {
     }
     for s in STAFF {
         let regency = RegionCode::parse(s.regency)?;
-        let office = super::accounts::office_id(&mut tx, s.office, &regency).await?;
+        let office = super::offices::find_or_create(&mut tx, s.office, &regency, now).await?;
         sqlx::query(
             "INSERT INTO users (id, chat_id, first_name, role, status, created_at, updated_at)
              VALUES (?1, ?1, ?2, 'staff', 'approved', ?3, ?3)
@@ -250,7 +251,7 @@ pub async fn load(pool: &SqlitePool) -> anyhow::Result<(usize, usize)> {
         )
         .bind(s.user_id)
         .bind(s.name)
-        .bind(&now)
+        .bind(&stamp)
         .execute(&mut *tx)
         .await?;
         sqlx::query(
@@ -260,7 +261,7 @@ pub async fn load(pool: &SqlitePool) -> anyhow::Result<(usize, usize)> {
         .bind(s.user_id)
         .bind(s.name)
         .bind(office)
-        .bind(&now)
+        .bind(&stamp)
         .execute(&mut *tx)
         .await?;
     }
@@ -270,13 +271,13 @@ pub async fn load(pool: &SqlitePool) -> anyhow::Result<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::store::test_support::fresh_db;
+    use crate::store::test_support::{fresh_db, now};
 
     #[tokio::test]
     async fn demo_data_loads_twice_without_duplicates() {
         let (pool, _dir) = fresh_db().await;
-        let (p, s) = super::load(&pool).await.unwrap();
-        super::load(&pool).await.unwrap();
+        let (p, s) = super::load(&pool, now()).await.unwrap();
+        super::load(&pool, now()).await.unwrap();
         let (producers, products, staff): (i64, i64, i64) = sqlx::query_as(
             "SELECT (SELECT count(*) FROM producers WHERE verified = 1),
                     (SELECT count(*) FROM products), (SELECT count(*) FROM staff)",

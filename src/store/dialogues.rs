@@ -1,5 +1,6 @@
 //! Guided-flow state per chat, as JSON text.
 
+use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
 pub async fn get(pool: &SqlitePool, chat_id: i64) -> sqlx::Result<Option<String>> {
@@ -9,14 +10,19 @@ pub async fn get(pool: &SqlitePool, chat_id: i64) -> sqlx::Result<Option<String>
         .await
 }
 
-pub async fn put(pool: &SqlitePool, chat_id: i64, state: &str) -> sqlx::Result<()> {
+pub async fn put(
+    pool: &SqlitePool,
+    chat_id: i64,
+    state: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO dialogues (chat_id, state, updated_at) VALUES (?, ?, ?)
          ON CONFLICT(chat_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
     )
     .bind(chat_id)
     .bind(state)
-    .bind(super::now_text())
+    .bind(super::timestamp(now))
     .execute(pool)
     .await?;
     Ok(())

@@ -2,10 +2,10 @@
 //! typo-tolerant fallback, and the cards shown to staff. Only verified
 //! producers are ever returned.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{QueryBuilder, Sqlite, SqlitePool};
 
-use crate::domain::search;
+use crate::domain::{RegionCode, search};
 
 /// What narrows a search besides its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub enum Matched {
 pub struct Card {
     pub id: i64,
     pub business_name: String,
-    pub regency_code: String,
+    pub regency_code: RegionCode,
     pub district_code: Option<String>,
     pub categories: Vec<String>,
     pub products: Vec<String>,
@@ -90,7 +90,7 @@ fn push_filters(qb: &mut QueryBuilder<'_, Sqlite>, f: &Filters) {
             " AND EXISTS (SELECT 1 FROM producer_categories pc WHERE pc.producer_id = p.id
                  AND pc.category IN (SELECT value FROM json_each(",
         )
-        .push_bind(serde_json::to_string(&f.categories).unwrap_or_default())
+        .push_bind(super::codec::json_array(&f.categories))
         .push(")))");
     }
 }
@@ -110,7 +110,7 @@ fn push_filters_but_categories(qb: &mut QueryBuilder<'_, Sqlite>, f: &Filters) {
     }
     if let Some(day) = f.available_on {
         qb.push(" AND NOT EXISTS (SELECT 1 FROM producer_leave l WHERE l.producer_id = p.id AND ")
-            .push_bind(day.format("%Y-%m-%d").to_string())
+            .push_bind(day)
             .push(" BETWEEN l.start_date AND l.end_date)");
     }
 }
@@ -332,7 +332,7 @@ async fn fuzzy(
 struct CardRow {
     id: i64,
     business_name: String,
-    regency_code: String,
+    regency_code: RegionCode,
     district_code: Option<String>,
     categories: Option<String>,
     products: Option<String>,
@@ -362,7 +362,7 @@ pub async fn cards(pool: &SqlitePool, ids: &[i64]) -> sqlx::Result<Vec<Card>> {
                 p.rating_sum, p.rating_count, p.finished_orders
          FROM producers p WHERE p.id IN (SELECT value FROM json_each(?))",
     )
-    .bind(serde_json::to_string(ids).unwrap_or_default())
+    .bind(super::codec::json_array(ids))
     .fetch_all(pool)
     .await?;
     let mut cards: Vec<Card> = rows
@@ -388,9 +388,12 @@ pub async fn cards(pool: &SqlitePool, ids: &[i64]) -> sqlx::Result<Vec<Card>> {
     Ok(cards)
 }
 
+/// A `group_concat(.., ';')` list; NULL when there is nothing to list.
 fn split(list: Option<String>) -> Vec<String> {
-    list.map(|s| s.split(';').map(str::to_string).collect())
-        .unwrap_or_default()
+    match list {
+        Some(s) => s.split(';').map(str::to_string).collect(),
+        None => Vec::new(),
+    }
 }
 
 /// One verified producer's card (for "Lihat profil").
@@ -459,14 +462,15 @@ pub async fn save_search(
     user_id: i64,
     query: &str,
     spec: &Spec,
+    now: DateTime<Utc>,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO searches (user_id, query, spec, created_at) VALUES (?, ?, ?, ?) RETURNING id",
     )
     .bind(user_id)
     .bind(query)
-    .bind(serde_json::to_string(spec).unwrap_or_default())
-    .bind(super::now_text())
+    .bind(super::codec::json_text(serde_json::to_string(spec))?)
+    .bind(super::timestamp(now))
     .fetch_one(pool)
     .await
 }
@@ -483,7 +487,13 @@ pub async fn load_search(
             .bind(user_id)
             .fetch_optional(pool)
             .await?;
-    Ok(row.and_then(|(query, spec)| Some((query, serde_json::from_str(&spec).ok()?))))
+    match row {
+        Some((query, spec)) => {
+            let spec = serde_json::from_str(&spec).map_err(super::codec::json_error)?;
+            Ok(Some((query, spec)))
+        }
+        None => Ok(None),
+    }
 }
 
 /// Changes the filters of a stored search (same owner only).
@@ -494,7 +504,7 @@ pub async fn update_search(
     spec: &Spec,
 ) -> sqlx::Result<bool> {
     let done = sqlx::query("UPDATE searches SET spec = ? WHERE id = ? AND user_id = ?")
-        .bind(serde_json::to_string(spec).unwrap_or_default())
+        .bind(super::codec::json_text(serde_json::to_string(spec))?)
         .bind(id)
         .bind(user_id)
         .execute(pool)
@@ -529,11 +539,11 @@ mod tests {
     use super::*;
     use crate::domain::Regions;
     use crate::domain::search::read_query;
-    use crate::store::test_support::fresh_db;
+    use crate::store::test_support::{fresh_db, now};
 
     async fn demo() -> (SqlitePool, tempfile::TempDir) {
         let (pool, dir) = fresh_db().await;
-        crate::store::demo::load(&pool).await.unwrap();
+        crate::store::demo::load(&pool, now()).await.unwrap();
         (pool, dir)
     }
 
@@ -735,7 +745,7 @@ mod tests {
                 leave: None,
             })
             .collect();
-        insert_producers(pool, &list).await.unwrap();
+        insert_producers(pool, &list, now()).await.unwrap();
     }
 
     #[tokio::test]
@@ -850,5 +860,93 @@ mod tests {
         };
         let near = regency_counts(&pool, &q.terms, &province, 5).await.unwrap();
         assert!(near.iter().any(|(code, _)| code == "64.02"), "{near:?}");
+    }
+
+    fn synthetic(name: &str, product: &str) -> crate::store::synthetic::NewProducer {
+        use crate::domain::Category;
+        use crate::store::synthetic::NewProducer;
+        NewProducer {
+            business_name: name.into(),
+            owner_name: "Siti".into(),
+            regency_code: "64.72".into(),
+            district_code: Some("64.72.03".into()),
+            categories: vec![Category::Snack, Category::Katering],
+            products: vec![product.into(), "Nasi kotak".into()],
+            daily_capacity: 100,
+            capacity_unit: "pcs",
+            min_lead_days: 2,
+            min_order: 10,
+            halal: true,
+            verified: true,
+            rating_sum: 9,
+            rating_count: 2,
+            finished_orders: 4,
+            leave: NaiveDate::from_ymd_opt(2026, 12, 1).zip(NaiveDate::from_ymd_opt(2026, 12, 3)),
+        }
+    }
+
+    #[tokio::test]
+    async fn synthetic_producers_are_indexed_like_any_other() {
+        use crate::store::synthetic::{insert_producers, producer_count};
+        let (pool, _dir) = fresh_db().await;
+        crate::store::demo::load(&pool, now()).await.unwrap();
+        let before = producer_count(&pool).await.unwrap();
+        insert_producers(
+            &pool,
+            &[
+                synthetic("Dapur Talam Berkah", "Kue talam"),
+                synthetic("Rumah Lapis Jaya", "Kue lapis"),
+            ],
+            now(),
+        )
+        .await
+        .unwrap();
+        assert_eq!(producer_count(&pool).await.unwrap(), before + 2);
+        // Words from the name, a product, a category name and the district.
+        for terms in [
+            &["berkah", "talam"][..],
+            &["prasmanan"],
+            &["katering", "lapis"],
+        ] {
+            let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
+            let page = search(&pool, &terms, &Filters::default(), 0, 5)
+                .await
+                .unwrap();
+            assert!(page.total >= 1, "{terms:?}");
+        }
+        let terms = vec!["lapis".to_string()];
+        let page = search(&pool, &terms, &Filters::default(), 0, 5)
+            .await
+            .unwrap();
+        let card = page
+            .cards
+            .iter()
+            .find(|c| c.business_name == "Rumah Lapis Jaya")
+            .unwrap();
+        assert_eq!(card.products, vec!["Kue lapis", "Nasi kotak"]);
+        assert_eq!(card.categories, vec!["katering", "snack"]);
+        assert_eq!(card.rating, Some(4.5));
+        // The trigram fallback sees them too.
+        let typo = vec!["berkha".to_string()];
+        let page = search(&pool, &typo, &Filters::default(), 0, 5)
+            .await
+            .unwrap();
+        assert!(
+            page.cards
+                .iter()
+                .any(|c| c.business_name == "Dapur Talam Berkah")
+        );
+        // Leave days are kept.
+        let on_leave = Filters {
+            available_on: NaiveDate::from_ymd_opt(2026, 12, 2),
+            ..Filters::default()
+        };
+        let page = search(&pool, &terms, &on_leave, 0, 5).await.unwrap();
+        assert!(
+            !page
+                .cards
+                .iter()
+                .any(|c| c.business_name == "Rumah Lapis Jaya")
+        );
     }
 }

@@ -7,8 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqlitePool;
 
 use super::outbox::{self, Enqueue};
-use crate::domain::Category;
+use crate::domain::event::EventStatus;
 use crate::domain::notice::Notice;
+use crate::domain::{Category, RegionCode};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EventError {
@@ -24,7 +25,7 @@ pub enum EventError {
 pub struct NewEvent {
     pub name: String,
     pub event_date: NaiveDate,
-    pub regency: String,
+    pub regency: RegionCode,
     pub category: Option<Category>,
     pub item: String,
     pub quantity: u32,
@@ -41,24 +42,20 @@ pub struct Event {
     pub office_name: String,
     pub name: String,
     pub event_date: NaiveDate,
-    pub regency_code: String,
-    pub category: Option<String>,
+    pub regency_code: RegionCode,
+    pub category: Option<Category>,
     pub item: String,
     pub quantity: i64,
     pub unit: String,
     pub last_safe_day: NaiveDate,
     pub request_id: Option<i64>,
-    pub status: String,
+    pub status: EventStatus,
 }
 
 impl Event {
     /// Still waiting for its quote request.
     pub fn planned(&self) -> bool {
-        self.status == "planned" && self.request_id.is_none()
-    }
-
-    pub fn category(&self) -> Option<Category> {
-        self.category.as_deref().and_then(Category::from_slug)
+        self.status == EventStatus::Planned && self.request_id.is_none()
     }
 }
 
@@ -104,7 +101,7 @@ pub async fn create(
     .bind(&e.name)
     .bind(e.event_date)
     .bind(&e.regency)
-    .bind(e.category.map(|c| c.slug()))
+    .bind(e.category)
     .bind(&e.item)
     .bind(e.quantity)
     .bind(&e.unit)
@@ -227,7 +224,7 @@ pub async fn ready(
     now: DateTime<Utc>,
 ) -> Result<(Event, ReadyOutcome), EventError> {
     let mut tx = super::begin_write(pool).await?;
-    let row: Option<(i64, Option<String>, String)> = sqlx::query_as(
+    let row: Option<(i64, Option<String>, EventStatus)> = sqlx::query_as(
         "SELECT ep.producer_id, ep.ready_at, e.status
          FROM event_producers ep
          JOIN events e ON e.id = ep.event_id
@@ -243,7 +240,7 @@ pub async fn ready(
     let Some((producer, ready_at, status)) = row else {
         return Err(EventError::NotAllowed);
     };
-    if status == "cancelled" {
+    if status == EventStatus::Cancelled {
         return Err(EventError::Closed);
     }
     let outcome = if ready_at.is_some() {

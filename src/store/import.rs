@@ -9,7 +9,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use anyhow::{Context, anyhow};
+use anyhow::Context;
+use chrono::{DateTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use crate::domain::producer_csv::{Parsed, ProducerRecord, Rejected};
@@ -37,13 +38,13 @@ struct Stored {
     id: i64,
     business_name: String,
     owner_name: Option<String>,
-    phone: Option<String>,
-    regency_code: String,
+    phone: Option<PhoneNumber>,
+    regency_code: RegionCode,
     district_code: Option<String>,
-    daily_capacity: i64,
+    daily_capacity: u32,
     capacity_unit: String,
-    min_lead_days: i64,
-    min_order: i64,
+    min_lead_days: u32,
+    min_order: u32,
     halal: bool,
     nib: Option<String>,
 }
@@ -56,13 +57,13 @@ impl Stored {
     fn same_as(&self, r: &ProducerRecord) -> bool {
         self.business_name == r.business_name
             && self.owner_name == r.owner_name
-            && self.phone.as_deref() == Some(r.phone.as_str())
-            && self.regency_code == r.place.regency.as_str()
+            && self.phone.as_ref() == Some(&r.phone)
+            && self.regency_code == r.place.regency
             && self.district_code == r.place.district
-            && self.daily_capacity == i64::from(r.daily_capacity)
+            && self.daily_capacity == r.daily_capacity
             && self.capacity_unit == r.capacity_unit
-            && self.min_lead_days == i64::from(r.min_lead_days)
-            && self.min_order == i64::from(r.min_order)
+            && self.min_lead_days == r.min_lead_days
+            && self.min_order == r.min_order
             && self.halal == r.halal
             && self.nib == r.nib
     }
@@ -75,13 +76,14 @@ pub async fn import_producers(
     pool: &SqlitePool,
     parsed: &Parsed,
     dry_run: bool,
+    now: DateTime<Utc>,
 ) -> sqlx::Result<ImportReport> {
     let mut report = ImportReport {
         rejected: parsed.rejected.clone(),
         ..ImportReport::default()
     };
     let mut tx = super::begin_write(pool).await?;
-    let now = super::now_text();
+    let now = super::timestamp(now);
     for row in &parsed.rows {
         match upsert(&mut tx, &row.record, &now).await? {
             Outcome::Added => report.added += 1,
@@ -169,8 +171,8 @@ async fn insert(
     )
     .bind(&r.business_name)
     .bind(&r.owner_name)
-    .bind(r.phone.as_str())
-    .bind(r.place.regency.as_str())
+    .bind(&r.phone)
+    .bind(&r.place.regency)
     .bind(&r.place.district)
     .bind(r.daily_capacity)
     .bind(&r.capacity_unit)
@@ -239,8 +241,8 @@ async fn update(
         )
         .bind(&r.business_name)
         .bind(&r.owner_name)
-        .bind(r.phone.as_str())
-        .bind(r.place.regency.as_str())
+        .bind(&r.phone)
+        .bind(&r.place.regency)
         .bind(&r.place.district)
         .bind(r.daily_capacity)
         .bind(&r.capacity_unit)
@@ -306,7 +308,7 @@ async fn add_category(
 ) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO producer_categories (producer_id, category) VALUES (?, ?)")
         .bind(producer_id)
-        .bind(category.slug())
+        .bind(category)
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -335,15 +337,15 @@ pub async fn export_producers(pool: &SqlitePool) -> anyhow::Result<Vec<ProducerR
     ))
     .fetch_all(pool)
     .await?;
-    let mut categories: HashMap<i64, Vec<String>> = HashMap::new();
-    let pairs: Vec<(i64, String)> = sqlx::query_as(
+    let mut categories: HashMap<i64, Vec<Category>> = HashMap::new();
+    let pairs: Vec<(i64, Category)> = sqlx::query_as(
         "SELECT pc.producer_id, pc.category FROM producer_categories pc
          JOIN categories c ON c.slug = pc.category ORDER BY pc.producer_id, c.sort",
     )
     .fetch_all(pool)
     .await?;
-    for (id, slug) in pairs {
-        categories.entry(id).or_default().push(slug);
+    for (id, category) in pairs {
+        categories.entry(id).or_default().push(category);
     }
     let mut products: HashMap<i64, Vec<String>> = HashMap::new();
     let pairs: Vec<(i64, String)> =
@@ -357,31 +359,25 @@ pub async fn export_producers(pool: &SqlitePool) -> anyhow::Result<Vec<ProducerR
     let mut records = Vec::with_capacity(rows.len());
     for row in rows {
         let id = row.id;
-        let context = || format!("producer {id} cannot be exported");
-        let phone = row.phone.as_deref().unwrap_or_default();
-        let categories = categories
-            .remove(&id)
-            .unwrap_or_default()
-            .iter()
-            .map(|slug| Category::from_slug(slug).ok_or_else(|| anyhow!("unknown category {slug}")))
-            .collect::<anyhow::Result<Vec<Category>>>()
-            .with_context(context)?;
+        // The query asks for phones; a row without one cannot be here.
+        let phone = row
+            .phone
+            .with_context(|| format!("producer {id} has no phone"))?;
         records.push(ProducerRecord {
             business_name: row.business_name,
             owner_name: row.owner_name,
-            phone: PhoneNumber::parse(phone)
-                .map_err(|e| anyhow!("phone {phone:?}: {e}"))
-                .with_context(context)?,
+            phone,
             place: Place {
-                regency: RegionCode::parse(&row.regency_code).with_context(context)?,
+                regency: row.regency_code,
                 district: row.district_code,
             },
-            categories,
+            // A producer without categories or products has none listed.
+            categories: categories.remove(&id).unwrap_or_default(),
             products: products.remove(&id).unwrap_or_default(),
-            daily_capacity: u32::try_from(row.daily_capacity).with_context(context)?,
+            daily_capacity: row.daily_capacity,
             capacity_unit: row.capacity_unit,
-            min_lead_days: u32::try_from(row.min_lead_days).with_context(context)?,
-            min_order: u32::try_from(row.min_order).with_context(context)?,
+            min_lead_days: row.min_lead_days,
+            min_order: row.min_order,
             halal: row.halal,
             nib: row.nib,
         });
@@ -395,7 +391,7 @@ mod tests {
     use crate::domain::producer_csv::{self, Row};
     use crate::domain::registration::ProducerApplication;
     use crate::domain::{Lang, Regions};
-    use crate::store::test_support::fresh_db;
+    use crate::store::test_support::{fresh_db, now};
     use crate::store::users::{self, Seen};
 
     fn record(phone: &str, nib: Option<&str>) -> ProducerRecord {
@@ -433,7 +429,7 @@ mod tests {
     }
 
     async fn import(pool: &SqlitePool, records: &[ProducerRecord]) -> ImportReport {
-        import_producers(pool, &parsed(records), false)
+        import_producers(pool, &parsed(records), false, now())
             .await
             .unwrap()
     }
@@ -573,6 +569,7 @@ mod tests {
                 username: None,
                 telegram_language: Lang::Id,
             },
+            now(),
         )
         .await
         .unwrap();
@@ -592,6 +589,7 @@ mod tests {
                 nib: None,
                 phone: r.phone.clone(),
             },
+            now(),
         )
         .await
         .unwrap();
@@ -612,7 +610,7 @@ mod tests {
     #[tokio::test]
     async fn a_dry_run_reports_but_keeps_nothing() {
         let (pool, _dir) = fresh_db().await;
-        let report = import_producers(&pool, &parsed(&[record("081234567890", None)]), true)
+        let report = import_producers(&pool, &parsed(&[record("081234567890", None)]), true, now())
             .await
             .unwrap();
         assert_eq!(report.added, 1);
@@ -622,13 +620,15 @@ mod tests {
     #[tokio::test]
     async fn the_demo_producers_export_and_import_unchanged() {
         let (pool, _dir) = fresh_db().await;
-        crate::store::demo::load(&pool).await.unwrap();
+        crate::store::demo::load(&pool, now()).await.unwrap();
         let records = export_producers(&pool).await.unwrap();
         let mut csv = Vec::new();
         producer_csv::write(&mut csv, &records, Regions::embedded()).unwrap();
         let parsed = producer_csv::parse(&csv[..], Regions::embedded()).unwrap();
         assert_eq!(parsed.rejected, []);
-        let report = import_producers(&pool, &parsed, false).await.unwrap();
+        let report = import_producers(&pool, &parsed, false, now())
+            .await
+            .unwrap();
         assert_eq!(
             (report.added, report.updated, report.unchanged),
             (0, 0, records.len())

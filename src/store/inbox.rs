@@ -1,5 +1,6 @@
 //! The durable inbox of incoming updates and the log of outgoing messages.
 
+use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
 /// One update as it arrived, with the fields worth querying pulled out.
@@ -14,13 +15,17 @@ pub struct Incoming {
 }
 
 /// Stores the update unless its id is already known. Returns whether it was new.
-pub async fn insert(pool: &SqlitePool, update: &Incoming) -> sqlx::Result<bool> {
+pub async fn insert(
+    pool: &SqlitePool,
+    update: &Incoming,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "INSERT OR IGNORE INTO inbox (update_id, received_at, user_id, chat_id, kind, content, raw)
          VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(update.update_id)
-    .bind(super::now_text())
+    .bind(super::timestamp(now))
     .bind(update.user_id)
     .bind(update.chat_id)
     .bind(&update.kind)
@@ -48,10 +53,15 @@ pub async fn is_finished(pool: &SqlitePool, update_id: i64) -> sqlx::Result<bool
     Ok(matches!(status.as_deref(), Some("done" | "failed")))
 }
 
-pub async fn finish(pool: &SqlitePool, update_id: i64, error: Option<&str>) -> sqlx::Result<()> {
+pub async fn finish(
+    pool: &SqlitePool,
+    update_id: i64,
+    error: Option<&str>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
     sqlx::query("UPDATE inbox SET status = ?, handled_at = ?, error = ? WHERE update_id = ?")
         .bind(if error.is_some() { "failed" } else { "done" })
-        .bind(super::now_text())
+        .bind(super::timestamp(now))
         .bind(error)
         .bind(update_id)
         .execute(pool)
@@ -74,6 +84,7 @@ pub async fn log_outgoing(
     telegram_message_id: Option<i64>,
     method: &str,
     text: Option<&str>,
+    now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO messages_out (chat_id, telegram_message_id, method, text, sent_at)
@@ -83,7 +94,7 @@ pub async fn log_outgoing(
     .bind(telegram_message_id)
     .bind(method)
     .bind(text)
-    .bind(super::now_text())
+    .bind(super::timestamp(now))
     .execute(pool)
     .await?;
     Ok(())
@@ -92,7 +103,7 @@ pub async fn log_outgoing(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::test_support::fresh_db;
+    use crate::store::test_support::{fresh_db, now};
 
     fn sample(id: i64) -> Incoming {
         Incoming {
@@ -108,12 +119,12 @@ mod tests {
     #[tokio::test]
     async fn an_update_id_is_stored_once_and_replayed_until_finished() {
         let (pool, _dir) = fresh_db().await;
-        assert!(insert(&pool, &sample(5)).await.unwrap());
-        assert!(!insert(&pool, &sample(5)).await.unwrap());
+        assert!(insert(&pool, &sample(5), now()).await.unwrap());
+        assert!(!insert(&pool, &sample(5), now()).await.unwrap());
         assert_eq!(next_offset(&pool).await.unwrap(), 6);
         assert_eq!(unfinished(&pool).await.unwrap().len(), 1);
         assert!(!is_finished(&pool, 5).await.unwrap());
-        finish(&pool, 5, None).await.unwrap();
+        finish(&pool, 5, None, now()).await.unwrap();
         assert!(is_finished(&pool, 5).await.unwrap());
         assert!(unfinished(&pool).await.unwrap().is_empty());
     }

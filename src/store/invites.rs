@@ -1,5 +1,6 @@
 //! Invite deep links that pre-approve the staff of one office.
 
+use chrono::{DateTime, Utc};
 use rand::Rng;
 use rand::distr::Alphanumeric;
 use sqlx::{Sqlite, SqlitePool, Transaction};
@@ -9,7 +10,7 @@ use crate::domain::RegionCode;
 /// How long an invite link stays valid.
 pub const VALID_DAYS: i64 = 30;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct Invite {
     pub token: String,
     pub office_id: i64,
@@ -31,6 +32,7 @@ pub async fn create(
     admin_id: i64,
     office_name: &str,
     regency: &RegionCode,
+    now: DateTime<Utc>,
 ) -> Result<Invite, InviteError> {
     let mut tx = super::begin_write(pool).await?;
     let is_admin: Option<i64> = sqlx::query_scalar(
@@ -42,13 +44,12 @@ pub async fn create(
     if is_admin.is_none() {
         return Err(InviteError::NotAdmin);
     }
-    let office_id = super::accounts::office_id(&mut tx, office_name, regency).await?;
+    let office_id = super::offices::find_or_create(&mut tx, office_name, regency, now).await?;
     let token: String = rand::rng()
         .sample_iter(&Alphanumeric)
         .take(16)
         .map(char::from)
         .collect();
-    let now = chrono::Utc::now();
     sqlx::query(
         "INSERT INTO invites (token, office_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
     )
@@ -59,41 +60,54 @@ pub async fn create(
     .bind(super::timestamp(now + chrono::Duration::days(VALID_DAYS)))
     .execute(&mut *tx)
     .await?;
-    let invite = find(&mut tx, &token)
+    let invite = find(&mut tx, &token, now)
         .await?
         .ok_or(sqlx::Error::RowNotFound)?;
     tx.commit().await?;
     Ok(invite)
 }
 
-async fn find(tx: &mut Transaction<'_, Sqlite>, token: &str) -> sqlx::Result<Option<Invite>> {
-    let row: Option<(String, i64, String, String)> = sqlx::query_as(
-        "SELECT i.token, o.id, o.name, o.regency_code FROM invites i JOIN offices o ON o.id = i.office_id
+async fn find(
+    tx: &mut Transaction<'_, Sqlite>,
+    token: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<Invite>> {
+    sqlx::query_as(
+        "SELECT i.token, o.id AS office_id, o.name AS office_name, o.regency_code AS regency
+         FROM invites i JOIN offices o ON o.id = i.office_id
          WHERE i.token = ? AND i.expires_at > ?",
     )
     .bind(token)
-    .bind(super::now_text())
+    .bind(super::timestamp(now))
     .fetch_optional(&mut **tx)
-    .await?;
-    Ok(row.and_then(|(token, office_id, office_name, regency)| {
-        Some(Invite {
-            token,
-            office_id,
-            office_name,
-            regency: RegionCode::parse(&regency).ok()?,
-        })
-    }))
+    .await
 }
 
-/// The invite behind a token, if it exists and has not expired.
-pub async fn valid(tx: &mut Transaction<'_, Sqlite>, token: &str) -> sqlx::Result<Option<Invite>> {
-    find(tx, token).await
+/// Uses the invite behind a token, if it exists and has not expired at
+/// `now` (its use is counted in the caller's transaction).
+pub async fn redeem(
+    tx: &mut Transaction<'_, Sqlite>,
+    token: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<Invite>> {
+    let Some(invite) = find(tx, token, now).await? else {
+        return Ok(None);
+    };
+    sqlx::query("UPDATE invites SET uses = uses + 1 WHERE token = ?")
+        .bind(token)
+        .execute(&mut **tx)
+        .await?;
+    Ok(Some(invite))
 }
 
 /// Looks a token up outside a transaction (for the /start greeting).
-pub async fn lookup(pool: &SqlitePool, token: &str) -> sqlx::Result<Option<Invite>> {
+pub async fn lookup(
+    pool: &SqlitePool,
+    token: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<Invite>> {
     let mut tx = pool.begin().await?;
-    let found = find(&mut tx, token).await?;
+    let found = find(&mut tx, token, now).await?;
     tx.commit().await?;
     Ok(found)
 }
@@ -101,7 +115,7 @@ pub async fn lookup(pool: &SqlitePool, token: &str) -> sqlx::Result<Option<Invit
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::test_support::fresh_db;
+    use crate::store::test_support::{fresh_db, now};
     use crate::store::users;
 
     #[tokio::test]
@@ -109,19 +123,19 @@ mod tests {
         let (pool, _dir) = fresh_db().await;
         let samarinda = RegionCode::parse("64.72").unwrap();
         assert!(matches!(
-            create(&pool, 5, "Dinas Pariwisata", &samarinda).await,
+            create(&pool, 5, "Dinas Pariwisata", &samarinda, now()).await,
             Err(InviteError::NotAdmin)
         ));
-        users::ensure_admin(&pool, 5).await.unwrap();
-        let invite = create(&pool, 5, "Dinas Pariwisata", &samarinda)
+        users::ensure_admin(&pool, 5, now()).await.unwrap();
+        let invite = create(&pool, 5, "Dinas Pariwisata", &samarinda, now())
             .await
             .unwrap();
         assert_eq!(invite.token.len(), 16);
-        let found = lookup(&pool, &invite.token).await.unwrap().unwrap();
+        let found = lookup(&pool, &invite.token, now()).await.unwrap().unwrap();
         assert_eq!(found.office_name, "Dinas Pariwisata");
-        assert!(lookup(&pool, "nope").await.unwrap().is_none());
+        assert!(lookup(&pool, "nope", now()).await.unwrap().is_none());
         // The same office name (any case) in the same regency is one office.
-        let again = create(&pool, 5, "dinas pariwisata", &samarinda)
+        let again = create(&pool, 5, "dinas pariwisata", &samarinda, now())
             .await
             .unwrap();
         assert_eq!(again.office_id, invite.office_id);

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod broadcasts;
 pub mod catalogue;
+mod codec;
 pub mod demo;
 pub mod dialogues;
 pub mod directory;
@@ -11,6 +12,8 @@ pub mod events;
 pub mod import;
 pub mod inbox;
 pub mod invites;
+pub mod offices;
+pub mod order_view;
 pub mod orders;
 pub mod outbox;
 pub mod regions;
@@ -76,11 +79,7 @@ pub async fn begin_write(pool: &SqlitePool) -> sqlx::Result<Transaction<'static,
     pool.begin_with("BEGIN IMMEDIATE").await
 }
 
-/// The current time as stored: RFC 3339, UTC, second precision.
-pub fn now_text() -> String {
-    timestamp(chrono::Utc::now())
-}
-
+/// A time as stored: RFC 3339, UTC, second precision.
 pub fn timestamp(t: chrono::DateTime<chrono::Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
@@ -105,6 +104,11 @@ pub(crate) mod test_support {
         let url = format!("sqlite:{}", dir.path().join("test.db").display());
         let pool = open(&url).await.expect("open db");
         (pool, dir)
+    }
+
+    /// "Now" for a store test, from a system [`Clock`](crate::clock::Clock).
+    pub fn now() -> chrono::DateTime<chrono::Utc> {
+        crate::clock::Clock::system().now()
     }
 
     /// One number from SQL, for tests of other rooms (SQL stays in the store).

@@ -2,13 +2,16 @@
 //! staff of the ordering office confirm receipt and rate; either may cancel
 //! with a reason while the rules allow. Checked here, in the transaction.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use crate::domain::notice::Notice;
 use crate::domain::order::{OrderStatus, valid_rating};
 
+use super::order_view::parties;
 use super::outbox;
+
+pub use super::order_view::{Order, get, of_user};
 
 #[derive(Debug, thiserror::Error)]
 pub enum OrderError {
@@ -27,57 +30,13 @@ pub enum Side {
     Staff,
 }
 
-#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
-pub struct Order {
-    pub id: i64,
-    pub request_id: i64,
-    pub producer_id: i64,
-    pub producer_user_id: Option<i64>,
-    pub producer_name: String,
-    pub producer_phone: Option<String>,
-    pub staff_user_id: i64,
-    pub office_id: i64,
-    pub office_name: String,
-    pub item: String,
-    pub unit: String,
-    pub quantity: i64,
-    pub unit_price: i64,
-    pub status: String,
-    pub delivery_date: NaiveDate,
-    pub delivery_time: Option<String>,
-    pub regency_code: String,
-    pub awarded_at: DateTime<Utc>,
-    pub rating: Option<i64>,
-    pub cancel_reason: Option<String>,
-}
-
-impl Order {
-    pub fn status(&self) -> OrderStatus {
-        OrderStatus::parse(&self.status).unwrap_or(OrderStatus::Cancelled)
-    }
-}
-
-const ORDER_SELECT: &str = "SELECT ord.id, ord.request_id, ord.producer_id, p.user_id AS producer_user_id,
-        p.business_name AS producer_name, p.phone AS producer_phone, r.staff_user_id, r.office_id,
-        o.name AS office_name, r.item, r.unit, ord.quantity, ord.unit_price, ord.status, r.delivery_date,
-        r.delivery_time, r.regency_code, ord.awarded_at, ord.rating, ord.cancel_reason
-    FROM orders ord JOIN producers p ON p.id = ord.producer_id JOIN requests r ON r.id = ord.request_id
-    JOIN offices o ON o.id = r.office_id";
-
-pub async fn get(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<Order>> {
-    sqlx::query_as(&format!("{ORDER_SELECT} WHERE ord.id = ?"))
-        .bind(id)
-        .fetch_optional(pool)
-        .await
-}
-
 /// The caller's side of an order, if they have one.
 async fn side(
     tx: &mut Transaction<'_, Sqlite>,
     user_id: i64,
     order_id: i64,
-) -> Result<(Side, String), OrderError> {
-    let row: Option<(Option<i64>, i64, String)> = sqlx::query_as(
+) -> Result<(Side, OrderStatus), OrderError> {
+    let row: Option<(Option<i64>, i64, OrderStatus)> = sqlx::query_as(
         "SELECT p.user_id, r.office_id, ord.status FROM orders ord
          JOIN producers p ON p.id = ord.producer_id JOIN requests r ON r.id = ord.request_id WHERE ord.id = ?",
     )
@@ -101,20 +60,6 @@ async fn side(
         return Ok((Side::Staff, status));
     }
     Err(OrderError::NotAllowed)
-}
-
-/// The two accounts of an order: the staff who asked, the producer's (if linked).
-pub(super) async fn parties(
-    tx: &mut Transaction<'_, Sqlite>,
-    order_id: i64,
-) -> sqlx::Result<(i64, Option<i64>)> {
-    sqlx::query_as(
-        "SELECT r.staff_user_id, p.user_id FROM orders ord
-         JOIN producers p ON p.id = ord.producer_id JOIN requests r ON r.id = ord.request_id WHERE ord.id = ?",
-    )
-    .bind(order_id)
-    .fetch_one(&mut **tx)
-    .await
 }
 
 /// Queues a notice to the side that did not act.
@@ -155,14 +100,15 @@ async fn set_status(
     to: OrderStatus,
     by: i64,
     note: Option<&str>,
+    now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    let now = super::now_text();
+    let now = super::timestamp(now);
     sqlx::query(
         "UPDATE orders SET status = ?1, updated_at = ?2,
              accepted_at = CASE WHEN ?1 = 'accepted' THEN ?2 ELSE accepted_at END
          WHERE id = ?3",
     )
-    .bind(to.as_str())
+    .bind(to)
     .bind(&now)
     .bind(order_id)
     .execute(&mut **tx)
@@ -171,12 +117,30 @@ async fn set_status(
         "INSERT INTO order_events (order_id, status, by_user, note, at) VALUES (?, ?, ?, ?, ?)",
     )
     .bind(order_id)
-    .bind(to.as_str())
+    .bind(to)
     .bind(by)
     .bind(note)
     .bind(&now)
     .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// Cancels an order, recording why and by whom.
+async fn cancel_with_reason(
+    tx: &mut Transaction<'_, Sqlite>,
+    order_id: i64,
+    by: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    set_status(tx, order_id, OrderStatus::Cancelled, by, Some(reason), now).await?;
+    sqlx::query("UPDATE orders SET cancel_reason = ?, cancelled_by = ? WHERE id = ?")
+        .bind(reason)
+        .bind(by)
+        .bind(order_id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
@@ -190,8 +154,7 @@ pub async fn advance(
     now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let mut tx = super::begin_write(pool).await?;
-    let (side, status) = side(&mut tx, user_id, order_id).await?;
-    let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);
+    let (side, from) = side(&mut tx, user_id, order_id).await?;
     let allowed = match side {
         Side::Producer => from.producer_next() == Some(to),
         Side::Staff => to == OrderStatus::Received && from.staff_may_receive(),
@@ -199,7 +162,7 @@ pub async fn advance(
     if !allowed {
         return Err(OrderError::BadTransition { from });
     }
-    set_status(&mut tx, order_id, to, user_id, None).await?;
+    set_status(&mut tx, order_id, to, user_id, None, now).await?;
     if to == OrderStatus::Accepted {
         // The delivery reminders and checks, written with the acceptance.
         super::reminders::schedule(&mut tx, order_id, now).await?;
@@ -237,25 +200,11 @@ pub async fn cancel(
     now: DateTime<Utc>,
 ) -> Result<(Order, Side), OrderError> {
     let mut tx = super::begin_write(pool).await?;
-    let (side, status) = side(&mut tx, user_id, order_id).await?;
-    let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);
+    let (side, from) = side(&mut tx, user_id, order_id).await?;
     if !from.may_cancel() {
         return Err(OrderError::BadTransition { from });
     }
-    set_status(
-        &mut tx,
-        order_id,
-        OrderStatus::Cancelled,
-        user_id,
-        Some(reason),
-    )
-    .await?;
-    sqlx::query("UPDATE orders SET cancel_reason = ?, cancelled_by = ? WHERE id = ?")
-        .bind(reason)
-        .bind(user_id)
-        .bind(order_id)
-        .execute(&mut *tx)
-        .await?;
+    cancel_with_reason(&mut tx, order_id, user_id, reason, now).await?;
     outbox::drop_for_order(&mut tx, order_id).await?;
     tell_other_side(
         &mut tx,
@@ -279,24 +228,24 @@ pub async fn rate(
     order_id: i64,
     stars: u8,
     comment: Option<&str>,
+    now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     if !valid_rating(stars) {
         return Err(OrderError::NotAllowed);
     }
     let mut tx = super::begin_write(pool).await?;
-    let (side, status) = side(&mut tx, user_id, order_id).await?;
+    let (side, from) = side(&mut tx, user_id, order_id).await?;
     let rated: Option<i64> = sqlx::query_scalar("SELECT rating FROM orders WHERE id = ?")
         .bind(order_id)
         .fetch_one(&mut *tx)
         .await?;
-    let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);
     if side != Side::Staff || from != OrderStatus::Received || rated.is_some() {
         return Err(OrderError::BadTransition { from });
     }
     sqlx::query("UPDATE orders SET rating = ?, rating_comment = ?, updated_at = ? WHERE id = ?")
         .bind(i64::from(stars))
         .bind(comment)
-        .bind(super::now_text())
+        .bind(super::timestamp(now))
         .bind(order_id)
         .execute(&mut *tx)
         .await?;
@@ -312,22 +261,6 @@ pub async fn rate(
     get(pool, order_id).await?.ok_or(OrderError::NotAllowed)
 }
 
-/// The caller's orders: a producer's own, or their office's; open ones first.
-pub async fn of_user(pool: &SqlitePool, user_id: i64, limit: i64) -> sqlx::Result<Vec<Order>> {
-    sqlx::query_as(&format!(
-        "{ORDER_SELECT}
-         WHERE p.user_id = ?1
-            OR r.office_id = (SELECT s.office_id FROM staff s JOIN users u ON u.id = s.user_id
-                              WHERE s.user_id = ?1 AND u.status = 'approved' AND u.role = 'staff')
-         ORDER BY ord.status IN ('received', 'cancelled', 'lapsed'), r.delivery_date, ord.id
-         LIMIT ?2"
-    ))
-    .bind(user_id)
-    .bind(limit)
-    .fetch_all(pool)
-    .await
-}
-
 /// Staff let an unaccepted order lapse so they can award the next quote:
 /// the order lapses and its request opens again (the lapsed producer's
 /// quote no longer counts).
@@ -338,12 +271,19 @@ pub async fn lapse_and_reopen(
     now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let mut tx = super::begin_write(pool).await?;
-    let (side, status) = side(&mut tx, staff_user_id, order_id).await?;
-    let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);
+    let (side, from) = side(&mut tx, staff_user_id, order_id).await?;
     if side != Side::Staff || from != OrderStatus::Awarded {
         return Err(OrderError::BadTransition { from });
     }
-    set_status(&mut tx, order_id, OrderStatus::Lapsed, staff_user_id, None).await?;
+    set_status(
+        &mut tx,
+        order_id,
+        OrderStatus::Lapsed,
+        staff_user_id,
+        None,
+        now,
+    )
+    .await?;
     reopen_for_others(&mut tx, order_id, "lapsed").await?;
     let notice = Notice::OrderLapsed { order: order_id };
     tell_other_side(&mut tx, order_id, Side::Staff, notice, now).await?;
@@ -363,19 +303,11 @@ pub async fn replace(
     now: DateTime<Utc>,
 ) -> Result<Order, OrderError> {
     let mut tx = super::begin_write(pool).await?;
-    let (side, status) = side(&mut tx, staff_user_id, order_id).await?;
-    let from = OrderStatus::parse(&status).unwrap_or(OrderStatus::Cancelled);
+    let (side, from) = side(&mut tx, staff_user_id, order_id).await?;
     if side != Side::Staff || !from.may_cancel() {
         return Err(OrderError::BadTransition { from });
     }
-    let cancelled = OrderStatus::Cancelled;
-    set_status(&mut tx, order_id, cancelled, staff_user_id, Some(reason)).await?;
-    sqlx::query("UPDATE orders SET cancel_reason = ?, cancelled_by = ? WHERE id = ?")
-        .bind(reason)
-        .bind(staff_user_id)
-        .bind(order_id)
-        .execute(&mut *tx)
-        .await?;
+    cancel_with_reason(&mut tx, order_id, staff_user_id, reason, now).await?;
     reopen_for_others(&mut tx, order_id, reason).await?;
     let notice = Notice::OrderCancelled { order: order_id };
     tell_other_side(&mut tx, order_id, Side::Staff, notice, now).await?;

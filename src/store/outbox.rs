@@ -10,6 +10,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+use crate::domain::RegionCode;
 use crate::domain::notice::Notice;
 
 /// A row to write.
@@ -60,7 +61,7 @@ pub async fn enqueue(
          VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(row.user_id)
-    .bind(row.notice.to_json())
+    .bind(super::codec::json_text(row.notice.to_json())?)
     .bind(row.urgent)
     .bind(super::timestamp(row.due_at))
     .bind(row.while_order)
@@ -133,28 +134,41 @@ pub struct Ready {
     pub attempts: i64,
     pub broadcast_id: Option<i64>,
     /// The recipient's business or office region (for the local time).
-    pub regency: Option<String>,
+    pub regency: Option<RegionCode>,
     pub reachable: bool,
 }
 
-type ReadyRow = (
-    i64,
-    i64,
-    i64,
-    String,
-    bool,
-    String,
-    String,
-    i64,
-    Option<i64>,
-    Option<String>,
-    bool,
-);
+#[derive(sqlx::FromRow)]
+struct ReadyRow {
+    id: i64,
+    user_id: i64,
+    chat_id: i64,
+    notice: String,
+    urgent: bool,
+    due_at: DateTime<Utc>,
+    created_at: DateTime<Utc>,
+    attempts: i64,
+    broadcast_id: Option<i64>,
+    regency: Option<RegionCode>,
+    reachable: bool,
+}
 
-fn parse_time(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_default()
+impl From<ReadyRow> for Ready {
+    fn from(r: ReadyRow) -> Ready {
+        Ready {
+            id: r.id,
+            user_id: r.user_id,
+            chat_id: r.chat_id,
+            notice: Notice::from_json(&r.notice),
+            urgent: r.urgent,
+            due_at: r.due_at,
+            created_at: r.created_at,
+            attempts: r.attempts,
+            broadcast_id: r.broadcast_id,
+            regency: r.regency,
+            reachable: r.reachable,
+        }
+    }
 }
 
 /// Due rows, oldest first, at most one per user: a user's row waits while
@@ -162,7 +176,7 @@ fn parse_time(s: &str) -> DateTime<Utc> {
 pub async fn ready(pool: &SqlitePool, now: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<Ready>> {
     let rows: Vec<ReadyRow> = sqlx::query_as(
         "SELECT o.id, o.user_id, u.chat_id, o.notice, o.urgent, o.due_at, o.created_at, o.attempts,
-                o.broadcast_id, COALESCE(p.regency_code, f.regency_code), u.reachable
+                o.broadcast_id, COALESCE(p.regency_code, f.regency_code) AS regency, u.reachable
          FROM outbox o
          JOIN users u ON u.id = o.user_id
          LEFT JOIN producers p ON p.user_id = o.user_id
@@ -180,36 +194,7 @@ pub async fn ready(pool: &SqlitePool, now: DateTime<Utc>, limit: i64) -> sqlx::R
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(
-                id,
-                user_id,
-                chat_id,
-                notice,
-                urgent,
-                due_at,
-                created_at,
-                attempts,
-                broadcast_id,
-                regency,
-                reachable,
-            )| Ready {
-                id,
-                user_id,
-                chat_id,
-                notice: Notice::from_json(&notice),
-                urgent,
-                due_at: parse_time(&due_at),
-                created_at: parse_time(&created_at),
-                attempts,
-                broadcast_id,
-                regency,
-                reachable,
-            },
-        )
-        .collect())
+    Ok(rows.into_iter().map(Ready::from).collect())
 }
 
 /// Moves a row to later (quiet hours). It stays pending.
@@ -429,7 +414,7 @@ mod tests {
     }
 
     fn t(s: &str) -> DateTime<Utc> {
-        parse_time(s)
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
 
     #[tokio::test]

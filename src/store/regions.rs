@@ -33,7 +33,7 @@ pub async fn seed(pool: &SqlitePool, regions: &Regions) -> sqlx::Result<()> {
         sqlx::query(
             "INSERT OR REPLACE INTO regencies (code, province_code, name) VALUES (?, ?, ?)",
         )
-        .bind(reg.code.as_str())
+        .bind(&reg.code)
         .bind(&reg.province_code)
         .bind(&reg.name)
         .execute(&mut *tx)
@@ -42,7 +42,7 @@ pub async fn seed(pool: &SqlitePool, regions: &Regions) -> sqlx::Result<()> {
     for dist in regions.districts() {
         sqlx::query("INSERT OR REPLACE INTO districts (code, regency_code, name) VALUES (?, ?, ?)")
             .bind(&dist.code)
-            .bind(dist.regency_code.as_str())
+            .bind(&dist.regency_code)
             .bind(&dist.name)
             .execute(&mut *tx)
             .await?;
@@ -50,7 +50,7 @@ pub async fn seed(pool: &SqlitePool, regions: &Regions) -> sqlx::Result<()> {
     for alias in regions.aliases() {
         sqlx::query("INSERT OR REPLACE INTO region_aliases (alias, regency_code) VALUES (?, ?)")
             .bind(&alias.alias)
-            .bind(alias.regency_code.as_str())
+            .bind(&alias.regency_code)
             .execute(&mut *tx)
             .await?;
     }

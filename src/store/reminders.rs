@@ -3,15 +3,15 @@
 //! that fell due while the bot was down is sent once at the next check),
 //! dropped when the order is finished or cancelled.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
-use super::orders::Order;
+use super::order_view::{self, Order};
 use super::outbox::{self, Enqueue};
-use crate::domain::Regions;
 use crate::domain::notice::Notice;
 use crate::domain::order::is_large;
 use crate::domain::reminder::{self, ReminderKind};
+use crate::domain::{RegionCode, Regions};
 
 /// Writes the reminders of a just-accepted order that are still ahead, each
 /// with its outbox row to the producer; the 18:00 H-1 "no answer" check for
@@ -21,7 +21,8 @@ pub(super) async fn schedule(
     order_id: i64,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    let row: Option<(chrono::NaiveDate, Option<String>, String, i64, i64)> = sqlx::query_as(
+    type Row = (NaiveDate, Option<NaiveTime>, RegionCode, i64, i64);
+    let row: Option<Row> = sqlx::query_as(
         "SELECT r.delivery_date, r.delivery_time, r.regency_code, o.quantity, o.unit_price
          FROM orders o JOIN requests r ON r.id = o.request_id WHERE o.id = ?",
     )
@@ -31,9 +32,10 @@ pub(super) async fn schedule(
     let Some((delivery, time, regency, quantity, price)) = row else {
         return Ok(());
     };
-    let (staff, producer) = super::orders::parties(tx, order_id).await?;
+    let (staff, producer) = order_view::parties(tx, order_id).await?;
+    // Every stored regency is one of the embedded ones (a foreign key).
     let zone = Regions::embedded()
-        .timezone_of_code(&regency)
+        .timezone_of_code(regency.as_str())
         .unwrap_or(chrono_tz::Asia::Makassar);
     let mut asks_h1 = false;
     for (kind, at) in reminder::schedule(delivery, zone, now) {
@@ -42,7 +44,7 @@ pub(super) async fn schedule(
              ON CONFLICT (order_id, kind) DO UPDATE SET due_at = excluded.due_at RETURNING id",
         )
         .bind(order_id)
-        .bind(kind.as_str())
+        .bind(kind)
         .bind(super::timestamp(at))
         .fetch_one(&mut **tx)
         .await?;
@@ -67,7 +69,6 @@ pub(super) async fn schedule(
             outbox::enqueue(tx, &Enqueue::at_for_order(user, notice, at, order_id), now).await?;
         }
     }
-    let time = time.and_then(|t| chrono::NaiveTime::parse_from_str(&t, "%H:%M").ok());
     if let Some(at) = reminder::late_check(delivery, time, zone) {
         for user in std::iter::once(staff).chain(producer) {
             let notice = Notice::Late { order: order_id };
@@ -75,13 +76,6 @@ pub(super) async fn schedule(
         }
     }
     Ok(())
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct DueReminder {
-    pub id: i64,
-    pub kind: ReminderKind,
-    pub order: Order,
 }
 
 /// The producer answers "Masih sanggup?". Only the order's producer may.
@@ -122,7 +116,7 @@ pub async fn answer(
         .execute(&mut *tx)
         .await?;
     } else {
-        let (staff, _) = super::orders::parties(&mut tx, order_id).await?;
+        let (staff, _) = order_view::parties(&mut tx, order_id).await?;
         let (quantity, price): (i64, i64) =
             sqlx::query_as("SELECT quantity, unit_price FROM orders WHERE id = ?")
                 .bind(order_id)
@@ -135,11 +129,11 @@ pub async fn answer(
         }
     }
     tx.commit().await?;
-    super::orders::get(pool, order_id).await
+    order_view::get(pool, order_id).await
 }
 
 /// One reminder as the sender needs it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct Reminder {
     pub id: i64,
     pub order_id: i64,
@@ -151,25 +145,17 @@ pub struct Reminder {
 }
 
 pub async fn get(pool: &SqlitePool, id: i64, now: DateTime<Utc>) -> sqlx::Result<Option<Reminder>> {
-    let row: Option<(i64, String, DateTime<Utc>, bool)> = sqlx::query_as(
-        "SELECT rm.order_id, rm.kind, rm.due_at,
+    sqlx::query_as(
+        "SELECT rm.id, rm.order_id, rm.kind, rm.due_at,
                 EXISTS (SELECT 1 FROM reminders later WHERE later.order_id = rm.order_id
                         AND later.due_at > rm.due_at AND later.due_at <= ?2 AND later.status <> 'dropped')
+                AS superseded
          FROM reminders rm WHERE rm.id = ?1",
     )
     .bind(id)
     .bind(super::timestamp(now))
     .fetch_optional(pool)
-    .await?;
-    Ok(row.and_then(|(order_id, kind, due_at, superseded)| {
-        Some(Reminder {
-            id,
-            order_id,
-            kind: ReminderKind::parse(&kind)?,
-            due_at,
-            superseded,
-        })
-    }))
+    .await
 }
 
 /// Whether the producer confirmed the H-1 reminder of an order

@@ -9,7 +9,8 @@ use crate::domain::order::ACCEPT_WITHIN;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
-use crate::domain::{Category, Place};
+use crate::domain::request_status::{RecipientStatus, RequestStatus};
+use crate::domain::{Category, Place, RegionCode};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RequestError {
@@ -52,12 +53,12 @@ pub struct Request {
     pub office_id: i64,
     pub office_name: String,
     pub item: String,
-    pub category: Option<String>,
+    pub category: Option<Category>,
     pub quantity: i64,
     pub unit: String,
     pub delivery_date: NaiveDate,
-    pub delivery_time: Option<String>,
-    pub regency_code: String,
+    pub delivery_time: Option<NaiveTime>,
+    pub regency_code: RegionCode,
     pub district_code: Option<String>,
     pub budget_per_unit: Option<i64>,
     pub budget_total: Option<i64>,
@@ -65,7 +66,7 @@ pub struct Request {
     pub purpose: Option<String>,
     pub shared: bool,
     pub quote_deadline: DateTime<Utc>,
-    pub status: String,
+    pub status: RequestStatus,
 }
 
 const REQUEST_COLUMNS: &str =
@@ -95,7 +96,7 @@ pub struct CandidateRow {
 /// `domain::search::fts_expression`), matched against products and names.
 pub async fn candidates(
     pool: &SqlitePool,
-    regency: &str,
+    regency: &RegionCode,
     category: Option<Category>,
     fts: Option<&str>,
     halal: bool,
@@ -125,7 +126,7 @@ pub async fn candidates(
                                                 WHERE pc.producer_id = p.id AND pc.category = ?2)))"
     ))
     .bind(regency)
-    .bind(category.map(|c| c.slug()))
+    .bind(category)
     .bind(fts)
     .bind(halal)
     .bind(super::timestamp(since))
@@ -143,7 +144,7 @@ pub async fn leave_of(
         "SELECT producer_id, start_date, end_date FROM producer_leave
          WHERE producer_id IN (SELECT value FROM json_each(?)) AND end_date >= ?",
     )
-    .bind(serde_json::to_string(producer_ids).unwrap_or_default())
+    .bind(super::codec::json_array(producer_ids))
     .bind(from)
     .fetch_all(pool)
     .await
@@ -207,12 +208,12 @@ pub async fn create(
     .bind(staff_user_id)
     .bind(office)
     .bind(&r.item)
-    .bind(r.category.map(|c| c.slug()))
+    .bind(r.category)
     .bind(r.quantity)
     .bind(&r.unit)
     .bind(r.delivery_date)
-    .bind(r.delivery_time.map(|t| t.format("%H:%M").to_string()))
-    .bind(r.place.regency.as_str())
+    .bind(r.delivery_time.map(super::codec::hour_minute))
+    .bind(&r.place.regency)
     .bind(&r.place.district)
     .bind(r.budget_per_unit.map(|v| v as i64))
     .bind(r.budget_total.map(|v| v as i64))
@@ -269,7 +270,7 @@ pub struct Recipient {
     pub user_id: i64,
     pub business_name: String,
     pub part_quantity: Option<i64>,
-    pub status: String,
+    pub status: RecipientStatus,
 }
 
 pub async fn recipients(pool: &SqlitePool, request_id: i64) -> sqlx::Result<Vec<Recipient>> {
@@ -327,8 +328,8 @@ pub async fn quote(
 ) -> Result<QuoteOutcome, RequestError> {
     let mut tx = super::begin_write(pool).await?;
     let producer = producer_of(&mut tx, producer_user_id).await?;
-    let row: Option<(String, DateTime<Utc>, i64, String)> = sqlx::query_as(
-        "SELECT r.status, r.quote_deadline, r.quantity, rr.status FROM requests r
+    let row: Option<(RequestStatus, DateTime<Utc>, i64)> = sqlx::query_as(
+        "SELECT r.status, r.quote_deadline, r.quantity FROM requests r
          JOIN request_recipients rr ON rr.request_id = r.id AND rr.producer_id = ?
          WHERE r.id = ?",
     )
@@ -336,10 +337,10 @@ pub async fn quote(
     .bind(request_id)
     .fetch_optional(&mut *tx)
     .await?;
-    let Some((status, deadline, asked, _answer)) = row else {
+    let Some((status, deadline, asked)) = row else {
         return Err(RequestError::NotAllowed);
     };
-    if status != "open" {
+    if status != RequestStatus::Open {
         return Err(RequestError::Closed);
     }
     if now > deadline {
@@ -399,7 +400,7 @@ pub async fn decline(
 ) -> Result<(), RequestError> {
     let mut tx = super::begin_write(pool).await?;
     let producer = producer_of(&mut tx, producer_user_id).await?;
-    let status: Option<String> = sqlx::query_scalar(
+    let status: Option<RequestStatus> = sqlx::query_scalar(
         "SELECT r.status FROM requests r JOIN request_recipients rr ON rr.request_id = r.id AND rr.producer_id = ?
          WHERE r.id = ?",
     )
@@ -407,9 +408,9 @@ pub async fn decline(
     .bind(request_id)
     .fetch_optional(&mut *tx)
     .await?;
-    match status.as_deref() {
+    match status {
         None => return Err(RequestError::NotAllowed),
-        Some("open") => {}
+        Some(RequestStatus::Open) => {}
         Some(_) => return Err(RequestError::Closed),
     }
     sqlx::query("DELETE FROM quotes WHERE request_id = ? AND producer_id = ?")
@@ -544,7 +545,7 @@ pub async fn award(
 ) -> Result<Vec<i64>, RequestError> {
     let mut tx = super::begin_write(pool).await?;
     let office = staff_office(&mut tx, staff_user_id).await?;
-    let row: Option<(i64, String, i64)> =
+    let row: Option<(i64, RequestStatus, i64)> =
         sqlx::query_as("SELECT office_id, status, quantity FROM requests WHERE id = ?")
             .bind(request_id)
             .fetch_optional(&mut *tx)
@@ -555,7 +556,7 @@ pub async fn award(
     if req_office != office {
         return Err(RequestError::NotAllowed);
     }
-    if status != "open" {
+    if status != RequestStatus::Open {
         return Err(RequestError::Closed);
     }
     let sum: i64 = picks.iter().map(|(_, q)| i64::from(*q)).sum();
@@ -621,7 +622,7 @@ pub async fn award(
         .execute(&mut *tx)
         .await?;
     for order in &orders {
-        let (_, producer) = super::orders::parties(&mut tx, *order).await?;
+        let (_, producer) = super::order_view::parties(&mut tx, *order).await?;
         if let Some(producer) = producer {
             outbox::notify(&mut tx, producer, Notice::Awarded { order: *order }, at).await?;
         }

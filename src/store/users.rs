@@ -1,10 +1,11 @@
 //! Telegram accounts: who they are, their role, status and language.
 
+use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
 use crate::domain::{AccountStatus, Lang, Role};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct User {
     pub id: i64,
     pub chat_id: i64,
@@ -13,31 +14,6 @@ pub struct User {
     pub role: Option<Role>,
     pub status: AccountStatus,
     pub reachable: bool,
-}
-
-#[derive(sqlx::FromRow)]
-struct UserRow {
-    id: i64,
-    chat_id: i64,
-    first_name: String,
-    language: String,
-    role: Option<String>,
-    status: String,
-    reachable: bool,
-}
-
-impl From<UserRow> for User {
-    fn from(r: UserRow) -> User {
-        User {
-            id: r.id,
-            chat_id: r.chat_id,
-            first_name: r.first_name,
-            language: Lang::parse(&r.language).unwrap_or_default(),
-            role: r.role.as_deref().and_then(Role::parse),
-            status: AccountStatus::parse(&r.status).unwrap_or(AccountStatus::New),
-            reachable: r.reachable,
-        }
-    }
 }
 
 const COLUMNS: &str = "id, chat_id, first_name, language, role, status, reachable";
@@ -55,9 +31,8 @@ pub struct Seen<'a> {
 /// Records that a user wrote to the bot and returns the account. A new user
 /// gets the language Telegram reports; later it follows Telegram's language
 /// until the user picks one with /bahasa. Writing again makes them reachable.
-pub async fn touch(pool: &SqlitePool, seen: &Seen<'_>) -> sqlx::Result<User> {
-    let now = super::now_text();
-    let row: UserRow = sqlx::query_as(&format!(
+pub async fn touch(pool: &SqlitePool, seen: &Seen<'_>, now: DateTime<Utc>) -> sqlx::Result<User> {
+    sqlx::query_as(&format!(
         "INSERT INTO users (id, chat_id, first_name, username, language, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
          ON CONFLICT(id) DO UPDATE SET
@@ -73,26 +48,29 @@ pub async fn touch(pool: &SqlitePool, seen: &Seen<'_>) -> sqlx::Result<User> {
     .bind(seen.chat_id)
     .bind(seen.first_name)
     .bind(seen.username)
-    .bind(seen.telegram_language.code())
-    .bind(now)
+    .bind(seen.telegram_language)
+    .bind(super::timestamp(now))
     .fetch_one(pool)
-    .await?;
-    Ok(row.into())
+    .await
 }
 
 pub async fn get(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<User>> {
-    let row: Option<UserRow> = sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = ?"))
+    sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = ?"))
         .bind(id)
         .fetch_optional(pool)
-        .await?;
-    Ok(row.map(User::from))
+        .await
 }
 
 /// Remembers the language picked with /bahasa.
-pub async fn set_language(pool: &SqlitePool, id: i64, lang: Lang) -> sqlx::Result<()> {
+pub async fn set_language(
+    pool: &SqlitePool,
+    id: i64,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET language = ?, language_chosen = 1, updated_at = ? WHERE id = ?")
-        .bind(lang.code())
-        .bind(super::now_text())
+        .bind(lang)
+        .bind(super::timestamp(now))
         .bind(id)
         .execute(pool)
         .await?;
@@ -101,25 +79,28 @@ pub async fn set_language(pool: &SqlitePool, id: i64, lang: Lang) -> sqlx::Resul
 
 /// Approved admins that can still be messaged.
 pub async fn admins(pool: &SqlitePool) -> sqlx::Result<Vec<User>> {
-    let rows: Vec<UserRow> = sqlx::query_as(&format!(
+    sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM users
          WHERE role = 'admin' AND status = 'approved' AND reachable = 1 ORDER BY id"
     ))
     .fetch_all(pool)
-    .await?;
-    Ok(rows.into_iter().map(User::from).collect())
+    .await
 }
 
 /// Makes a Telegram user an approved admin (from configuration or
 /// `pesanlokal admin add`). The private chat id equals the user id until the
 /// user writes to the bot. Returns the role the account had before.
-pub async fn ensure_admin(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<Role>> {
+pub async fn ensure_admin(
+    pool: &SqlitePool,
+    id: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<Role>> {
     let mut tx = super::begin_write(pool).await?;
-    let before: Option<Option<String>> = sqlx::query_scalar("SELECT role FROM users WHERE id = ?")
+    let before: Option<Option<Role>> = sqlx::query_scalar("SELECT role FROM users WHERE id = ?")
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
-    let now = super::now_text();
+    let now = super::timestamp(now);
     sqlx::query(
         "INSERT INTO users (id, chat_id, role, status, created_at, updated_at)
          VALUES (?1, ?1, 'admin', 'approved', ?2, ?2)
@@ -130,7 +111,7 @@ pub async fn ensure_admin(pool: &SqlitePool, id: i64) -> sqlx::Result<Option<Rol
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(before.flatten().as_deref().and_then(Role::parse))
+    Ok(before.flatten())
 }
 
 /// False only for a chat Telegram said blocked the bot (unknown chats are
@@ -141,13 +122,18 @@ pub async fn is_reachable(pool: &SqlitePool, chat_id: i64) -> sqlx::Result<bool>
             .bind(chat_id)
             .fetch_optional(pool)
             .await?;
+    // No row: a chat we never heard from is not known to be blocked.
     Ok(reachable.unwrap_or(true))
 }
 
 /// Telegram said this chat blocked the bot: stop messaging it.
-pub async fn mark_unreachable(pool: &SqlitePool, chat_id: i64) -> sqlx::Result<()> {
+pub async fn mark_unreachable(
+    pool: &SqlitePool,
+    chat_id: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET reachable = 0, updated_at = ? WHERE chat_id = ?")
-        .bind(super::now_text())
+        .bind(super::timestamp(now))
         .bind(chat_id)
         .execute(pool)
         .await?;
@@ -156,10 +142,15 @@ pub async fn mark_unreachable(pool: &SqlitePool, chat_id: i64) -> sqlx::Result<(
 
 /// Mutes (or unmutes) announcements for a user. Verification results and
 /// order notices are never muted.
-pub async fn set_muted(pool: &SqlitePool, id: i64, muted: bool) -> sqlx::Result<()> {
+pub async fn set_muted(
+    pool: &SqlitePool,
+    id: i64,
+    muted: bool,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
     sqlx::query("UPDATE users SET muted = ?, updated_at = ? WHERE id = ?")
         .bind(muted)
-        .bind(super::now_text())
+        .bind(super::timestamp(now))
         .bind(id)
         .execute(pool)
         .await?;
@@ -172,13 +163,14 @@ pub async fn is_muted(pool: &SqlitePool, id: i64) -> sqlx::Result<bool> {
         .bind(id)
         .fetch_optional(pool)
         .await?;
+    // No row: nobody muted anything.
     Ok(muted.unwrap_or(false))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::test_support::fresh_db;
+    use crate::store::test_support::{fresh_db, now};
 
     fn seen(lang: Lang) -> Seen<'static> {
         Seen {
@@ -193,21 +185,24 @@ mod tests {
     #[tokio::test]
     async fn a_chosen_language_outlives_telegram_language_changes() {
         let (pool, _dir) = fresh_db().await;
-        let u = touch(&pool, &seen(Lang::En)).await.unwrap();
+        let u = touch(&pool, &seen(Lang::En), now()).await.unwrap();
         assert_eq!(u.language, Lang::En);
         assert_eq!(u.status, AccountStatus::New);
-        let u = touch(&pool, &seen(Lang::Id)).await.unwrap();
+        let u = touch(&pool, &seen(Lang::Id), now()).await.unwrap();
         assert_eq!(u.language, Lang::Id, "follows Telegram until chosen");
-        set_language(&pool, 42, Lang::En).await.unwrap();
-        let u = touch(&pool, &seen(Lang::Id)).await.unwrap();
+        set_language(&pool, 42, Lang::En, now()).await.unwrap();
+        let u = touch(&pool, &seen(Lang::Id), now()).await.unwrap();
         assert_eq!(u.language, Lang::En);
     }
 
     #[tokio::test]
     async fn configured_admins_are_approved_admins() {
         let (pool, _dir) = fresh_db().await;
-        assert_eq!(ensure_admin(&pool, 7).await.unwrap(), None);
-        assert_eq!(ensure_admin(&pool, 7).await.unwrap(), Some(Role::Admin));
+        assert_eq!(ensure_admin(&pool, 7, now()).await.unwrap(), None);
+        assert_eq!(
+            ensure_admin(&pool, 7, now()).await.unwrap(),
+            Some(Role::Admin)
+        );
         let admins = admins(&pool).await.unwrap();
         assert_eq!(admins.len(), 1);
         assert_eq!(admins[0].status, AccountStatus::Approved);

@@ -18,6 +18,7 @@ use teloxide::types::{AllowedUpdate, Update, UpdateKind};
 use teloxide::update_listeners::{AsUpdateStream, UpdateListener};
 use tokio::sync::mpsc;
 
+use crate::clock::Clock;
 use crate::store::{self, inbox::Incoming};
 
 /// Long-poll timeout for getUpdates, in seconds.
@@ -26,6 +27,7 @@ const POLL_TIMEOUT: u32 = 10;
 pub struct InboxListener {
     bot: Bot,
     pool: SqlitePool,
+    clock: Clock,
     allowed: Option<Vec<AllowedUpdate>>,
     stop_token: StopToken,
     stop_flag: StopFlag,
@@ -33,11 +35,12 @@ pub struct InboxListener {
 }
 
 impl InboxListener {
-    pub fn new(bot: Bot, pool: SqlitePool) -> InboxListener {
+    pub fn new(bot: Bot, pool: SqlitePool, clock: Clock) -> InboxListener {
         let (stop_token, stop_flag) = mk_stop_token();
         InboxListener {
             bot,
             pool,
+            clock,
             allowed: None,
             stop_token,
             stop_flag,
@@ -50,6 +53,7 @@ impl InboxListener {
         let fetcher = Fetcher {
             bot: self.bot.clone(),
             pool: self.pool.clone(),
+            clock: self.clock.clone(),
             allowed: self.allowed.clone(),
             stop: self.stop_flag.clone(),
             tx,
@@ -62,6 +66,7 @@ impl InboxListener {
 struct Fetcher {
     bot: Bot,
     pool: SqlitePool,
+    clock: Clock,
     allowed: Option<Vec<AllowedUpdate>>,
     stop: StopFlag,
     tx: mpsc::Sender<Update>,
@@ -84,7 +89,13 @@ impl Fetcher {
                         }
                         Err(e) => {
                             tracing::error!(update_id = id, error = %e, "stored update unreadable");
-                            let _ = store::inbox::finish(&self.pool, id, Some("unreadable")).await;
+                            let _ = store::inbox::finish(
+                                &self.pool,
+                                id,
+                                Some("unreadable"),
+                                self.clock.now(),
+                            )
+                            .await;
                         }
                     }
                 }
@@ -129,7 +140,7 @@ impl Fetcher {
             };
             for update in updates {
                 let incoming = describe(&update);
-                match store::inbox::insert(&self.pool, &incoming).await {
+                match store::inbox::insert(&self.pool, &incoming, self.clock.now()).await {
                     Ok(true) => {
                         if self.tx.send(update).await.is_err() {
                             return;
@@ -229,6 +240,7 @@ pub fn track_inbox(inner: UpdateHandler<anyhow::Error>) -> UpdateHandler<anyhow:
                 let pool: Arc<SqlitePool> = deps.get();
                 let bot: Arc<super::out::TgBot> = deps.get();
                 let texts: Arc<Arc<crate::i18n::Texts>> = deps.get();
+                let clock: Arc<Clock> = deps.get();
                 let id = i64::from(update.id.0);
                 if store::inbox::is_finished(&pool, id).await.unwrap_or(false) {
                     tracing::debug!(update_id = id, "already handled; skipped");
@@ -240,9 +252,10 @@ pub fn track_inbox(inner: UpdateHandler<anyhow::Error>) -> UpdateHandler<anyhow:
                     _ => None,
                 };
                 if error.is_some() {
-                    super::handlers::apologize(&bot, &pool, &texts, &update).await;
+                    super::handlers::apologize(&bot, &pool, &texts, &update, clock.now()).await;
                 }
-                if let Err(e) = store::inbox::finish(&pool, id, error.as_deref()).await {
+                if let Err(e) = store::inbox::finish(&pool, id, error.as_deref(), clock.now()).await
+                {
                     tracing::error!(update_id = id, error = %e, "cannot mark an update finished");
                 }
                 result

@@ -150,7 +150,7 @@ pub fn dependencies(app: out::App) -> dptree::di::DependencyMap {
     dptree::deps![
         app.pool.clone(),
         Arc::clone(&app.texts),
-        DbStorage::new(app.pool.clone()),
+        DbStorage::new(app.pool.clone(), app.clock.clone()),
         app.settings,
         app.clock.clone(),
         app
@@ -194,7 +194,7 @@ pub async fn run_with_clock(
 ) -> anyhow::Result<()> {
     let pool = store::open(&config.database_url).await?;
     for admin in &config.admins {
-        store::users::ensure_admin(&pool, *admin)
+        store::users::ensure_admin(&pool, *admin, clock.now())
             .await
             .context("registering the configured admins")?;
     }
@@ -287,7 +287,7 @@ pub async fn run_with_clock(
         }
     });
 
-    let listener = listener::InboxListener::new(plain, pool.clone());
+    let listener = listener::InboxListener::new(plain, pool.clone(), clock.clone());
     dispatcher
         .try_dispatch_with_listener(
             listener,

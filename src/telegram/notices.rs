@@ -16,6 +16,7 @@ use crate::background::outbox::{Courier, Delivery};
 use crate::domain::notice::Notice;
 use crate::domain::order::OrderStatus;
 use crate::domain::reminder::LATE_AFTER;
+use crate::domain::request_status::RequestStatus;
 use crate::store;
 use crate::store::orders::{Order, Side};
 use crate::store::outbox::Ready;
@@ -55,7 +56,7 @@ impl Rendered {
 
 fn live(order: &Order) -> bool {
     matches!(
-        order.status(),
+        order.status,
         OrderStatus::Accepted | OrderStatus::InProduction | OrderStatus::Ready
     )
 }
@@ -130,7 +131,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let Some(r) = store::requests::get(pool, *request).await? else {
                 return Ok(None);
             };
-            if r.status != "open" {
+            if r.status != RequestStatus::Open {
                 return Ok(None); // already awarded or cancelled
             }
             let (quotes, declined, silent) = store::requests::tally(pool, *request).await?;
@@ -147,7 +148,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let Some(o) = store::orders::get(pool, *order).await? else {
                 return Ok(None);
             };
-            if o.status() != OrderStatus::Awarded {
+            if o.status != OrderStatus::Awarded {
                 return Ok(None);
             }
             let text = to.t(&Reply::ProducerAwarded {
@@ -158,7 +159,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
                 price: rupiah(o.unit_price),
                 total: rupiah(o.unit_price * o.quantity),
                 date: date_text(to.lang, o.delivery_date),
-                place: super::replies::region_name(&o.regency_code, None),
+                place: super::replies::region_name(o.regency_code.as_str(), None),
             });
             Some(Rendered::with(
                 text,
@@ -211,7 +212,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let Some(o) = store::orders::get(pool, *order).await? else {
                 return Ok(None);
             };
-            if o.status() != OrderStatus::Awarded {
+            if o.status != OrderStatus::Awarded {
                 return Ok(None);
             }
             let (text, markup) = orders::not_accepted_message(to, &o);
@@ -225,7 +226,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let Some(o) = store::orders::get(pool, r.order_id).await? else {
                 return Ok(None);
             };
-            let today = to.today_in(Some(&o.regency_code));
+            let today = to.today_in(Some(o.regency_code.as_str()));
             // After a downtime: only the latest due reminder, and none for
             // a delivery already past.
             if !live(&o) || r.superseded || o.delivery_date < today {
@@ -291,7 +292,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let Some(o) = store::orders::get(pool, *order).await? else {
                 return Ok(None);
             };
-            if !(live(&o) || o.status() == OrderStatus::Awarded) {
+            if !(live(&o) || o.status == OrderStatus::Awarded) {
                 return Ok(None);
             }
             let side = side_of(user, &o);
@@ -440,6 +441,7 @@ impl TgCourier {
                     Some(i64::from(m.id.0)),
                     method,
                     Some(&message.text),
+                    to.clock.now(),
                 )
                 .await
                 {

@@ -30,6 +30,7 @@ pub async fn deliver(
     chat: ChatId,
     text: String,
     markup: Option<ReplyMarkup>,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<Option<Message>> {
     if !store::users::is_reachable(pool, chat.0).await? {
         return Ok(None);
@@ -48,6 +49,7 @@ pub async fn deliver(
                 Some(i64::from(message.id.0)),
                 "sendMessage",
                 Some(&text),
+                now,
             )
             .await
             .context("logging an outgoing message")?;
@@ -57,7 +59,7 @@ pub async fn deliver(
             ApiError::BotBlocked | ApiError::UserDeactivated | ApiError::ChatNotFound,
         )) => {
             tracing::info!(chat = chat.0, "chat unreachable; marked");
-            store::users::mark_unreachable(pool, chat.0).await?;
+            store::users::mark_unreachable(pool, chat.0, now).await?;
             Ok(None)
         }
         Err(e) => Err(e).context("sending a message"),
@@ -133,7 +135,15 @@ impl Out {
     }
 
     pub async fn say(&self, reply: impl Text) -> anyhow::Result<Option<Message>> {
-        deliver(&self.bot, &self.pool, self.chat, self.t(&reply), None).await
+        deliver(
+            &self.bot,
+            &self.pool,
+            self.chat,
+            self.t(&reply),
+            None,
+            self.clock.now(),
+        )
+        .await
     }
 
     pub async fn say_with(
@@ -147,6 +157,7 @@ impl Out {
             self.chat,
             self.t(&reply),
             Some(markup.into()),
+            self.clock.now(),
         )
         .await
     }
@@ -157,7 +168,15 @@ impl Out {
         text: String,
         markup: Option<ReplyMarkup>,
     ) -> anyhow::Result<Option<Message>> {
-        deliver(&self.bot, &self.pool, self.chat, text, markup).await
+        deliver(
+            &self.bot,
+            &self.pool,
+            self.chat,
+            text,
+            markup,
+            self.clock.now(),
+        )
+        .await
     }
 
     /// Sends a photo (by Telegram file id) with an HTML caption, logged.
@@ -181,6 +200,7 @@ impl Out {
                     Some(i64::from(message.id.0)),
                     "sendPhoto",
                     caption.as_deref(),
+                    self.clock.now(),
                 )
                 .await?;
                 Ok(Some(message))
@@ -188,7 +208,7 @@ impl Out {
             Err(RequestError::Api(
                 ApiError::BotBlocked | ApiError::UserDeactivated | ApiError::ChatNotFound,
             )) => {
-                store::users::mark_unreachable(&self.pool, self.chat.0).await?;
+                store::users::mark_unreachable(&self.pool, self.chat.0, self.clock.now()).await?;
                 Ok(None)
             }
             Err(e) => Err(e).context("sending a photo"),
@@ -219,6 +239,7 @@ impl Out {
             Some(i64::from(message.0)),
             "editMessageText",
             Some(&text),
+            self.clock.now(),
         )
         .await?;
         Ok(())
@@ -245,6 +266,7 @@ impl Out {
             Some(i64::from(message.0)),
             "editMessageReplyMarkup",
             None,
+            self.clock.now(),
         )
         .await?;
         Ok(())

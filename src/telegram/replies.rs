@@ -9,6 +9,7 @@ use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 use teloxide::utils::html::escape;
 
+use crate::domain::request_status::RequestStatus;
 use crate::domain::{AccountStatus, Category, Role};
 use crate::store::accounts::{ProducerProfile, StaffProfile};
 
@@ -195,7 +196,7 @@ pub enum Reply {
         status: String,
         quotes: i64,
     },
-    RqStatus(String),
+    RqStatus(RequestStatus),
     RqProducerList,
     RqProducerListNone,
     RqQuotes {
@@ -829,10 +830,10 @@ impl Reply {
                 status = status.clone(),
                 quotes = quotes.to_string()
             ),
-            Reply::RqStatus(s) => match s.as_str() {
-                "open" => fl!(l, "rq-status-open"),
-                "awarded" => fl!(l, "rq-status-awarded"),
-                _ => fl!(l, "rq-status-cancelled"),
+            Reply::RqStatus(s) => match s {
+                RequestStatus::Open => fl!(l, "rq-status-open"),
+                RequestStatus::Awarded => fl!(l, "rq-status-awarded"),
+                RequestStatus::Cancelled => fl!(l, "rq-status-cancelled"),
             },
             Reply::RqProducerList => fl!(l, "rq-producer-list"),
             Reply::RqProducerListNone => fl!(l, "rq-producer-list-none"),

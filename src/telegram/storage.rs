@@ -15,11 +15,12 @@ use super::state::State;
 
 pub struct DbStorage {
     pool: SqlitePool,
+    clock: crate::clock::Clock,
 }
 
 impl DbStorage {
-    pub fn new(pool: SqlitePool) -> Arc<DbStorage> {
-        Arc::new(DbStorage { pool })
+    pub fn new(pool: SqlitePool, clock: crate::clock::Clock) -> Arc<DbStorage> {
+        Arc::new(DbStorage { pool, clock })
     }
 }
 
@@ -51,7 +52,7 @@ impl Storage<State> for DbStorage {
                 return Ok(store::dialogues::remove(&self.pool, chat_id.0).await?);
             }
             let json = serde_json::to_string(&dialogue)?;
-            Ok(store::dialogues::put(&self.pool, chat_id.0, &json).await?)
+            Ok(store::dialogues::put(&self.pool, chat_id.0, &json, self.clock.now()).await?)
         })
     }
 

@@ -675,6 +675,7 @@ impl FakeBotApi {
     }
 
     /// The API URL to give teloxide, e.g. `http://127.0.0.1:PORT/`.
+    #[allow(clippy::expect_used)] // "http://" + a socket address always parses
     pub fn url(&self) -> url::Url {
         url::Url::parse(&format!("http://{}/", self.shared.addr)).expect("valid URL")
     }
@@ -1928,6 +1929,7 @@ fn canonical_method(raw: &str) -> String {
         .map_or_else(|| raw.to_owned(), |m| (*m).to_owned())
 }
 
+#[allow(clippy::disallowed_methods)] // the fake Telegram stamps messages with wall time, as Telegram does
 fn unix_now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)

@@ -339,7 +339,7 @@ pub async fn approved_staff(w: &World, id: i64, office: &str, regency: &str) -> 
 pub async fn world_with_demo() -> World {
     let w = World::start().await;
     let pool = w.pool().await;
-    pesanlokal::store::demo::load(&pool)
+    pesanlokal::store::demo::load(&pool, pesanlokal::clock::Clock::system().now())
         .await
         .expect("demo data");
     w
@@ -358,7 +358,8 @@ pub async fn demo_producer(w: &World, id: i64, phone: &str, name: &str) -> FakeU
 
 /// A date `days` from today (WITA), as staff type it: `26/03/2026`.
 pub fn in_days(days: i64) -> (chrono::NaiveDate, String) {
-    let today = (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive();
+    let today =
+        (pesanlokal::clock::Clock::system().now() + chrono::Duration::hours(8)).date_naive();
     let d = today + chrono::Duration::days(days);
     (d, d.format("%d/%m/%Y").to_string())
 }

@@ -162,7 +162,7 @@ async fn decide(
     user_id: i64,
     approve: bool,
 ) -> anyhow::Result<Option<String>> {
-    match store::accounts::decide(&out.pool, caller.0.id, user_id, approve).await {
+    match store::accounts::decide(&out.pool, caller.0.id, user_id, approve, out.clock.now()).await {
         Ok(target) => {
             if let (Some(m), Some(text)) = (message, card(out, user_id).await?) {
                 let verdict = if approve {
@@ -299,7 +299,15 @@ async fn create_invite(
     office: &str,
     place: Place,
 ) -> HandlerResult {
-    match store::invites::create(&out.pool, caller.0.id, office, &place.regency).await {
+    match store::invites::create(
+        &out.pool,
+        caller.0.id,
+        office,
+        &place.regency,
+        out.clock.now(),
+    )
+    .await
+    {
         Ok(invite) => {
             dialogue.exit().await?;
             let username = me.username.clone().unwrap_or_default();

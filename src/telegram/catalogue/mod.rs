@@ -259,7 +259,7 @@ pub async fn next_product_step(
             if input.name.is_empty() {
                 return Ok(());
             }
-            catalogue::add(&out.pool, caller.0.id, &input)
+            catalogue::add(&out.pool, caller.0.id, &input, out.clock.now())
                 .await
                 .map(|_| input.name)
         }
@@ -352,22 +352,24 @@ pub async fn leave_message(out: Out, dialogue: Dlg, caller: Caller, msg: Message
     };
     let today = local_today(&out, &caller).await;
     let reply = match leave::read_leave(text, today) {
-        Ok((start, end)) => match catalogue::add_leave(&out.pool, caller.0.id, start, end).await {
-            Ok(_) => {
-                dialogue.exit().await?;
-                out.say(Reply::LeaveSaved {
-                    from: date_text(out.lang, start),
-                    to: date_text(out.lang, end),
-                })
-                .await?;
-                return show_leave(&out, &caller).await;
+        Ok((start, end)) => {
+            match catalogue::add_leave(&out.pool, caller.0.id, start, end, out.clock.now()).await {
+                Ok(_) => {
+                    dialogue.exit().await?;
+                    out.say(Reply::LeaveSaved {
+                        from: date_text(out.lang, start),
+                        to: date_text(out.lang, end),
+                    })
+                    .await?;
+                    return show_leave(&out, &caller).await;
+                }
+                Err(CatalogueError::NotYours) => {
+                    dialogue.exit().await?;
+                    return out.say(Common::ProducerOnly).await.map(|_| ());
+                }
+                Err(CatalogueError::Db(e)) => return Err(e.into()),
             }
-            Err(CatalogueError::NotYours) => {
-                dialogue.exit().await?;
-                return out.say(Common::ProducerOnly).await.map(|_| ());
-            }
-            Err(CatalogueError::Db(e)) => return Err(e.into()),
-        },
+        }
         Err(leave::LeaveError::EndBeforeStart) => Reply::LeaveEndBeforeStart,
         Err(leave::LeaveError::TooLong) => Reply::LeaveTooLong {
             max: leave::MAX_DAYS,
@@ -534,7 +536,7 @@ pub async fn contact_message(
         return Ok(());
     };
     dialogue.exit().await?;
-    match catalogue::link_by_phone(&out.pool, caller.0.id, &phone).await {
+    match catalogue::link_by_phone(&out.pool, caller.0.id, &phone, out.clock.now()).await {
         Ok(Some(name)) => {
             out.say_with(Reply::LinkDone { name }, KeyboardRemove::new())
                 .await?;

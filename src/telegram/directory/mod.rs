@@ -115,7 +115,7 @@ pub async fn start(
         available_on: None,
     };
     let shown: String = text.chars().take(100).collect();
-    let id = directory::save_search(&out.pool, caller.0.id, &shown, &spec).await?;
+    let id = directory::save_search(&out.pool, caller.0.id, &shown, &spec, out.clock.now()).await?;
     let (text, markup) = results(out, id, &shown, &spec, 0).await?;
     out.send_text(text, Some(markup.into())).await?;
     Ok(())

@@ -267,7 +267,7 @@ impl CardView {
             name: escape(&card.business_name),
             badges,
             region: escape(&region_name(
-                &card.regency_code,
+                card.regency_code.as_str(),
                 card.district_code.as_deref(),
             )),
             categories: categories_text(l, &cats),

@@ -10,7 +10,7 @@ use crate::telegram::shared::replies::Common;
 use teloxide::prelude::*;
 use teloxide::types::InputFile;
 
-use crate::domain::broadcast::{self, Audience, Group, TextProblem};
+use crate::domain::broadcast::{self, Audience, BroadcastStatus, Group, TextProblem};
 use crate::store;
 use crate::store::broadcasts::QueueError;
 use crate::store::outbox::Tally;
@@ -118,8 +118,8 @@ async fn ask_audience(out: &Out, dialogue: &Dlg, id: i64) -> HandlerResult {
 async fn audience_of(out: &Out, id: i64) -> anyhow::Result<Option<Audience>> {
     Ok(store::broadcasts::get(&out.pool, id)
         .await?
-        .filter(|b| b.status == "draft")
-        .and_then(|b| b.audience))
+        .filter(|b| b.status == BroadcastStatus::Draft)
+        .map(|b| b.audience))
 }
 
 async fn add_region(out: &Out, caller: &Caller, id: i64, regency: &str) -> HandlerResult {
@@ -146,12 +146,12 @@ async fn add_region(out: &Out, caller: &Caller, id: i64, regency: &str) -> Handl
 async fn preview(out: &Out, dialogue: &Dlg, caller: &Caller, id: i64) -> HandlerResult {
     let Some(b) = store::broadcasts::get(&out.pool, id)
         .await?
-        .filter(|b| b.status == "draft")
+        .filter(|b| b.status == BroadcastStatus::Draft)
     else {
         out.say(Common::Stale).await?;
         return Ok(());
     };
-    let audience = b.audience.clone().unwrap_or_default();
+    let audience = b.audience.clone();
     let counts = store::broadcasts::counts(&out.pool, caller.0.id, &audience).await?;
     if counts.recipients() == 0 {
         out.say(Reply::BcNobody).await?;

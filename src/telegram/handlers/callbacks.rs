@@ -64,7 +64,7 @@ async fn route(
     match (cb, state) {
         // Not tied to a flow.
         (Cb::Language(lang), _) => {
-            store::users::set_language(&out.pool, caller.0.id, lang).await?;
+            store::users::set_language(&out.pool, caller.0.id, lang, out.clock.now()).await?;
             let out = out.with_lang(lang);
             clear_buttons(&out, message).await;
             out.say(Reply::LangChanged).await?;
@@ -86,7 +86,7 @@ async fn route(
             super::broadcast::on_button(out, dialogue, caller, message, state, cb).await?,
         )),
         (Cb::Mute(muted), _) => {
-            store::users::set_muted(&out.pool, caller.0.id, muted).await?;
+            store::users::set_muted(&out.pool, caller.0.id, muted, out.clock.now()).await?;
             if let Some(m) = message {
                 match super::general::profile_text(out, caller).await? {
                     Some(text) => {

@@ -9,7 +9,7 @@ use chrono::Duration;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
-use crate::domain::event::{self as plan, Standing};
+use crate::domain::event::{self as plan, EventStatus, Standing};
 use crate::domain::money::group_thousands;
 use crate::domain::request as reader;
 use crate::domain::search::{fts_expression, read_query};
@@ -245,7 +245,7 @@ async fn matching(out: &Out, d: &EventDraft) -> anyhow::Result<Vec<CandidateRow>
     let fts = fts_expression(&terms);
     let mut rows = store::requests::candidates(
         &out.pool,
-        regency,
+        &RegionCode::parse(regency)?,
         d.category,
         fts.as_deref(),
         false,
@@ -337,7 +337,7 @@ async fn save(out: &Out, dialogue: &Dlg, caller: &Caller, d: EventDraft) -> anyh
     let new = NewEvent {
         name,
         event_date: date,
-        regency: regency.clone(),
+        regency: RegionCode::parse(&regency)?,
         category: d.category,
         item,
         quantity,
@@ -383,7 +383,7 @@ async fn list(out: &Out, events: &[Event]) -> HandlerResult {
             name: e.name.clone(),
             date: date_text(out.lang, e.event_date),
             need: need_text(e.quantity, &e.unit, &e.item),
-            place: region_name(&e.regency_code, None),
+            place: region_name(e.regency_code.as_str(), None),
             last: date_text(out.lang, e.last_safe_day),
             told,
             ready: names.len(),
@@ -495,11 +495,11 @@ pub async fn on_button(
 pub fn request_draft(e: &Event) -> RequestDraft {
     RequestDraft {
         item: Some(e.item.clone()),
-        category: e.category(),
+        category: e.category,
         quantity: u32::try_from(e.quantity).ok(),
         unit: Some(e.unit.clone()),
         date: Some(e.event_date),
-        regency: Some(e.regency_code.clone()),
+        regency: Some(e.regency_code.to_string()),
         purpose: Some(e.name.clone()),
         event: Some(e.id),
         ..Default::default()
@@ -514,14 +514,16 @@ pub async fn heads_up(
     let Some(e) = store::events::get(&to.pool, event_id).await? else {
         return Ok(None);
     };
-    if e.status == "cancelled" || e.event_date < to.today_in(Some(&e.regency_code)) {
+    if e.status == EventStatus::Cancelled
+        || e.event_date < to.today_in(Some(e.regency_code.as_str()))
+    {
         return Ok(None);
     }
     let text = to.t(&Reply::EvHeadsUp {
         office: e.office_name.clone(),
         name: e.name.clone(),
         need: need_text(e.quantity, &e.unit, &e.item),
-        place: region_name(&e.regency_code, None),
+        place: region_name(e.regency_code.as_str(), None),
         date: date_text(to.lang, e.event_date),
     });
     let markup = InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
@@ -540,7 +542,7 @@ pub async fn nudge(
     let Some(e) = store::events::get(&to.pool, event_id).await? else {
         return Ok(None);
     };
-    if !e.planned() || e.event_date < to.today_in(Some(&e.regency_code)) {
+    if !e.planned() || e.event_date < to.today_in(Some(e.regency_code.as_str())) {
         return Ok(None);
     }
     let ready = store::events::ready_names(&to.pool, e.id).await?.len();
@@ -548,7 +550,7 @@ pub async fn nudge(
         name: e.name.clone(),
         date: date_text(to.lang, e.event_date),
         need: need_text(e.quantity, &e.unit, &e.item),
-        place: region_name(&e.regency_code, None),
+        place: region_name(e.regency_code.as_str(), None),
         ready,
     });
     let markup = InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(

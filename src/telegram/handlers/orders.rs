@@ -8,6 +8,7 @@ use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 use crate::domain::order::OrderStatus;
+use crate::domain::request_status::RequestStatus;
 use crate::store;
 use crate::store::orders::{Order, OrderError, Side};
 use crate::store::requests::RequestError;
@@ -61,7 +62,7 @@ pub async fn view_request(
                 })
             })
             .collect();
-        if r.status == "open" {
+        if r.status == RequestStatus::Open {
             for (i, q) in quotes.iter().enumerate() {
                 if q.quantity >= r.quantity {
                     buttons.push(vec![InlineKeyboardButton::callback(
@@ -198,7 +199,7 @@ async fn split_picker(
 
 /// The buttons of an order for one side, by its status.
 pub fn order_buttons(out: &Out, order: &Order, side: Side) -> InlineKeyboardMarkup {
-    let status = order.status();
+    let status = order.status;
     let mut rows: Vec<Vec<InlineKeyboardButton>> = Vec::new();
     match side {
         Side::Producer => {
@@ -254,14 +255,14 @@ pub fn order_buttons(out: &Out, order: &Order, side: Side) -> InlineKeyboardMark
 pub fn order_text(out: &Out, order: &Order, side: Side) -> String {
     out.t(&Reply::OrderCard {
         id: order.id,
-        status: out.t(&Reply::OrderStatus(order.status())),
+        status: out.t(&Reply::OrderStatus(order.status)),
         item: order.item.clone(),
         quantity: count(order.quantity),
         unit: order.unit.clone(),
         price: rupiah(order.unit_price),
         total: rupiah(order.unit_price * order.quantity),
         date: date_text(out.lang, order.delivery_date),
-        place: region_name(&order.regency_code, None),
+        place: region_name(order.regency_code.as_str(), None),
         producer: order.producer_name.clone(),
         // The producer's phone is shown to staff once an order exists.
         phone: if side == Side::Staff {
@@ -433,7 +434,7 @@ pub async fn on_button(
         }
         Cb::OrderCancel(order) => {
             match store::orders::for_user(&out.pool, caller.0.id, order).await {
-                Ok((o, _)) if o.status().may_cancel() => {
+                Ok((o, _)) if o.status.may_cancel() => {
                     dialogue.update(State::CancelReason { order }).await?;
                     out.say(Reply::OrderAskCancelReason { id: order }).await?;
                     Ok(None)
@@ -445,7 +446,7 @@ pub async fn on_button(
         Cb::OrderRate { order, stars } => {
             match store::orders::for_user(&out.pool, caller.0.id, order).await {
                 Ok((o, Side::Staff))
-                    if o.status() == OrderStatus::Received
+                    if o.status == OrderStatus::Received
                         && o.rating.is_none()
                         && (1..=5).contains(&stars) =>
                 {
@@ -630,7 +631,16 @@ async fn finish_rating(
     comment: Option<String>,
 ) -> HandlerResult {
     dialogue.exit().await?;
-    match store::orders::rate(&out.pool, caller.0.id, order, stars, comment.as_deref()).await {
+    match store::orders::rate(
+        &out.pool,
+        caller.0.id,
+        order,
+        stars,
+        comment.as_deref(),
+        out.clock.now(),
+    )
+    .await
+    {
         Ok(_) => out
             .say(Reply::OrderRated { id: order, stars })
             .await

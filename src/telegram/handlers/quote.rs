@@ -7,6 +7,7 @@ use crate::telegram::shared::replies::Common;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
+use crate::domain::request_status::RequestStatus;
 use crate::store;
 use crate::store::requests::{QuoteOutcome, Request, RequestError};
 
@@ -17,7 +18,8 @@ use super::super::state::{QuoteStep, State};
 use super::{Caller, Dlg, HandlerResult};
 
 pub fn deadline_text(out: &Out, r: &Request) -> String {
-    let zone = super::super::replies::zone_of(Some(&r.regency_code), out.settings.default_zone);
+    let zone =
+        super::super::replies::zone_of(Some(r.regency_code.as_str()), out.settings.default_zone);
     super::super::replies::datetime_text(out.lang, r.quote_deadline, zone)
 }
 
@@ -44,7 +46,7 @@ pub async fn card(
     else {
         return Ok(None);
     };
-    if r.status != "open" {
+    if r.status != RequestStatus::Open {
         return Ok(None);
     }
     let text = to.t(&Reply::RqCard {
@@ -55,7 +57,7 @@ pub async fn card(
         unit: r.unit.clone(),
         part: recipient.part_quantity.map(count),
         date: date_text(to.lang, r.delivery_date),
-        place: region_name(&r.regency_code, r.district_code.as_deref()),
+        place: region_name(r.regency_code.as_str(), r.district_code.as_deref()),
         budget: budget_text(to, &r),
         halal: r.halal,
         deadline: deadline_text(to, &r),
@@ -99,7 +101,7 @@ pub async fn on_producer_button(
                 Ok(found) => found,
                 Err(e) => return Ok(refused(out, &e)),
             };
-            if r.status != "open" {
+            if r.status != RequestStatus::Open {
                 return Ok(Some(out.t(&Reply::QtClosed)));
             }
             if out.clock.now() > r.quote_deadline {
@@ -379,7 +381,7 @@ pub async fn list(out: &Out, caller: &Caller) -> HandlerResult {
                 quantity: count(r.quantity),
                 unit: r.unit.clone(),
                 date: date_text(out.lang, r.delivery_date),
-                status: out.t(&Reply::RqStatus(r.status.clone())),
+                status: out.t(&Reply::RqStatus(r.status)),
                 quotes: *quotes,
             }));
             buttons.push(vec![InlineKeyboardButton::callback(

@@ -142,7 +142,7 @@ pub async fn begin_from_invite(
     caller: Caller,
     token: &str,
 ) -> HandlerResult {
-    let invite = store::invites::lookup(&out.pool, token).await?;
+    let invite = store::invites::lookup(&out.pool, token, out.clock.now()).await?;
     let Some(invite) = invite else {
         out.say(Reply::InviteInvalid).await?;
         if may_start(&out, &caller).await? {
@@ -347,7 +347,8 @@ async fn producer_phone(
         return Ok(());
     };
     // The trade office already listed this business: link it instead.
-    if let Ok(Some(name)) = store::catalogue::link_by_phone(&out.pool, msg.chat.id.0, &phone).await
+    if let Ok(Some(name)) =
+        store::catalogue::link_by_phone(&out.pool, msg.chat.id.0, &phone, out.clock.now()).await
     {
         dialogue.exit().await?;
         out.say_with(
@@ -432,7 +433,7 @@ pub async fn submit_producer(
         // A field is missing (should not happen): ask from the first gap.
         return goto_producer(out, dialogue, first_gap(&draft), draft, false).await;
     };
-    match store::accounts::submit_producer(&out.pool, caller.0.id, &app).await {
+    match store::accounts::submit_producer(&out.pool, caller.0.id, &app, out.clock.now()).await {
         Ok(()) => {
             dialogue.exit().await?;
             out.say(Reply::Submitted).await.map(|_| ())
@@ -538,7 +539,14 @@ pub async fn submit_staff(
         };
         return goto_staff(out, dialogue, step, draft, false).await;
     };
-    match store::accounts::submit_staff(&out.pool, caller.0.id, &app, draft.invite.as_deref()).await
+    match store::accounts::submit_staff(
+        &out.pool,
+        caller.0.id,
+        &app,
+        draft.invite.as_deref(),
+        out.clock.now(),
+    )
+    .await
     {
         Ok(AccountStatus::Approved) => {
             dialogue.exit().await?;

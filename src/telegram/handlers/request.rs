@@ -302,7 +302,7 @@ pub async fn assess(out: &Out, draft: &RequestDraft) -> anyhow::Result<Option<(V
     let fts = fts_expression(&terms);
     let rows = store::requests::candidates(
         &out.pool,
-        regency,
+        &RegionCode::parse(regency)?,
         draft.category,
         fts.as_deref(),
         draft.halal,

@@ -2,7 +2,10 @@
 //! the reply handle for their chat, the dialogue, and what every handler
 //! returns.
 
+use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
+
+use crate::clock::Clock;
 use teloxide::dispatching::dialogue::Dialogue;
 use teloxide::prelude::*;
 use teloxide::types::Update;
@@ -27,7 +30,7 @@ pub struct Caller(pub User);
 
 /// Records the sender and loads their account. Only private chats are
 /// served; updates from groups and channels go no further.
-pub async fn identify(update: Update, pool: SqlitePool) -> Option<Caller> {
+pub async fn identify(update: Update, pool: SqlitePool, clock: Clock) -> Option<Caller> {
     let user = update.from()?;
     if user.is_bot {
         return None;
@@ -43,7 +46,7 @@ pub async fn identify(update: Update, pool: SqlitePool) -> Option<Caller> {
         username: user.username.as_deref(),
         telegram_language: Lang::from_telegram(user.language_code.as_deref()),
     };
-    match store::users::touch(&pool, &seen).await {
+    match store::users::touch(&pool, &seen, clock.now()).await {
         Ok(u) => Some(Caller(u)),
         Err(e) => {
             tracing::error!(error = %e, "cannot record the sender");
@@ -72,7 +75,13 @@ pub async fn local_today(out: &Out, caller: &Caller) -> chrono::NaiveDate {
 
 /// When a handler failed, the user still gets an answer in their language:
 /// the callback is answered and a short apology is sent.
-pub async fn apologize(bot: &TgBot, pool: &SqlitePool, texts: &Texts, update: &Update) {
+pub async fn apologize(
+    bot: &TgBot,
+    pool: &SqlitePool,
+    texts: &Texts,
+    update: &Update,
+    now: DateTime<Utc>,
+) {
     let Some(user) = update.from() else { return };
     let lang = match store::users::get(pool, user.id.0 as i64).await {
         Ok(Some(u)) => u.language,
@@ -86,7 +95,7 @@ pub async fn apologize(bot: &TgBot, pool: &SqlitePool, texts: &Texts, update: &U
             .await;
     }
     if let Some(chat) = update.chat()
-        && let Err(e) = crate::telegram::out::deliver(bot, pool, chat.id, text, None).await
+        && let Err(e) = crate::telegram::out::deliver(bot, pool, chat.id, text, None, now).await
     {
         tracing::warn!(error = %e, "the apology could not be sent either");
     }
