@@ -23,44 +23,6 @@ pub enum Cb {
     Halal(bool),
     SkipNib,
     Language(Lang),
-    /// Use this delivery date instead (the earliest that works), as YYYYMMDD.
-    UseDate(u32),
-    /// A producer answers request #n.
-    QuoteRequest(i64),
-    DeclineRequest(i64),
-    /// "All" as the quoted quantity.
-    QuoteAll,
-    /// Staff open request #n with its quotes.
-    ViewRequest(i64),
-    Award {
-        request: i64,
-        quote: i64,
-    },
-    SplitStart(i64),
-    SplitToggle {
-        request: i64,
-        quote: i64,
-    },
-    SplitDone(i64),
-    /// Move order #n to a status (index in `OrderStatus::ALL`).
-    OrderStep {
-        order: i64,
-        to: u8,
-    },
-    OrderCancel(i64),
-    OrderRate {
-        order: i64,
-        stars: u8,
-    },
-    /// Let an unaccepted order lapse and choose another quote.
-    OrderLapse(i64),
-    /// Staff drop a troubled order to award another quote instead.
-    OrderReplace(i64),
-    /// The producer's answer to a reminder: on schedule, or a problem.
-    ReminderAnswer {
-        reminder: i64,
-        ok: bool,
-    },
     /// A producer answers an event's heads-up: "Saya siap".
     EventReady(i64),
     /// Staff start the quote request of event #n, prefilled.
@@ -94,21 +56,6 @@ impl Cb {
             Cb::Halal(h) => format!("h:{}", u8::from(*h)),
             Cb::SkipNib => "nib0".into(),
             Cb::Language(l) => format!("l:{}", l.code()),
-            Cb::UseDate(d) => format!("ud:{d}"),
-            Cb::QuoteRequest(id) => format!("qq:{id}"),
-            Cb::DeclineRequest(id) => format!("qd:{id}"),
-            Cb::QuoteAll => "qa".into(),
-            Cb::ViewRequest(id) => format!("rv:{id}"),
-            Cb::Award { request, quote } => format!("aw:{request}:{quote}"),
-            Cb::SplitStart(id) => format!("as:{id}"),
-            Cb::SplitToggle { request, quote } => format!("at:{request}:{quote}"),
-            Cb::SplitDone(id) => format!("ad:{id}"),
-            Cb::OrderStep { order, to } => format!("os:{order}:{to}"),
-            Cb::OrderCancel(id) => format!("oc:{id}"),
-            Cb::OrderRate { order, stars } => format!("or:{order}:{stars}"),
-            Cb::OrderLapse(id) => format!("ol:{id}"),
-            Cb::OrderReplace(id) => format!("orp:{id}"),
-            Cb::ReminderAnswer { reminder, ok } => format!("ra:{reminder}:{}", u8::from(*ok)),
             Cb::EventReady(id) => format!("acr:{id}"),
             Cb::EventRequest(id) => format!("acq:{id}"),
             Cb::EventNew => "acn".into(),
@@ -145,40 +92,6 @@ impl Cb {
             ("h", Some("0"), None) => Cb::Halal(false),
             ("nib0", None, None) => Cb::SkipNib,
             ("l", Some(code), None) => Cb::Language(Lang::parse(code)?),
-            ("ud", Some(d), None) => Cb::UseDate(d.parse().ok()?),
-            ("qq", Some(id), None) => Cb::QuoteRequest(id.parse().ok()?),
-            ("qd", Some(id), None) => Cb::DeclineRequest(id.parse().ok()?),
-            ("qa", None, None) => Cb::QuoteAll,
-            ("rv", Some(id), None) => Cb::ViewRequest(id.parse().ok()?),
-            ("aw", Some(r), Some(q)) => Cb::Award {
-                request: r.parse().ok()?,
-                quote: q.parse().ok()?,
-            },
-            ("as", Some(id), None) => Cb::SplitStart(id.parse().ok()?),
-            ("at", Some(r), Some(q)) => Cb::SplitToggle {
-                request: r.parse().ok()?,
-                quote: q.parse().ok()?,
-            },
-            ("ad", Some(id), None) => Cb::SplitDone(id.parse().ok()?),
-            ("os", Some(o), Some(t)) => Cb::OrderStep {
-                order: o.parse().ok()?,
-                to: t.parse().ok()?,
-            },
-            ("oc", Some(id), None) => Cb::OrderCancel(id.parse().ok()?),
-            ("or", Some(o), Some(s)) => Cb::OrderRate {
-                order: o.parse().ok()?,
-                stars: s.parse().ok()?,
-            },
-            ("ol", Some(id), None) => Cb::OrderLapse(id.parse().ok()?),
-            ("orp", Some(id), None) => Cb::OrderReplace(id.parse().ok()?),
-            ("ra", Some(id), Some(ok)) => Cb::ReminderAnswer {
-                reminder: id.parse().ok()?,
-                ok: match ok {
-                    "1" => true,
-                    "0" => false,
-                    _ => return None,
-                },
-            },
             ("acr", Some(id), None) => Cb::EventReady(id.parse().ok()?),
             ("acq", Some(id), None) => Cb::EventRequest(id.parse().ok()?),
             ("acn", None, None) => Cb::EventNew,
@@ -227,40 +140,6 @@ mod tests {
             Cb::Language(Lang::Id),
             Cb::Language(Lang::En),
             Cb::Flow(Flow::Skip),
-            Cb::UseDate(20261231),
-            Cb::QuoteRequest(i64::MAX),
-            Cb::DeclineRequest(i64::MAX),
-            Cb::QuoteAll,
-            Cb::ViewRequest(i64::MAX),
-            Cb::Award {
-                request: i64::MAX,
-                quote: i64::MAX,
-            },
-            Cb::SplitStart(i64::MAX),
-            Cb::SplitToggle {
-                request: i64::MAX,
-                quote: i64::MAX,
-            },
-            Cb::SplitDone(i64::MAX),
-            Cb::OrderStep {
-                order: i64::MAX,
-                to: 7,
-            },
-            Cb::OrderCancel(i64::MAX),
-            Cb::OrderRate {
-                order: i64::MAX,
-                stars: 5,
-            },
-            Cb::OrderLapse(i64::MAX),
-            Cb::OrderReplace(i64::MAX),
-            Cb::ReminderAnswer {
-                reminder: i64::MAX,
-                ok: true,
-            },
-            Cb::ReminderAnswer {
-                reminder: 1,
-                ok: false,
-            },
             Cb::EventReady(i64::MAX),
             Cb::EventRequest(i64::MAX),
             Cb::EventNew,

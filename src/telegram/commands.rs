@@ -24,10 +24,6 @@ pub enum Command {
     Bahasa,
     Batal,
     Cancel,
-    /// Ask producers for quotes.
-    Minta(String),
-    Permintaan,
-    Pesanan,
     /// Plan an event weeks ahead: producers get a heads-up.
     Acara(String),
     /// Admins: send an announcement.
@@ -158,10 +154,6 @@ mod tests {
         assert_eq!(
             Command::parse("/help@pesanlokal_bot", "pesanlokal_bot").unwrap(),
             Command::Help
-        );
-        assert_eq!(
-            Command::parse("/minta 250 kotak", "pesanlokal_bot").unwrap(),
-            Command::Minta("250 kotak".into())
         );
         assert_eq!(
             Command::parse("/acara rakor, 300 snack box", "pesanlokal_bot").unwrap(),

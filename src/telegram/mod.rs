@@ -10,8 +10,11 @@ pub mod handlers;
 pub mod keyboards;
 pub mod listener;
 pub mod notices;
+pub mod orders;
 pub mod out;
+pub mod quotes;
 pub mod replies;
+pub mod requests;
 pub mod shared;
 pub mod state;
 pub mod storage;
@@ -30,7 +33,7 @@ use crate::i18n::Texts;
 use crate::store;
 
 use commands::Command;
-use handlers::{broadcast, callbacks, event, general, orders, quote, registration, request};
+use handlers::{broadcast, callbacks, event, general, registration};
 use out::TgBot;
 use shared::codec::Pressed;
 use shared::toast::{Toast, answered};
@@ -44,6 +47,8 @@ use storage::DbStorage;
 ///   └ identify caller (private chats only) ─ reply context ─ dialogue
 ///       ├ message ─┬ /cari .............................. directory::commands
 ///       │          ├ /produk, /libur .................... catalogue::commands
+///       │          ├ /minta ............................. requests::commands
+///       │          ├ /permintaan, /pesanan .............. orders::commands
 ///       │          ├ command ............................ general::command
 ///       │          ├ State::Producer ..................... registration::producer_message
 ///       │          ├ State::Staff ........................ registration::staff_message
@@ -51,8 +56,8 @@ use storage::DbStorage;
 ///       │          ├ State::Product ...................... catalogue::product_message
 ///       │          ├ State::LeaveDates ................... catalogue::leave_message
 ///       │          ├ State::LinkContact .................. catalogue::contact_message
-///       │          ├ State::Request ...................... request::request_message
-///       │          ├ State::Quoting / Declining .......... quote::quoting_message / declining_message
+///       │          ├ State::Request ...................... requests::request_message
+///       │          ├ State::Quoting / Declining .......... quotes::quoting_message / declining_message
 ///       │          ├ State::CancelReason / RatingComment . orders::cancel_message / rating_message
 ///       │          ├ State::SearchPrompt ................. directory::prompt_message
 ///       │          ├ State::SearchDate ................... directory::date_message
@@ -62,6 +67,9 @@ use storage::DbStorage;
 ///       └ callback query ─┬ admin buttons ............... admin::buttons
 ///                         ├ directory buttons ........... directory::buttons
 ///                         ├ catalogue buttons ........... catalogue::buttons
+///                         ├ request buttons ............. requests::buttons
+///                         ├ quote buttons ............... quotes::buttons
+///                         ├ award and order buttons ..... orders::buttons
 ///                         └ the rest ..................... callbacks::on_callback
 /// ```
 pub fn schema() -> UpdateHandler<anyhow::Error> {
@@ -69,6 +77,8 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(admin::commands())
         .branch(directory::commands())
         .branch(catalogue::commands())
+        .branch(requests::commands())
+        .branch(orders::commands())
         .branch(
             dptree::entry()
                 .filter_command::<Command>()
@@ -101,7 +111,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
             .endpoint(catalogue::product_message),
         )
         .branch(dptree::case![State::LeaveDates].endpoint(catalogue::leave_message))
-        .branch(dptree::case![State::Request { draft, asking }].endpoint(request::request_message))
+        .branch(dptree::case![State::Request { draft, asking }].endpoint(requests::request_message))
         .branch(
             dptree::case![State::Quoting {
                 request,
@@ -109,9 +119,9 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 price,
                 quantity
             }]
-            .endpoint(quote::quoting_message),
+            .endpoint(quotes::quoting_message),
         )
-        .branch(dptree::case![State::Declining { request }].endpoint(quote::declining_message))
+        .branch(dptree::case![State::Declining { request }].endpoint(quotes::declining_message))
         .branch(dptree::case![State::CancelReason { order }].endpoint(orders::cancel_message))
         .branch(
             dptree::case![State::RatingComment { order, stars }].endpoint(orders::rating_message),
@@ -131,6 +141,9 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 .branch(admin::buttons())
                 .branch(directory::buttons())
                 .branch(catalogue::buttons())
+                .branch(requests::buttons())
+                .branch(quotes::buttons())
+                .branch(orders::buttons())
                 .branch(dptree::endpoint(callbacks::on_callback)),
         ));
 

@@ -5,9 +5,11 @@
 //! below; a state that can no longer be decoded resets to `Idle` (see
 //! `storage.rs`) instead of locking the chat out.
 
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Category;
+use crate::domain::request::Budget;
+use crate::domain::{Category, RegionCode, Rupiah};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state")]
@@ -270,41 +272,97 @@ impl RequestField {
     }
 }
 
-/// A quote request being written; every field already valid.
+/// A quote request being written; every field already valid, in its
+/// domain type. Decoded through [`StoredRequestDraft`], which also reads
+/// the shapes earlier builds stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredRequestDraft")]
 pub struct RequestDraft {
-    #[serde(default)]
     pub item: Option<String>,
-    #[serde(default)]
-    pub category: Option<crate::domain::Category>,
-    #[serde(default)]
+    pub category: Option<Category>,
     pub quantity: Option<u32>,
-    #[serde(default)]
     pub unit: Option<String>,
-    #[serde(default)]
-    pub date: Option<chrono::NaiveDate>,
-    #[serde(default)]
-    pub time: Option<String>,
-    #[serde(default)]
-    pub regency: Option<String>,
-    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// The delivery time, when the sentence named one.
+    pub time: Option<NaiveTime>,
+    pub regency: Option<RegionCode>,
+    /// District code such as `"64.02.06"` (not a [`RegionCode`], which is
+    /// a regency's).
     pub district: Option<String>,
-    #[serde(default)]
-    pub budget_per_unit: Option<u64>,
-    #[serde(default)]
-    pub budget_total: Option<u64>,
-    #[serde(default)]
+    /// Per unit or in total, never both.
+    pub budget: Option<Budget>,
     pub halal: bool,
-    #[serde(default)]
     pub purpose: Option<String>,
-    #[serde(default)]
     pub raw: Option<String>,
     /// Only to this producer (from a search card's "Minta penawaran").
-    #[serde(default)]
     pub producer: Option<i64>,
     /// Made from this planned event (the nudge's "Buat permintaan").
-    #[serde(default)]
     pub event: Option<i64>,
+}
+
+/// A [`RequestDraft`] as stored, of any shape so far: the time as `"14:30"`
+/// or `"14:30:00"`, the budget as `budget` or as the earlier
+/// `budget_per_unit` / `budget_total` pair (per unit wins, as the summary
+/// showed it).
+#[derive(Deserialize)]
+struct StoredRequestDraft {
+    #[serde(default)]
+    item: Option<String>,
+    #[serde(default)]
+    category: Option<Category>,
+    #[serde(default)]
+    quantity: Option<u32>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    date: Option<NaiveDate>,
+    #[serde(default)]
+    time: Option<NaiveTime>,
+    #[serde(default)]
+    regency: Option<RegionCode>,
+    #[serde(default)]
+    district: Option<String>,
+    #[serde(default)]
+    budget: Option<Budget>,
+    #[serde(default)]
+    budget_per_unit: Option<Rupiah>,
+    #[serde(default)]
+    budget_total: Option<Rupiah>,
+    #[serde(default)]
+    halal: bool,
+    #[serde(default)]
+    purpose: Option<String>,
+    #[serde(default)]
+    raw: Option<String>,
+    #[serde(default)]
+    producer: Option<i64>,
+    #[serde(default)]
+    event: Option<i64>,
+}
+
+impl From<StoredRequestDraft> for RequestDraft {
+    fn from(s: StoredRequestDraft) -> RequestDraft {
+        let budget = s
+            .budget
+            .or(s.budget_per_unit.map(Budget::PerUnit))
+            .or(s.budget_total.map(Budget::Total));
+        RequestDraft {
+            item: s.item,
+            category: s.category,
+            quantity: s.quantity,
+            unit: s.unit,
+            date: s.date,
+            time: s.time,
+            regency: s.regency,
+            district: s.district,
+            budget,
+            halal: s.halal,
+            purpose: s.purpose,
+            raw: s.raw,
+            producer: s.producer,
+            event: s.event,
+        }
+    }
 }
 
 /// What a planned event needs, asked in this order when missing.
@@ -424,6 +482,10 @@ mod tests {
         r#"{"state":"Broadcast","step":"Message"}"#,
         r#"{"state":"Broadcast","step":"Regions","draft":4}"#,
         r#"{"state":"Broadcast","step":"Preview","draft":4}"#,
+        r#"{"state":"Request","draft":{"item":"snack box","quantity":250,"unit":"kotak","date":"2026-03-26","time":"14:30","regency":"64.72","district":"64.72.01","budget_per_unit":25000,"halal":true},"asking":null}"#,
+        r#"{"state":"Request","draft":{"item":"kaos","quantity":100,"date":"2026-04-02","regency":"64.02","budget_total":5000000},"asking":"Budget"}"#,
+        r#"{"state":"Request","draft":{"item":"tumbler","quantity":50,"budget_per_unit":30000,"budget_total":1500000},"asking":"Date"}"#,
+        r#"{"state":"Request","draft":{"item":"snack box","quantity":250,"date":"2026-03-26","time":"09:15:00","regency":"64.72","budget":{"total":6250000}},"asking":null}"#,
     ];
 
     #[test]
@@ -465,6 +527,67 @@ mod tests {
         assert_eq!(draft.category, Some(Category::Snack));
         assert_eq!(draft.quantity, Some(300));
         assert_eq!(draft.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 26));
+    }
+
+    fn stored_request(needle: &str) -> RequestDraft {
+        let sample = STORED
+            .iter()
+            .find(|s| s.contains(needle))
+            .expect("the stored request sample");
+        match serde_json::from_str::<State>(sample).unwrap() {
+            State::Request { draft, .. } => draft,
+            other => panic!("not a request: {other:?}"),
+        }
+    }
+
+    fn rupiah(amount: u64) -> Rupiah {
+        Rupiah::new(amount).unwrap()
+    }
+
+    #[test]
+    fn stored_request_drafts_of_every_shape_decode_to_typed_values() {
+        let d = stored_request(r#""time":"14:30""#);
+        assert_eq!(d.time, NaiveTime::from_hms_opt(14, 30, 0));
+        assert_eq!(d.regency, Some(RegionCode::parse("64.72").unwrap()));
+        assert_eq!(d.district.as_deref(), Some("64.72.01"));
+        assert_eq!(d.budget, Some(Budget::PerUnit(rupiah(25_000))));
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2026, 3, 26));
+
+        let d = stored_request(r#""budget_total":5000000}"#);
+        assert_eq!(d.budget, Some(Budget::Total(rupiah(5_000_000))));
+        assert_eq!(d.time, None);
+
+        // Both set by an earlier build: per unit, as its summary showed.
+        let d = stored_request(r#""budget_total":1500000"#);
+        assert_eq!(d.budget, Some(Budget::PerUnit(rupiah(30_000))));
+
+        let d = stored_request(r#""budget":{"total""#);
+        assert_eq!(d.budget, Some(Budget::Total(rupiah(6_250_000))));
+        assert_eq!(d.time, NaiveTime::from_hms_opt(9, 15, 0));
+
+        let d = stored_request(r#""purpose":"rakor triwulan""#);
+        assert_eq!(d.event, Some(4));
+        assert_eq!(d.budget, None);
+    }
+
+    #[test]
+    fn a_request_draft_round_trips_through_json() {
+        let draft = RequestDraft {
+            item: Some("snack box".into()),
+            quantity: Some(250),
+            time: NaiveTime::from_hms_opt(14, 30, 0),
+            regency: Some(RegionCode::parse("64.72").unwrap()),
+            budget: Some(Budget::Total(rupiah(5_000_000))),
+            halal: true,
+            ..Default::default()
+        };
+        let state = State::Request {
+            draft,
+            asking: Some(RequestField::Budget),
+        };
+        let json = serde_json::to_string(&state).unwrap();
+        assert!(!json.contains("budget_per_unit"), "{json}");
+        assert_eq!(serde_json::from_str::<State>(&json).unwrap(), state);
     }
 
     #[test]

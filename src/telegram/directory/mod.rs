@@ -357,9 +357,8 @@ async fn press(
             if directory::card(&out.pool, producer).await?.is_none() {
                 return Ok(Some(out.t(&Reply::ProfileGone)));
             }
-            // The one call into a legacy handler: the request flow.
-            crate::telegram::handlers::request::start(out, dialogue, caller, "", Some(producer))
-                .await?;
+            // Into the request room, one way.
+            crate::telegram::requests::start(out, dialogue, caller, "", Some(producer)).await?;
             Ok(None)
         }
         _ => {

@@ -98,18 +98,6 @@ async fn route(
             }
             Ok(Answer::Toast(out.t(&Reply::MuteChanged(muted))))
         }
-        // Writing a quote request.
-        (
-            cb @ (Cb::Flow(Flow::Submit)
-            | Cb::Flow(Flow::Edit)
-            | Cb::Flow(Flow::EditField(_))
-            | Cb::UseDate(_)
-            | Cb::Flow(Flow::Skip)
-            | Cb::Flow(Flow::Region { .. })),
-            State::Request { draft, .. },
-        ) => Ok(answer(
-            super::request::on_button(out, dialogue, caller, message, cb, draft).await?,
-        )),
         // Planning an event, its heads-up and its nudge.
         (
             cb @ (Cb::Flow(Flow::Submit) | Cb::Flow(Flow::Region { .. })),
@@ -119,44 +107,6 @@ async fn route(
         )),
         (cb @ (Cb::EventReady(_) | Cb::EventRequest(_) | Cb::EventNew), state) => Ok(answer(
             super::event::on_button(out, dialogue, caller, message, state, cb).await?,
-        )),
-        // A producer answering a request.
-        (cb @ (Cb::QuoteRequest(_) | Cb::DeclineRequest(_) | Cb::QuoteAll), state) => Ok(answer(
-            super::quote::on_producer_button(out, dialogue, caller, message, state, cb).await?,
-        )),
-        (Cb::Flow(Flow::Skip), state @ (State::Quoting { .. } | State::Declining { .. })) => {
-            Ok(answer(
-                super::quote::on_producer_button(
-                    out,
-                    dialogue,
-                    caller,
-                    message,
-                    state,
-                    Cb::Flow(Flow::Skip),
-                )
-                .await?,
-            ))
-        }
-        // Quotes, awards and orders.
-        (
-            cb @ (Cb::ViewRequest(_)
-            | Cb::Award { .. }
-            | Cb::SplitStart(_)
-            | Cb::SplitToggle { .. }
-            | Cb::SplitDone(_)
-            | Cb::OrderStep { .. }
-            | Cb::OrderCancel(_)
-            | Cb::OrderRate { .. }
-            | Cb::OrderLapse(_)
-            | Cb::OrderReplace(_)
-            | Cb::ReminderAnswer { .. }),
-            state,
-        ) => Ok(answer(
-            super::orders::on_button(out, dialogue, caller, message, state, cb).await?,
-        )),
-        (Cb::Flow(Flow::Skip), state @ State::RatingComment { .. }) => Ok(answer(
-            super::orders::on_button(out, dialogue, caller, message, state, Cb::Flow(Flow::Skip))
-                .await?,
         )),
         (Cb::Role(role), State::Idle) => {
             clear_buttons(out, message).await;

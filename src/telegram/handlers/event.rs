@@ -152,7 +152,7 @@ pub async fn ask(out: &Out, field: EventField) -> HandlerResult {
         EventField::Name => Reply::EvAskName,
         EventField::Need => Reply::EvAskNeed,
         EventField::Date => Reply::EvAskDate,
-        EventField::Place => Reply::RqAskPlace,
+        EventField::Place => crate::telegram::requests::replies::Reply::RqAskPlace.into(),
     };
     out.say(reply).await?;
     Ok(())
@@ -207,7 +207,7 @@ pub async fn event_message(
                 .iter()
                 .any(|p| matches!(p, reader::Problem::ZeroQuantity))
             {
-                Err(Reply::RqZeroQuantity)
+                Err(crate::telegram::requests::replies::Reply::RqZeroQuantity.into())
             } else {
                 Err(Reply::EvNeedUnclear)
             }
@@ -499,7 +499,7 @@ pub fn request_draft(e: &Event) -> RequestDraft {
         quantity: u32::try_from(e.quantity).ok(),
         unit: Some(e.unit.clone()),
         date: Some(e.event_date),
-        regency: Some(e.regency_code.to_string()),
+        regency: Some(e.regency_code.clone()),
         purpose: Some(e.name.clone()),
         event: Some(e.id),
         ..Default::default()

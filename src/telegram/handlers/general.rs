@@ -40,9 +40,6 @@ pub async fn command(
             Ok(())
         }
         Command::Batal | Command::Cancel => cancel(out, dialogue, state).await,
-        Command::Minta(text) => super::request::start(&out, &dialogue, &caller, &text, None).await,
-        Command::Permintaan => super::quote::list(&out, &caller).await,
-        Command::Pesanan => super::orders::list(&out, &caller).await,
         Command::Acara(text) => super::event::start(&out, &dialogue, &caller, &text).await,
         Command::Siaran => super::broadcast::start(&out, &dialogue, &caller).await,
     }

@@ -5,8 +5,6 @@ pub mod broadcast;
 pub mod callbacks;
 pub mod event;
 pub mod general;
-pub mod orders;
-pub mod quote;
 pub mod registration;
 pub mod request;
 

@@ -69,18 +69,13 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
         State::Product { .. } | State::LeaveDates | State::LinkContact => {
             crate::telegram::catalogue::resume(&out, &state).await
         }
-        State::Request {
-            asking: Some(field),
-            ..
-        } => super::request::ask(&out, field).await,
-        State::Quoting { .. } | State::Declining { .. } | State::Awarding { .. } => {
-            out.say(Common::UseButtons).await.map(|_| ())
+        State::Request { .. } => crate::telegram::requests::resume(&out, &state).await,
+        State::Quoting { .. } | State::Declining { .. } => {
+            crate::telegram::quotes::resume(&out, &state).await
         }
-        State::CancelReason { order } => out
-            .say(Reply::OrderAskCancelReason { id: order })
-            .await
-            .map(|_| ()),
-        State::RatingComment { .. } => out.say(Reply::OrderAskComment).await.map(|_| ()),
+        State::Awarding { .. } | State::CancelReason { .. } | State::RatingComment { .. } => {
+            crate::telegram::orders::resume(&out, &state).await
+        }
         State::Event {
             asking: Some(field),
             ..
@@ -91,10 +86,7 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
             ..
         } => out.say(Reply::BcAskMessage).await.map(|_| ()),
         State::Broadcast { .. } => out.say(Common::UseButtons).await.map(|_| ()),
-        State::Request { asking: None, .. }
-        | State::Idle
-        | State::SearchPrompt
-        | State::SearchDate { .. } => Ok(()),
+        State::Idle | State::SearchPrompt | State::SearchDate { .. } => Ok(()),
     }
 }
 

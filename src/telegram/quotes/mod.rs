@@ -1,36 +1,87 @@
 //! Producers answer requests: a quote (price, quantity, note) that can be
-//! revised until the deadline, or a decline with an optional reason. Staff
-//! compare quotes and award one producer or several (/permintaan).
+//! revised until the deadline, or a decline with an optional reason
+//! (PRODUCT.md §3.3). The request card each producer gets is built here.
 
-use crate::telegram::shared::flow::Flow;
-use crate::telegram::shared::replies::Common;
+pub mod buttons;
+pub mod keyboards;
+pub mod replies;
+
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+use teloxide::types::InlineKeyboardMarkup;
 
+use crate::domain::Rupiah;
+use crate::domain::request::Budget;
 use crate::domain::request_status::RequestStatus;
 use crate::store;
-use crate::store::requests::{QuoteOutcome, Request, RequestError};
+use crate::store::requests::{QuoteOutcome, Recipient, Request, RequestError};
+use crate::telegram::out::Out;
+use crate::telegram::requests::budget_text;
+use crate::telegram::requests::keyboards::skip;
+use crate::telegram::shared::codec;
+use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
+use crate::telegram::shared::flow::{Flow, clear_buttons};
+use crate::telegram::shared::format::{
+    count, date_text, datetime_text, region_name, rupiah, zone_of,
+};
+use crate::telegram::shared::press::{self, Press, Refusal};
+use crate::telegram::shared::replies::Common;
+use crate::telegram::state::{QuoteStep, State};
 
-use super::super::callback::Cb;
-use super::super::out::Out;
-use super::super::replies::{Reply, count, date_text, region_name, rupiah};
-use super::super::state::{QuoteStep, State};
-use super::{Caller, Dlg, HandlerResult};
+use buttons::Button;
+use replies::{QuoteView, Reply};
 
-pub fn deadline_text(out: &Out, r: &Request) -> String {
-    let zone =
-        super::super::replies::zone_of(Some(r.regency_code.as_str()), out.settings.default_zone);
-    super::super::replies::datetime_text(out.lang, r.quote_deadline, zone)
+/// "Kirim penawaran" / "Tolak" / "Semua" in any state, and "Lewati" for the
+/// note of a quote or the reason of a decline.
+pub fn buttons() -> UpdateHandler<anyhow::Error> {
+    dptree::entry()
+        .branch(codec::pressed::<Button>().chain(press::answer(on_button)))
+        .branch(
+            codec::pressed::<Flow>()
+                .filter(|f: Flow, s: State| {
+                    f == Flow::Skip && matches!(s, State::Quoting { .. } | State::Declining { .. })
+                })
+                .chain(press::answer(on_skip)),
+        )
 }
 
-fn budget_text(out: &Out, r: &Request) -> String {
+/// After a restart, /start or /daftar: the buttons of the last question
+/// still work.
+pub async fn resume(out: &Out, state: &State) -> HandlerResult {
+    match state {
+        State::Quoting { .. } | State::Declining { .. } => {
+            out.say(Common::UseButtons).await.map(|_| ())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// When quotes for request `r` close, in the zone of its delivery place.
+pub fn deadline_text(out: &Out, r: &Request) -> String {
+    let zone = zone_of(Some(r.regency_code.as_str()), out.settings.default_zone);
+    datetime_text(out.lang, r.quote_deadline, zone)
+}
+
+/// A stored budget (amounts the request flow checked when it was written).
+fn budget_of(r: &Request) -> Option<Budget> {
+    let amount = |v: i64| u64::try_from(v).ok().and_then(|v| Rupiah::new(v).ok());
     match (r.budget_per_unit, r.budget_total) {
-        (Some(p), _) => out.t(&Reply::RqBudgetPerUnit {
-            amount: rupiah(p),
-            unit: r.unit.clone(),
-        }),
-        (None, Some(t)) => out.t(&Reply::RqBudgetTotal { amount: rupiah(t) }),
-        _ => out.t(&Common::ValueNone),
+        (Some(p), _) => amount(p).map(Budget::PerUnit),
+        (None, Some(t)) => amount(t).map(Budget::Total),
+        (None, None) => None,
+    }
+}
+
+/// The request and this producer's part of it; `None` when it was not sent
+/// to them (a database failure is an error).
+async fn mine(
+    out: &Out,
+    caller_id: i64,
+    request: i64,
+) -> anyhow::Result<Result<(Request, Recipient), RequestError>> {
+    match store::requests::for_producer(&out.pool, caller_id, request).await {
+        Err(RequestError::Db(e)) => Err(e.into()),
+        found => Ok(found),
     }
 }
 
@@ -41,9 +92,7 @@ pub async fn card(
     request_id: i64,
     producer_user_id: i64,
 ) -> anyhow::Result<Option<(String, InlineKeyboardMarkup)>> {
-    let Ok((r, recipient)) =
-        store::requests::for_producer(&to.pool, producer_user_id, request_id).await
-    else {
+    let Ok((r, recipient)) = mine(to, producer_user_id, request_id).await? else {
         return Ok(None);
     };
     if r.status != RequestStatus::Open {
@@ -58,15 +107,11 @@ pub async fn card(
         part: recipient.part_quantity.map(count),
         date: date_text(to.lang, r.delivery_date),
         place: region_name(r.regency_code.as_str(), r.district_code.as_deref()),
-        budget: budget_text(to, &r),
+        budget: budget_text(to, budget_of(&r), &r.unit),
         halal: r.halal,
         deadline: deadline_text(to, &r),
     });
-    let markup = InlineKeyboardMarkup::new([[
-        InlineKeyboardButton::callback(to.t(&Reply::BtnQuote), Cb::QuoteRequest(r.id).encode()),
-        InlineKeyboardButton::callback(to.t(&Reply::BtnDecline), Cb::DeclineRequest(r.id).encode()),
-    ]]);
-    Ok(Some((text, markup)))
+    Ok(Some((text, keyboards::card(to, r.id))))
 }
 
 /// Shows request #id to the producer who asked for it (/permintaan).
@@ -77,29 +122,26 @@ pub async fn send_card(out: &Out, request_id: i64, producer_user_id: i64) -> any
     }
 }
 
-fn refused(out: &Out, e: &RequestError) -> Option<String> {
-    Some(match e {
+/// What a producer is told when the store refuses a quote or a decline; a
+/// database failure is an error.
+fn refusal(out: &Out, e: RequestError) -> anyhow::Result<String> {
+    Ok(match e {
         RequestError::Closed => out.t(&Reply::QtClosed),
         RequestError::DeadlinePassed => out.t(&Reply::QtDeadlinePassed),
+        RequestError::Db(e) => return Err(e.into()),
         _ => out.t(&Common::Stale),
     })
 }
 
-/// "Kirim penawaran" / "Tolak" on a request card, and "Semua" / "Lewati"
-/// while quoting or declining.
-pub async fn on_producer_button(
-    out: &Out,
-    dialogue: &Dlg,
-    caller: &Caller,
-    message: Option<&Message>,
-    state: State,
-    cb: Cb,
-) -> anyhow::Result<Option<String>> {
-    match cb {
-        Cb::QuoteRequest(id) | Cb::DeclineRequest(id) => {
-            let (r, _) = match store::requests::for_producer(&out.pool, caller.0.id, id).await {
+/// "Kirim penawaran" / "Tolak" on a request card, and "Semua" while
+/// quoting.
+async fn on_button(p: Press, b: Button) -> Refusal {
+    let (out, dialogue, caller) = (&p.out, &p.dialogue, &p.caller);
+    match b {
+        Button::QuoteRequest(id) | Button::DeclineRequest(id) => {
+            let (r, _) = match mine(out, caller.0.id, id).await? {
                 Ok(found) => found,
-                Err(e) => return Ok(refused(out, &e)),
+                Err(e) => return refusal(out, e).map(Some),
             };
             if r.status != RequestStatus::Open {
                 return Ok(Some(out.t(&Reply::QtClosed)));
@@ -107,7 +149,7 @@ pub async fn on_producer_button(
             if out.clock.now() > r.quote_deadline {
                 return Ok(Some(out.t(&Reply::QtDeadlinePassed)));
             }
-            if matches!(cb, Cb::QuoteRequest(_)) {
+            if matches!(b, Button::QuoteRequest(_)) {
                 dialogue
                     .update(State::Quoting {
                         request: id,
@@ -119,28 +161,26 @@ pub async fn on_producer_button(
                 out.say(Reply::QtAskPrice { unit: r.unit }).await?;
             } else {
                 dialogue.update(State::Declining { request: id }).await?;
-                out.say_with(Reply::QtAskDeclineReason, super::request::skip(out))
-                    .await?;
+                out.say_with(Reply::QtAskDeclineReason, skip(out)).await?;
             }
             Ok(None)
         }
-        Cb::QuoteAll => {
+        Button::QuoteAll => {
             let State::Quoting {
                 request,
                 step: QuoteStep::Quantity,
                 price,
                 ..
-            } = state
+            } = p.state
             else {
                 return Ok(Some(out.t(&Common::Stale)));
             };
-            let (r, recipient) =
-                match store::requests::for_producer(&out.pool, caller.0.id, request).await {
-                    Ok(found) => found,
-                    Err(e) => return Ok(refused(out, &e)),
-                };
+            let (r, recipient) = match mine(out, caller.0.id, request).await? {
+                Ok(found) => found,
+                Err(e) => return refusal(out, e).map(Some),
+            };
             let all = recipient.part_quantity.unwrap_or(r.quantity).max(1) as u32;
-            crate::telegram::shared::flow::clear_buttons(out, message).await;
+            clear_buttons(out, p.message()).await;
             dialogue
                 .update(State::Quoting {
                     request,
@@ -149,28 +189,31 @@ pub async fn on_producer_button(
                     quantity: Some(all),
                 })
                 .await?;
-            out.say_with(Reply::QtAskNote, super::request::skip(out))
-                .await?;
+            out.say_with(Reply::QtAskNote, skip(out)).await?;
             Ok(None)
         }
-        Cb::Flow(Flow::Skip) => match state {
-            State::Quoting {
-                request,
-                step: QuoteStep::Note,
-                price: Some(price),
-                quantity: Some(quantity),
-            } => {
-                crate::telegram::shared::flow::clear_buttons(out, message).await;
-                finish_quote(out, dialogue, caller, request, price, quantity, None).await?;
-                Ok(None)
-            }
-            State::Declining { request } => {
-                crate::telegram::shared::flow::clear_buttons(out, message).await;
-                finish_decline(out, dialogue, caller, request, None).await?;
-                Ok(None)
-            }
-            _ => Ok(Some(out.t(&Common::Stale))),
-        },
+    }
+}
+
+/// "Lewati" for the note of a quote or the reason of a decline.
+async fn on_skip(p: Press, _skip: Flow) -> Refusal {
+    let (out, dialogue, caller) = (&p.out, &p.dialogue, &p.caller);
+    match p.state {
+        State::Quoting {
+            request,
+            step: QuoteStep::Note,
+            price: Some(price),
+            quantity: Some(quantity),
+        } => {
+            clear_buttons(out, p.message()).await;
+            finish_quote(out, dialogue, caller, request, price, quantity, None).await?;
+            Ok(None)
+        }
+        State::Declining { request } => {
+            clear_buttons(out, p.message()).await;
+            finish_decline(out, dialogue, caller, request, None).await?;
+            Ok(None)
+        }
         _ => Ok(Some(out.t(&Common::Stale))),
     }
 }
@@ -187,14 +230,10 @@ pub async fn quoting_message(
         out.say(Common::TextExpected).await?;
         return Ok(());
     };
-    let (r, recipient) = match store::requests::for_producer(&out.pool, caller.0.id, request).await
-    {
-        Ok(found) => found,
-        Err(_) => {
-            dialogue.exit().await?;
-            out.say(Common::Stale).await?;
-            return Ok(());
-        }
+    let Ok((r, recipient)) = mine(&out, caller.0.id, request).await? else {
+        dialogue.exit().await?;
+        out.say(Common::Stale).await?;
+        return Ok(());
     };
     match (step, price, quantity) {
         (QuoteStep::Price, _, _) => match crate::domain::money::price_per_unit(text) {
@@ -208,18 +247,12 @@ pub async fn quoting_message(
                     })
                     .await?;
                 let all = recipient.part_quantity.unwrap_or(r.quantity);
-                let markup = InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
-                    out.t(&Reply::BtnAll {
-                        quantity: count(all),
-                    }),
-                    Cb::QuoteAll.encode(),
-                )]]);
                 out.say_with(
                     Reply::QtAskQuantity {
                         unit: r.unit.clone(),
                         quantity: count(all),
                     },
-                    markup,
+                    keyboards::all(&out, all),
                 )
                 .await?;
             }
@@ -238,8 +271,7 @@ pub async fn quoting_message(
                         quantity: Some(q),
                     })
                     .await?;
-                out.say_with(Reply::QtAskNote, super::request::skip(&out))
-                    .await?;
+                out.say_with(Reply::QtAskNote, skip(&out)).await?;
             }
             Ok(_) => {
                 out.say(Reply::QtTooMany {
@@ -262,6 +294,16 @@ pub async fn quoting_message(
         }
     }
     Ok(())
+}
+
+/// The quote as shown: price each, how many, the total.
+pub fn quote_view(request: i64, price: i64, quantity: i64) -> QuoteView {
+    QuoteView {
+        id: request,
+        price: rupiah(price),
+        quantity: count(quantity),
+        total: rupiah(price * quantity),
+    }
 }
 
 async fn finish_quote(
@@ -287,31 +329,13 @@ async fn finish_quote(
     let outcome = match outcome {
         Ok(o) => o,
         Err(e) => {
-            if let Some(text) = refused(out, &e) {
-                out.send_text(text, None).await?;
-            }
+            out.send_text(refusal(out, e)?, None).await?;
             return Ok(());
         }
     };
-    let total = price as i64 * i64::from(quantity);
-    let (price_s, qty_s, total_s) = (
-        rupiah(price as i64),
-        count(i64::from(quantity)),
-        rupiah(total),
-    );
-    out.say(match outcome {
-        QuoteOutcome::New => Reply::QtSent {
-            id: request,
-            price: price_s.clone(),
-            quantity: qty_s.clone(),
-            total: total_s.clone(),
-        },
-        QuoteOutcome::Revised => Reply::QtRevised {
-            id: request,
-            price: price_s.clone(),
-            quantity: qty_s.clone(),
-            total: total_s.clone(),
-        },
+    out.say(Reply::QtSent {
+        quote: quote_view(request, price as i64, i64::from(quantity)),
+        revised: outcome == QuoteOutcome::Revised,
     })
     .await?;
     // The staff who asked hear of it through the outbox.
@@ -352,63 +376,9 @@ async fn finish_decline(
     )
     .await
     {
-        if let Some(text) = refused(out, &e) {
-            out.send_text(text, None).await?;
-        }
+        out.send_text(refusal(out, e)?, None).await?;
         return Ok(());
     }
     out.say(Reply::QtDeclined { id: request }).await?;
-    Ok(())
-}
-
-/// /permintaan: staff see their office's requests; producers what waits for them.
-pub async fn list(out: &Out, caller: &Caller) -> HandlerResult {
-    if super::request::is_staff(caller) {
-        let rows = match store::requests::of_office(&out.pool, caller.0.id, 10).await {
-            Ok(rows) => rows,
-            Err(_) => return out.say(Common::StaffOnly).await.map(|_| ()),
-        };
-        if rows.is_empty() {
-            out.say(Reply::RqListNone).await?;
-            return Ok(());
-        }
-        let mut lines = vec![out.t(&Reply::RqList)];
-        let mut buttons = Vec::new();
-        for (r, quotes) in &rows {
-            lines.push(out.t(&Reply::RqLine {
-                id: r.id,
-                item: r.item.clone(),
-                quantity: count(r.quantity),
-                unit: r.unit.clone(),
-                date: date_text(out.lang, r.delivery_date),
-                status: out.t(&Reply::RqStatus(r.status)),
-                quotes: *quotes,
-            }));
-            buttons.push(vec![InlineKeyboardButton::callback(
-                format!("#{} {}", r.id, r.item.chars().take(30).collect::<String>()),
-                Cb::ViewRequest(r.id).encode(),
-            )]);
-        }
-        out.send_text(
-            lines.join("\n"),
-            Some(InlineKeyboardMarkup::new(buttons).into()),
-        )
-        .await?;
-        return Ok(());
-    }
-    match store::requests::open_for_producer(&out.pool, caller.0.id, out.clock.now()).await {
-        Ok(open) if open.is_empty() => {
-            out.say(Reply::RqProducerListNone).await?;
-        }
-        Ok(open) => {
-            out.say(Reply::RqProducerList).await?;
-            for (r, _) in open.iter().take(5) {
-                send_card(out, r.id, caller.0.id).await?;
-            }
-        }
-        Err(_) => {
-            out.say(Common::ProducerOnly).await?;
-        }
-    }
     Ok(())
 }

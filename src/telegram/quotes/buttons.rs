@@ -1,0 +1,71 @@
+//! The quote room's buttons: on a request card, and "all of it" as the
+//! quoted quantity. Wire strings are the legacy `Cb` ones, so the cards
+//! already sent keep working.
+
+use crate::telegram::shared::codec;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Button {
+    /// A producer quotes request #n.
+    QuoteRequest(i64),
+    /// A producer declines request #n.
+    DeclineRequest(i64),
+    /// "All" as the quoted quantity.
+    QuoteAll,
+}
+
+impl codec::Button for Button {
+    fn encode(&self) -> String {
+        match self {
+            Button::QuoteRequest(id) => format!("qq:{id}"),
+            Button::DeclineRequest(id) => format!("qd:{id}"),
+            Button::QuoteAll => "qa".into(),
+        }
+    }
+
+    fn decode(data: &str) -> Option<Button> {
+        Some(match codec::parts(data)? {
+            ("qq", id, None) => Button::QuoteRequest(codec::number(id)?),
+            ("qd", id, None) => Button::DeclineRequest(codec::number(id)?),
+            ("qa", None, None) => Button::QuoteAll,
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::telegram::shared::codec::{Button as _, MAX_BYTES};
+
+    #[test]
+    fn every_quote_button_round_trips_within_64_bytes() {
+        for (b, wire) in [
+            (Button::QuoteRequest(i64::MAX), "qq:9223372036854775807"),
+            (Button::DeclineRequest(7), "qd:7"),
+            (Button::QuoteAll, "qa"),
+        ] {
+            let data = b.encode();
+            assert_eq!(data, wire);
+            assert!(data.len() <= MAX_BYTES, "{data} is too long");
+            assert_eq!(Button::decode(&data), Some(b), "{data}");
+        }
+    }
+
+    #[test]
+    fn forged_or_unknown_quote_data_decodes_to_nothing() {
+        for data in [
+            "",
+            "qq",
+            "qq:",
+            "qq:x",
+            "qd:1:2",
+            "qa:1",
+            "qq:-",
+            &"x".repeat(65),
+            "🙂",
+        ] {
+            assert_eq!(Button::decode(data), None, "{data}");
+        }
+    }
+}
