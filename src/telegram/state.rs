@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::request::Budget;
-use crate::domain::{Category, RegionCode, Rupiah};
+use crate::domain::{Category, RegionCode};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state")]
@@ -273,23 +273,24 @@ impl RequestField {
 }
 
 /// A quote request being written; every field already valid, in its
-/// domain type. Decoded through [`StoredRequestDraft`], which also reads
-/// the shapes earlier builds stored.
+/// domain type. Every field may be absent from what was stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "StoredRequestDraft")]
+#[serde(default)]
 pub struct RequestDraft {
     pub item: Option<String>,
     pub category: Option<Category>,
     pub quantity: Option<u32>,
     pub unit: Option<String>,
     pub date: Option<NaiveDate>,
-    /// The delivery time, when the sentence named one.
+    /// The delivery time, when the sentence named one (`"14:30:00"`; the
+    /// `"14:30"` of earlier builds reads too).
     pub time: Option<NaiveTime>,
     pub regency: Option<RegionCode>,
     /// District code such as `"64.02.06"` (not a [`RegionCode`], which is
     /// a regency's).
     pub district: Option<String>,
     /// Per unit or in total, never both.
+    #[serde(flatten, with = "stored_budget")]
     pub budget: Option<Budget>,
     pub halal: bool,
     pub purpose: Option<String>,
@@ -300,68 +301,40 @@ pub struct RequestDraft {
     pub event: Option<i64>,
 }
 
-/// A [`RequestDraft`] as stored, of any shape so far: the time as `"14:30"`
-/// or `"14:30:00"`, the budget as `budget` or as the earlier
-/// `budget_per_unit` / `budget_total` pair (per unit wins, as the summary
-/// showed it).
-#[derive(Deserialize)]
-struct StoredRequestDraft {
-    #[serde(default)]
-    item: Option<String>,
-    #[serde(default)]
-    category: Option<Category>,
-    #[serde(default)]
-    quantity: Option<u32>,
-    #[serde(default)]
-    unit: Option<String>,
-    #[serde(default)]
-    date: Option<NaiveDate>,
-    #[serde(default)]
-    time: Option<NaiveTime>,
-    #[serde(default)]
-    regency: Option<RegionCode>,
-    #[serde(default)]
-    district: Option<String>,
-    #[serde(default)]
-    budget: Option<Budget>,
-    #[serde(default)]
-    budget_per_unit: Option<Rupiah>,
-    #[serde(default)]
-    budget_total: Option<Rupiah>,
-    #[serde(default)]
-    halal: bool,
-    #[serde(default)]
-    purpose: Option<String>,
-    #[serde(default)]
-    raw: Option<String>,
-    #[serde(default)]
-    producer: Option<i64>,
-    #[serde(default)]
-    event: Option<i64>,
-}
+/// A draft's budget is stored as `"budget": {"per_unit": 25000}`; earlier
+/// builds stored `budget_per_unit` / `budget_total`, possibly both (per
+/// unit wins, as their summary showed it).
+mod stored_budget {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-impl From<StoredRequestDraft> for RequestDraft {
-    fn from(s: StoredRequestDraft) -> RequestDraft {
-        let budget = s
-            .budget
-            .or(s.budget_per_unit.map(Budget::PerUnit))
-            .or(s.budget_total.map(Budget::Total));
-        RequestDraft {
-            item: s.item,
-            category: s.category,
-            quantity: s.quantity,
-            unit: s.unit,
-            date: s.date,
-            time: s.time,
-            regency: s.regency,
-            district: s.district,
-            budget,
-            halal: s.halal,
-            purpose: s.purpose,
-            raw: s.raw,
-            producer: s.producer,
-            event: s.event,
+    use crate::domain::Rupiah;
+    use crate::domain::request::Budget;
+
+    #[derive(Default, Serialize, Deserialize)]
+    #[serde(default)]
+    struct Stored {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        budget: Option<Budget>,
+        #[serde(skip_serializing)]
+        budget_per_unit: Option<Rupiah>,
+        #[serde(skip_serializing)]
+        budget_total: Option<Rupiah>,
+    }
+
+    pub fn serialize<S: Serializer>(budget: &Option<Budget>, s: S) -> Result<S::Ok, S::Error> {
+        Stored {
+            budget: *budget,
+            ..Stored::default()
         }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Budget>, D::Error> {
+        let stored = Stored::deserialize(d)?;
+        Ok(stored
+            .budget
+            .or(stored.budget_per_unit.map(Budget::PerUnit))
+            .or(stored.budget_total.map(Budget::Total)))
     }
 }
 
@@ -452,6 +425,7 @@ pub struct StaffDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Rupiah;
 
     /// States as earlier builds stored them. Never delete a sample: add one
     /// when the state changes, and keep them all decoding.

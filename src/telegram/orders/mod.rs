@@ -22,9 +22,8 @@ use crate::telegram::quotes::replies::Reply as QuoteReply;
 use crate::telegram::quotes::{deadline_text, send_card};
 use crate::telegram::requests::is_staff;
 use crate::telegram::requests::keyboards::skip;
-use crate::telegram::shared::codec;
 use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
-use crate::telegram::shared::flow::{Flow, clear_buttons};
+use crate::telegram::shared::flow::{Flow, clear_buttons, optional_answer};
 use crate::telegram::shared::format::{count, date_text, region_name, rupiah};
 use crate::telegram::shared::press::{self, Press, Refusal};
 use crate::telegram::shared::replies::Common;
@@ -54,14 +53,11 @@ pub fn commands() -> UpdateHandler<anyhow::Error> {
 /// "Lewati" for the comment of a rating.
 pub fn buttons() -> UpdateHandler<anyhow::Error> {
     dptree::entry()
-        .branch(codec::pressed::<Button>().chain(press::answer(on_button)))
-        .branch(
-            codec::pressed::<Flow>()
-                .filter(|f: Flow, s: State| {
-                    f == Flow::Skip && matches!(s, State::RatingComment { .. })
-                })
-                .chain(press::answer(on_skip)),
-        )
+        .branch(press::button(on_button))
+        .branch(press::flow(
+            |f, s| *f == Flow::Skip && matches!(s, State::RatingComment { .. }),
+            on_skip,
+        ))
 }
 
 async fn permintaan(out: Out, caller: Caller) -> HandlerResult {
@@ -616,12 +612,7 @@ pub async fn rating_message(
     msg: Message,
     (order, stars): (i64, u8),
 ) -> HandlerResult {
-    let comment = msg.text().map(|t| {
-        crate::domain::registration::clean_text(t)
-            .chars()
-            .take(500)
-            .collect::<String>()
-    });
+    let comment = optional_answer(&msg, 500);
     finish_rating(&out, &dialogue, &caller, order, stars, comment).await
 }
 
@@ -669,13 +660,8 @@ mod tests {
 
     #[test]
     fn the_orders_commands_parse() {
-        assert_eq!(
-            Cmd::parse("/permintaan", "pesanlokal_bot").unwrap(),
-            Cmd::Permintaan
-        );
-        assert_eq!(
-            Cmd::parse("/pesanan@pesanlokal_bot", "pesanlokal_bot").unwrap(),
-            Cmd::Pesanan
-        );
+        let parsed = ["/permintaan", "/pesanan@pesanlokal_bot"]
+            .map(|t| Cmd::parse(t, "pesanlokal_bot").ok());
+        assert_eq!(parsed, [Some(Cmd::Permintaan), Some(Cmd::Pesanan)]);
     }
 }

@@ -8,7 +8,7 @@ use teloxide::utils::html::escape;
 
 use crate::domain::request_status::RequestStatus;
 use crate::telegram::shared::format::shorten;
-use crate::telegram::shared::replies::Common;
+use crate::telegram::shared::replies::{Common, holds_common};
 use crate::telegram::shared::text::Text;
 
 #[derive(Debug, Clone)]
@@ -197,16 +197,11 @@ pub enum Reply {
     // @variants
 }
 
-impl From<Common> for Reply {
-    fn from(c: Common) -> Reply {
-        Reply::Common(c)
-    }
-}
+holds_common!(Reply);
 
 impl Text for Reply {
     fn render(&self, l: &FluentLanguageLoader) -> String {
         match self {
-            Reply::Common(c) => c.render(l),
             Reply::RqListNone => fl!(l, "rq-list-none"),
             Reply::RqList => fl!(l, "rq-list"),
             Reply::RqLine {
@@ -534,6 +529,7 @@ impl Text for Reply {
                 item = escape(item),
                 date = date.clone()
             ),
+            Reply::Common(c) => c.render(l),
             // @arms
         }
     }

@@ -18,9 +18,8 @@ use crate::store::requests::{QuoteOutcome, Recipient, Request, RequestError};
 use crate::telegram::out::Out;
 use crate::telegram::requests::budget_text;
 use crate::telegram::requests::keyboards::skip;
-use crate::telegram::shared::codec;
 use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
-use crate::telegram::shared::flow::{Flow, clear_buttons};
+use crate::telegram::shared::flow::{Flow, clear_buttons, optional_answer};
 use crate::telegram::shared::format::{
     count, date_text, datetime_text, region_name, rupiah, zone_of,
 };
@@ -35,14 +34,11 @@ use replies::{QuoteView, Reply};
 /// note of a quote or the reason of a decline.
 pub fn buttons() -> UpdateHandler<anyhow::Error> {
     dptree::entry()
-        .branch(codec::pressed::<Button>().chain(press::answer(on_button)))
-        .branch(
-            codec::pressed::<Flow>()
-                .filter(|f: Flow, s: State| {
-                    f == Flow::Skip && matches!(s, State::Quoting { .. } | State::Declining { .. })
-                })
-                .chain(press::answer(on_skip)),
-        )
+        .branch(press::button(on_button))
+        .branch(press::flow(
+            |f, s| *f == Flow::Skip && matches!(s, State::Quoting { .. } | State::Declining { .. }),
+            on_skip,
+        ))
 }
 
 /// After a restart, /start or /daftar: the buttons of the last question
@@ -350,12 +346,7 @@ pub async fn declining_message(
     msg: Message,
     request: i64,
 ) -> HandlerResult {
-    let reason = msg.text().map(|t| {
-        crate::domain::registration::clean_text(t)
-            .chars()
-            .take(300)
-            .collect::<String>()
-    });
+    let reason = optional_answer(&msg, 300);
     finish_decline(&out, &dialogue, &caller, request, reason).await
 }
 

@@ -8,7 +8,7 @@ use i18n_embed_fl::fl;
 use teloxide::utils::html::escape;
 
 use crate::telegram::requests::replies::halal_text;
-use crate::telegram::shared::replies::Common;
+use crate::telegram::shared::replies::{Common, holds_common};
 use crate::telegram::shared::text::Text;
 
 /// A quote as shown: price each, how many, and the total (all formatted).
@@ -96,16 +96,11 @@ pub enum Reply {
     // @variants
 }
 
-impl From<Common> for Reply {
-    fn from(c: Common) -> Reply {
-        Reply::Common(c)
-    }
-}
+holds_common!(Reply);
 
 impl Text for Reply {
     fn render(&self, l: &FluentLanguageLoader) -> String {
         match self {
-            Reply::Common(c) => c.render(l),
             Reply::RqCard {
                 id,
                 office,
@@ -214,7 +209,9 @@ impl Text for Reply {
                     fl!(l, "staff-quote-deadline-choose")
                 };
                 format!("{head} {next}")
-            } // @arms
+            }
+            Reply::Common(c) => c.render(l),
+            // @arms
         }
     }
 }

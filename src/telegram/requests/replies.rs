@@ -6,7 +6,7 @@ use i18n_embed_fl::fl;
 use teloxide::utils::html::escape;
 
 use crate::telegram::shared::format::shorten;
-use crate::telegram::shared::replies::Common;
+use crate::telegram::shared::replies::{Common, holds_common};
 use crate::telegram::shared::text::Text;
 
 #[derive(Debug, Clone)]
@@ -84,11 +84,7 @@ pub enum Reply {
     // @variants
 }
 
-impl From<Common> for Reply {
-    fn from(c: Common) -> Reply {
-        Reply::Common(c)
-    }
-}
+holds_common!(Reply);
 
 /// "Ya" for a halal requirement, else "tidak harus".
 pub fn halal_text(l: &FluentLanguageLoader, halal: bool) -> String {
@@ -102,7 +98,6 @@ pub fn halal_text(l: &FluentLanguageLoader, halal: bool) -> String {
 impl Text for Reply {
     fn render(&self, l: &FluentLanguageLoader) -> String {
         match self {
-            Reply::Common(c) => c.render(l),
             Reply::RqAskItem => fl!(l, "rq-ask-item"),
             Reply::RqAskQuantity => fl!(l, "rq-ask-quantity"),
             Reply::RqAskDate => fl!(l, "rq-ask-date"),
@@ -197,6 +192,7 @@ impl Text for Reply {
             Reply::FieldDate => fl!(l, "field-date"),
             Reply::FieldPlace => fl!(l, "field-place"),
             Reply::FieldBudget => fl!(l, "field-budget"),
+            Reply::Common(c) => c.render(l),
             // @arms
         }
     }

@@ -78,3 +78,29 @@ where
 {
     dptree::filter_map(|p: Pressed| B::decode(&p.0))
 }
+
+/// The checks every room's button tests make.
+#[cfg(test)]
+pub mod check {
+    use super::{Button, MAX_BYTES};
+
+    /// Each sample encodes to at most 64 bytes and decodes to itself.
+    pub fn round_trips<B: Button + PartialEq + std::fmt::Debug>(
+        samples: impl IntoIterator<Item = B>,
+    ) {
+        for b in samples {
+            let data = b.encode();
+            assert!(!data.is_empty() && data.len() <= MAX_BYTES, "{data:?}");
+            assert_eq!(B::decode(&data), Some(b), "{data}");
+        }
+    }
+
+    /// Old, forged or foreign data decodes to nothing (also anything over
+    /// 64 bytes and non-ASCII noise).
+    pub fn refuses<B: Button + PartialEq + std::fmt::Debug>(data: &[&str]) {
+        let long = "x".repeat(MAX_BYTES + 1);
+        for d in data.iter().copied().chain(["", "🙂", long.as_str()]) {
+            assert_eq!(B::decode(d), None, "{d}");
+        }
+    }
+}

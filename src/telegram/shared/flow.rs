@@ -4,6 +4,8 @@
 
 use teloxide::types::{InlineKeyboardMarkup, Message};
 
+use crate::domain::registration::clean_text;
+
 use super::codec::{self, Button};
 use crate::telegram::out::Out;
 
@@ -70,4 +72,11 @@ pub async fn clear_buttons(out: &Out, message: Option<&Message>) {
     {
         tracing::debug!(error = %e, "could not clear buttons");
     }
+}
+
+/// A typed optional answer (a note, a reason, a comment): cleaned and cut
+/// to `max` characters; `None` for a message without text.
+pub fn optional_answer(msg: &Message, max: usize) -> Option<String> {
+    msg.text()
+        .map(|t| clean_text(t).chars().take(max).collect())
 }

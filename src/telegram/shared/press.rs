@@ -11,7 +11,9 @@ use teloxide::prelude::*;
 use crate::telegram::out::Out;
 use crate::telegram::state::State;
 
+use super::codec::{self, Button};
 use super::context::{Caller, Dlg};
+use super::flow::Flow;
 use super::toast::Toast;
 
 /// A button press as its handler sees it.
@@ -65,4 +67,27 @@ where
             }
         },
     )
+}
+
+/// The branch for a press of one of the room's own `B` buttons, in any
+/// state (the handler checks the state it needs).
+pub fn button<B, F, Fut>(handler: F) -> UpdateHandler<anyhow::Error>
+where
+    B: Button + Clone + Send + Sync + 'static,
+    F: Fn(Press, B) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Refusal> + Send + 'static,
+{
+    codec::pressed::<B>().chain(answer(handler))
+}
+
+/// The branch for a shared [`Flow`] button, taken only where `takes` says
+/// the room answers it (its dialogue state, which of the buttons).
+pub fn flow<F, Fut>(takes: fn(&Flow, &State) -> bool, handler: F) -> UpdateHandler<anyhow::Error>
+where
+    F: Fn(Press, Flow) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Refusal> + Send + 'static,
+{
+    codec::pressed::<Flow>()
+        .filter(move |f: Flow, s: State| takes(&f, &s))
+        .chain(answer(handler))
 }
