@@ -6,11 +6,13 @@ pub mod callback;
 pub mod catalogue;
 pub mod commands;
 pub mod directory;
+pub mod general;
 pub mod handlers;
 pub mod keyboards;
 pub mod listener;
 pub mod notices;
 pub mod out;
+pub mod registration;
 pub mod replies;
 pub mod shared;
 pub mod state;
@@ -30,7 +32,7 @@ use crate::i18n::Texts;
 use crate::store;
 
 use commands::Command;
-use handlers::{broadcast, callbacks, event, general, orders, quote, registration, request};
+use handlers::{broadcast, callbacks, event, orders, quote, request};
 use out::TgBot;
 use shared::codec::Pressed;
 use shared::toast::{Toast, answered};
@@ -42,9 +44,12 @@ use storage::DbStorage;
 /// ```text
 /// update ─ inbox tracking (skip handled, mark finished)
 ///   └ identify caller (private chats only) ─ reply context ─ dialogue
-///       ├ message ─┬ /cari .............................. directory::commands
+///       ├ message ─┬ /verifikasi ........................ admin::commands
+///       │          ├ /cari .............................. directory::commands
 ///       │          ├ /produk, /libur .................... catalogue::commands
-///       │          ├ command ............................ general::command
+///       │          ├ /start /daftar /bantuan /profil
+///       │          │  /bahasa /batal .................... general::commands
+///       │          ├ other commands ..................... handlers::general::command
 ///       │          ├ State::Producer ..................... registration::producer_message
 ///       │          ├ State::Staff ........................ registration::staff_message
 ///       │          ├ State::Invite ....................... admin::invite_message
@@ -62,6 +67,8 @@ use storage::DbStorage;
 ///       └ callback query ─┬ admin buttons ............... admin::buttons
 ///                         ├ directory buttons ........... directory::buttons
 ///                         ├ catalogue buttons ........... catalogue::buttons
+///                         ├ registration buttons ........ registration::buttons
+///                         ├ language, mute, "Batal" ..... general::buttons
 ///                         └ the rest ..................... callbacks::on_callback
 /// ```
 pub fn schema() -> UpdateHandler<anyhow::Error> {
@@ -69,10 +76,11 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(admin::commands())
         .branch(directory::commands())
         .branch(catalogue::commands())
+        .branch(general::commands())
         .branch(
             dptree::entry()
                 .filter_command::<Command>()
-                .endpoint(general::command),
+                .endpoint(handlers::general::command),
         )
         .branch(
             dptree::case![State::Producer {
@@ -131,6 +139,8 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 .branch(admin::buttons())
                 .branch(directory::buttons())
                 .branch(catalogue::buttons())
+                .branch(registration::buttons())
+                .branch(general::buttons())
                 .branch(dptree::endpoint(callbacks::on_callback)),
         ));
 
@@ -207,11 +217,11 @@ pub async fn run_with_clock(
         .await
         .context("cannot reach the Telegram Bot API (check TELOXIDE_TOKEN and TELOXIDE_API_URL)")?;
     tracing::info!(username = ?me.username, "connected to the Bot API");
-    if let Err(e) = commands::install_default_menus(&bot, &texts).await {
+    if let Err(e) = shared::menu::install_default_menus(&bot, &texts).await {
         tracing::warn!(error = %e, "could not set the command menus");
     }
     for admin in store::users::admins(&pool).await? {
-        if let Err(e) = commands::install_menu_for(&bot, &texts, &admin).await {
+        if let Err(e) = shared::menu::install_menu_for(&bot, &texts, &admin).await {
             tracing::warn!(admin = admin.id, error = %e, "could not set an admin's command menu");
         }
     }

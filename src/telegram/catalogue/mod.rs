@@ -540,7 +540,7 @@ pub async fn contact_message(
         Ok(Some(name)) => {
             out.say_with(Reply::LinkDone { name }, KeyboardRemove::new())
                 .await?;
-            crate::telegram::commands::refresh_menu(&out.bot, &out.texts, &out.pool, caller.0.id)
+            crate::telegram::shared::menu::refresh_menu(&out.bot, &out.texts, &out.pool, caller.0.id)
                 .await;
         }
         Ok(None) => {

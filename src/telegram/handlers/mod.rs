@@ -7,7 +7,6 @@ pub mod event;
 pub mod general;
 pub mod orders;
 pub mod quote;
-pub mod registration;
 pub mod request;
 
 pub use crate::telegram::shared::context::*;

@@ -11,5 +11,7 @@ pub mod flow;
 pub mod format;
 pub mod place;
 pub mod replies;
+pub mod menu;
 pub mod text;
 pub mod toast;
+pub mod toggles;

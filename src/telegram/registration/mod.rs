@@ -1,24 +1,92 @@
 //! Registration of producers and staff (PRODUCT.md §3.1): one question at a
 //! time, each answer checked by the domain rules, the draft kept in the
-//! dialogue state so a restart continues at the same step.
+//! dialogue state so a restart continues at the same step. Staff invited
+//! by an admin's link (`/start inv_…`) answer only their name.
 
-use crate::telegram::shared::replies::Common;
+pub mod buttons;
+pub mod keyboards;
+pub mod replies;
+
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
-use teloxide::types::KeyboardRemove;
+use teloxide::types::{InlineKeyboardMarkup, KeyboardRemove};
 
 use crate::domain::registration::{self, ProducerApplication, StaffApplication};
-use crate::domain::{AccountStatus, PhoneNumber, RegionCode, Role};
+use crate::domain::{AccountStatus, Category, Place, Role};
 use crate::store;
 use crate::store::accounts::SubmitError;
+use crate::store::catalogue::LinkError;
+use crate::telegram::out::Out;
+use crate::telegram::shared::codec;
+use crate::telegram::shared::contact::{own_phone, share_contact};
+use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
+use crate::telegram::shared::flow::{Flow, clear_buttons};
+use crate::telegram::shared::format::region_name;
+use crate::telegram::shared::menu::refresh_menu;
 use crate::telegram::shared::place::{PlaceAnswer, place_from_button, read_place};
+use crate::telegram::shared::replies::Common;
+use crate::telegram::shared::toast::Toast;
+use crate::telegram::state::{ProducerDraft, ProducerStep, StaffDraft, StaffStep, State};
 
-use super::super::keyboards;
-use super::super::out::Out;
-use super::super::replies::{ProducerView, Reply, StaffView, region_name};
-use super::super::state::{
-    BroadcastStep, ProducerDraft, ProducerStep, StaffDraft, StaffStep, State,
-};
-use super::{Caller, Dlg, HandlerResult};
+use buttons::Button;
+use replies::{ProducerView, Reply, StaffView};
+
+/// The role choice, the producer's choices (categories, halal, no NIB),
+/// and the shared flow buttons (a region, Kirim, Ubah, a field, Batal)
+/// while registering.
+pub fn buttons() -> UpdateHandler<anyhow::Error> {
+    dptree::entry()
+        .branch(codec::pressed::<Button>().endpoint(on_button))
+        .branch(
+            codec::pressed::<Flow>()
+                .branch(
+                    dptree::case![State::Producer {
+                        step,
+                        draft,
+                        review
+                    }]
+                    .endpoint(on_producer_flow),
+                )
+                .branch(
+                    dptree::case![State::Staff {
+                        step,
+                        draft,
+                        review
+                    }]
+                    .endpoint(on_staff_flow),
+                ),
+        )
+}
+
+/// Asks the current question of a registration again (after a restart,
+/// /start or /daftar).
+pub async fn resume(out: &Out, state: &State) -> HandlerResult {
+    match state {
+        State::Producer { step, draft, .. } => ask_producer(out, *step, draft).await,
+        State::Staff { step, draft, .. } => ask_staff(out, *step, draft).await,
+        _ => Ok(()),
+    }
+}
+
+/// The greeting with the role choice.
+pub async fn greet(out: &Out, caller: &Caller) -> HandlerResult {
+    out.say_with(
+        Reply::Greeting {
+            name: caller.0.first_name.clone(),
+        },
+        keyboards::roles(out),
+    )
+    .await?;
+    Ok(())
+}
+
+/// /daftar in an idle chat: the role choice, if this account may register.
+pub async fn offer(out: &Out, caller: &Caller) -> HandlerResult {
+    if may_start(out, caller).await? {
+        greet(out, caller).await?;
+    }
+    Ok(())
+}
 
 /// Whether this account may start a registration; says why not otherwise.
 async fn may_start(out: &Out, caller: &Caller) -> anyhow::Result<bool> {
@@ -38,95 +106,219 @@ async fn may_start(out: &Out, caller: &Caller) -> anyhow::Result<bool> {
     }
 }
 
-/// /daftar: asks for the role, or continues a registration under way.
-pub async fn begin_or_resume(
-    out: Out,
-    _dialogue: Dlg,
-    caller: Caller,
-    state: State,
-) -> HandlerResult {
-    if state != State::Idle {
-        return resume(out, state).await;
-    }
-    if may_start(&out, &caller).await? {
-        out.say_with(
-            Reply::Greeting {
-                name: caller.0.first_name.clone(),
-            },
-            keyboards::roles(&out),
-        )
-        .await?;
-    }
+// ---- buttons ---------------------------------------------------------------
+
+fn stale(out: &Out, toast: &Toast) -> HandlerResult {
+    toast.alert(out.t(&Common::Stale));
     Ok(())
 }
 
-/// Asks the current question again (after a restart, /start or /daftar).
-pub async fn resume(out: Out, state: State) -> HandlerResult {
-    match state {
-        State::Producer { step, draft, .. } => ask_producer(&out, step, &draft).await,
-        State::Staff { step, draft, .. } => ask_staff(&out, step, &draft).await,
-        State::Invite { step, .. } => crate::telegram::admin::resume(&out, step).await,
-        State::Product { .. } | State::LeaveDates | State::LinkContact => {
-            crate::telegram::catalogue::resume(&out, &state).await
+async fn on_button(
+    out: Out,
+    toast: Toast,
+    dialogue: Dlg,
+    caller: Caller,
+    q: CallbackQuery,
+    state: State,
+    b: Button,
+) -> HandlerResult {
+    let message = q.regular_message();
+    let State::Producer {
+        step,
+        mut draft,
+        review,
+    } = state
+    else {
+        return match (b, state) {
+            (Button::Role(role), State::Idle) => {
+                clear_buttons(&out, message).await;
+                begin(&out, &dialogue, &caller, role).await
+            }
+            _ => stale(&out, &toast),
+        };
+    };
+    match (b, step) {
+        (Button::Category(c), ProducerStep::Categories) => {
+            toggle(&mut draft.categories, c);
+            dialogue
+                .update(State::Producer {
+                    step,
+                    draft: draft.clone(),
+                    review,
+                })
+                .await?;
+            if let Some(m) = message {
+                out.edit_buttons(m.id, keyboards::categories(&out, &draft.categories))
+                    .await?;
+            }
+            Ok(())
         }
-        State::Request {
-            asking: Some(field),
-            ..
-        } => super::request::ask(&out, field).await,
-        State::Quoting { .. } | State::Declining { .. } | State::Awarding { .. } => {
-            out.say(Common::UseButtons).await.map(|_| ())
+        (Button::CategoriesDone, ProducerStep::Categories) if draft.categories.is_empty() => {
+            toast.alert(out.t(&Reply::CategoriesNone));
+            Ok(())
         }
-        State::CancelReason { order } => out
-            .say(Reply::OrderAskCancelReason { id: order })
-            .await
-            .map(|_| ()),
-        State::RatingComment { .. } => out.say(Reply::OrderAskComment).await.map(|_| ()),
-        State::Event {
-            asking: Some(field),
-            ..
-        } => super::event::ask(&out, field).await,
-        State::Event { asking: None, .. } => out.say(Common::UseButtons).await.map(|_| ()),
-        State::Broadcast {
-            step: BroadcastStep::Message,
-            ..
-        } => out.say(Reply::BcAskMessage).await.map(|_| ()),
-        State::Broadcast { .. } => out.say(Common::UseButtons).await.map(|_| ()),
-        State::Request { asking: None, .. }
-        | State::Idle
-        | State::SearchPrompt
-        | State::SearchDate { .. } => Ok(()),
+        (Button::CategoriesDone, ProducerStep::Categories) => {
+            answered_by_button(&out, &dialogue, message, step, draft, review).await
+        }
+        (Button::Halal(h), ProducerStep::Halal) => {
+            draft.halal = Some(h);
+            answered_by_button(&out, &dialogue, message, step, draft, review).await
+        }
+        (Button::SkipNib, ProducerStep::Nib) => {
+            draft.nib = None;
+            draft.nib_answered = true;
+            answered_by_button(&out, &dialogue, message, step, draft, review).await
+        }
+        _ => stale(&out, &toast),
     }
 }
 
+/// A button answered the producer's current question: its buttons go,
+/// the next question comes.
+async fn answered_by_button(
+    out: &Out,
+    dialogue: &Dlg,
+    message: Option<&Message>,
+    step: ProducerStep,
+    draft: ProducerDraft,
+    review: bool,
+) -> HandlerResult {
+    clear_buttons(out, message).await;
+    advance_producer(out, dialogue, step, draft, review).await
+}
+
+/// "Ubah" on a summary: the summary's buttons become the fields to change.
+async fn show_fields(
+    out: &Out,
+    toast: &Toast,
+    message: Option<&Message>,
+    fields: InlineKeyboardMarkup,
+) -> HandlerResult {
+    if let Some(m) = message {
+        out.edit_buttons(m.id, fields).await?;
+    }
+    toast.toast(out.t(&Common::EditWhich));
+    Ok(())
+}
+
+/// "Batal" under a registration's question or summary.
+async fn cancel(out: &Out, dialogue: &Dlg, message: Option<&Message>) -> HandlerResult {
+    clear_buttons(out, message).await;
+    dialogue.exit().await?;
+    out.say_with(Reply::RegCancelled, KeyboardRemove::new())
+        .await?;
+    Ok(())
+}
+
+// Handler parameters are its dependencies (dptree injects them).
+#[allow(clippy::too_many_arguments)]
+async fn on_producer_flow(
+    out: Out,
+    toast: Toast,
+    dialogue: Dlg,
+    caller: Caller,
+    q: CallbackQuery,
+    flow: Flow,
+    (step, mut draft, review): (ProducerStep, ProducerDraft, bool),
+) -> HandlerResult {
+    let message = q.regular_message();
+    match (flow, step) {
+        (Flow::Region { regency, district }, ProducerStep::Region) => {
+            let Some(place) = place_from_button(&regency, district.as_deref()) else {
+                return stale(&out, &toast);
+            };
+            draft.regency = Some(place.regency);
+            draft.district = place.district;
+            answered_by_button(&out, &dialogue, message, step, draft, review).await
+        }
+        (Flow::Submit, ProducerStep::Summary) => {
+            clear_buttons(&out, message).await;
+            submit_producer(&out, &dialogue, &caller, draft).await
+        }
+        (Flow::Edit, ProducerStep::Summary) => {
+            show_fields(&out, &toast, message, keyboards::producer_fields(&out)).await
+        }
+        (Flow::EditField(i), ProducerStep::Summary) => {
+            let Some(step) = ProducerStep::from_index(i) else {
+                return stale(&out, &toast);
+            };
+            clear_buttons(&out, message).await;
+            goto_producer(&out, &dialogue, step, draft, true).await
+        }
+        (Flow::CancelFlow, _) => cancel(&out, &dialogue, message).await,
+        _ => stale(&out, &toast),
+    }
+}
+
+// Handler parameters are its dependencies (dptree injects them).
+#[allow(clippy::too_many_arguments)]
+async fn on_staff_flow(
+    out: Out,
+    toast: Toast,
+    dialogue: Dlg,
+    caller: Caller,
+    q: CallbackQuery,
+    flow: Flow,
+    (step, mut draft, review): (StaffStep, StaffDraft, bool),
+) -> HandlerResult {
+    let message = q.regular_message();
+    match (flow, step) {
+        (Flow::Region { regency, .. }, StaffStep::Region) => {
+            let Some(place) = place_from_button(&regency, None) else {
+                return stale(&out, &toast);
+            };
+            draft.regency = Some(place.regency);
+            clear_buttons(&out, message).await;
+            advance_staff(&out, &dialogue, step, draft, review).await
+        }
+        (Flow::Submit, StaffStep::Summary) => {
+            clear_buttons(&out, message).await;
+            submit_staff(&out, &dialogue, &caller, draft).await
+        }
+        (Flow::Edit, StaffStep::Summary) => {
+            let fields = keyboards::staff_fields(&out, draft.invite.is_some());
+            show_fields(&out, &toast, message, fields).await
+        }
+        (Flow::EditField(i), StaffStep::Summary) => {
+            // Invited staff may change only their name.
+            let Some(step) = StaffStep::from_index(i)
+                .filter(|s| draft.invite.is_none() || *s == StaffStep::FullName)
+            else {
+                return stale(&out, &toast);
+            };
+            clear_buttons(&out, message).await;
+            goto_staff(&out, &dialogue, step, draft, true).await
+        }
+        (Flow::CancelFlow, _) => cancel(&out, &dialogue, message).await,
+        _ => stale(&out, &toast),
+    }
+}
+
+fn toggle(list: &mut Vec<Category>, c: Category) {
+    if let Some(pos) = list.iter().position(|x| *x == c) {
+        list.remove(pos);
+    } else {
+        list.push(c);
+        list.sort_by_key(|c| c.index());
+    }
+}
+
+// ---- starting --------------------------------------------------------------
+
 /// The role button was pressed.
-pub async fn begin(out: Out, dialogue: Dlg, caller: Caller, role: Role) -> HandlerResult {
-    if !may_start(&out, &caller).await? {
+async fn begin(out: &Out, dialogue: &Dlg, caller: &Caller, role: Role) -> HandlerResult {
+    if !may_start(out, caller).await? {
         return Ok(());
     }
     match role {
         Role::Producer => {
-            let step = ProducerStep::BusinessName;
-            dialogue
-                .update(State::Producer {
-                    step,
-                    draft: ProducerDraft::default(),
-                    review: false,
-                })
-                .await?;
             out.say(Reply::ProducerIntro).await?;
-            ask_producer(&out, step, &ProducerDraft::default()).await
+            let step = ProducerStep::BusinessName;
+            goto_producer(out, dialogue, step, ProducerDraft::default(), false).await
         }
         Role::Staff => {
-            let step = StaffStep::FullName;
-            dialogue
-                .update(State::Staff {
-                    step,
-                    draft: StaffDraft::default(),
-                    review: false,
-                })
-                .await?;
             out.say(Reply::StaffIntro).await?;
-            ask_staff(&out, step, &StaffDraft::default()).await
+            goto_staff(out, dialogue, StaffStep::FullName, StaffDraft::default(), false).await
         }
         Role::Admin => {
             out.say(Common::Stale).await?;
@@ -137,32 +329,23 @@ pub async fn begin(out: Out, dialogue: Dlg, caller: Caller, role: Role) -> Handl
 
 /// `/start inv_<token>`: staff registration for the invite's office.
 pub async fn begin_from_invite(
-    out: Out,
-    dialogue: Dlg,
-    caller: Caller,
+    out: &Out,
+    dialogue: &Dlg,
+    caller: &Caller,
     token: &str,
 ) -> HandlerResult {
     let invite = store::invites::lookup(&out.pool, token, out.clock.now()).await?;
     let Some(invite) = invite else {
         out.say(Reply::InviteInvalid).await?;
-        if may_start(&out, &caller).await? {
-            out.say_with(
-                Reply::Greeting {
-                    name: caller.0.first_name.clone(),
-                },
-                keyboards::roles(&out),
-            )
-            .await?;
-        }
-        return Ok(());
+        return offer(out, caller).await;
     };
-    if !may_start(&out, &caller).await? {
+    if !may_start(out, caller).await? {
         return Ok(());
     }
     let draft = StaffDraft {
         full_name: None,
         office: Some(invite.office_name.clone()),
-        regency: Some(invite.regency.as_str().to_string()),
+        regency: Some(invite.regency.clone()),
         invite: Some(invite.token.clone()),
     };
     let step = StaffStep::FullName;
@@ -178,10 +361,12 @@ pub async fn begin_from_invite(
         region: region_name(invite.regency.as_str(), None),
     })
     .await?;
-    ask_staff(&out, step, &draft).await
+    ask_staff(out, step, &draft).await
 }
 
-pub async fn ask_producer(out: &Out, step: ProducerStep, draft: &ProducerDraft) -> HandlerResult {
+// ---- the questions ---------------------------------------------------------
+
+async fn ask_producer(out: &Out, step: ProducerStep, draft: &ProducerDraft) -> HandlerResult {
     match step {
         ProducerStep::BusinessName => out.say(Reply::AskBusinessName).await?,
         ProducerStep::Region => out.say(Reply::AskRegion).await?,
@@ -201,13 +386,7 @@ pub async fn ask_producer(out: &Out, step: ProducerStep, draft: &ProducerDraft) 
             out.say_with(Reply::AskNib, keyboards::skip_nib(out))
                 .await?
         }
-        ProducerStep::Phone => {
-            out.say_with(
-                Reply::AskPhone,
-                crate::telegram::shared::contact::share_contact(out),
-            )
-            .await?
-        }
+        ProducerStep::Phone => out.say_with(Reply::AskPhone, share_contact(out)).await?,
         ProducerStep::Summary => {
             let view = ProducerView::from_draft(out.loader(), draft);
             out.say_with(Reply::ProducerSummary(view), keyboards::summary(out))
@@ -217,7 +396,7 @@ pub async fn ask_producer(out: &Out, step: ProducerStep, draft: &ProducerDraft) 
     Ok(())
 }
 
-pub async fn ask_staff(out: &Out, step: StaffStep, draft: &StaffDraft) -> HandlerResult {
+async fn ask_staff(out: &Out, step: StaffStep, draft: &StaffDraft) -> HandlerResult {
     match step {
         StaffStep::FullName => out.say(Reply::AskFullName).await?,
         StaffStep::Office => out.say(Reply::AskOffice).await?,
@@ -232,7 +411,7 @@ pub async fn ask_staff(out: &Out, step: StaffStep, draft: &StaffDraft) -> Handle
 }
 
 /// Moves a producer registration to its next step (or back to the summary).
-pub async fn advance_producer(
+async fn advance_producer(
     out: &Out,
     dialogue: &Dlg,
     step: ProducerStep,
@@ -247,7 +426,7 @@ pub async fn advance_producer(
     goto_producer(out, dialogue, next, draft, review).await
 }
 
-pub async fn advance_staff(
+async fn advance_staff(
     out: &Out,
     dialogue: &Dlg,
     step: StaffStep,
@@ -261,6 +440,44 @@ pub async fn advance_staff(
     };
     goto_staff(out, dialogue, next, draft, review).await
 }
+
+/// Puts the producer registration at `step` and asks its question.
+async fn goto_producer(
+    out: &Out,
+    dialogue: &Dlg,
+    step: ProducerStep,
+    draft: ProducerDraft,
+    review: bool,
+) -> HandlerResult {
+    dialogue
+        .update(State::Producer {
+            step,
+            draft: draft.clone(),
+            review,
+        })
+        .await?;
+    ask_producer(out, step, &draft).await
+}
+
+/// Puts the staff registration at `step` and asks its question.
+async fn goto_staff(
+    out: &Out,
+    dialogue: &Dlg,
+    step: StaffStep,
+    draft: StaffDraft,
+    review: bool,
+) -> HandlerResult {
+    dialogue
+        .update(State::Staff {
+            step,
+            draft: draft.clone(),
+            review,
+        })
+        .await?;
+    ask_staff(out, step, &draft).await
+}
+
+// ---- typed answers ---------------------------------------------------------
 
 /// A message while a producer registers.
 pub async fn producer_message(
@@ -282,7 +499,7 @@ pub async fn producer_message(
             .map_err(|e| Common::Field(e).into()),
         ProducerStep::Region => match read_place(&out, text).await? {
             PlaceAnswer::Place(place) => {
-                draft.regency = Some(place.regency.as_str().to_string());
+                draft.regency = Some(place.regency);
                 draft.district = place.district;
                 Ok(())
             }
@@ -343,23 +560,27 @@ async fn producer_phone(
     mut draft: ProducerDraft,
     review: bool,
 ) -> HandlerResult {
-    let Some(phone) = crate::telegram::shared::contact::own_phone(&out, &msg).await? else {
+    let Some(phone) = own_phone(&out, &msg).await? else {
         return Ok(());
     };
     // The trade office already listed this business: link it instead.
-    if let Ok(Some(name)) =
-        store::catalogue::link_by_phone(&out.pool, msg.chat.id.0, &phone, out.clock.now()).await
+    match store::catalogue::link_by_phone(&out.pool, msg.chat.id.0, &phone, out.clock.now()).await
     {
-        dialogue.exit().await?;
-        out.say_with(
-            crate::telegram::catalogue::replies::Reply::LinkDone { name },
-            KeyboardRemove::new(),
-        )
-        .await?;
-        super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, msg.chat.id.0).await;
-        return Ok(());
+        Ok(Some(name)) => {
+            dialogue.exit().await?;
+            out.say_with(
+                crate::telegram::catalogue::replies::Reply::LinkDone { name },
+                KeyboardRemove::new(),
+            )
+            .await?;
+            refresh_menu(&out.bot, &out.texts, &out.pool, msg.chat.id.0).await;
+            return Ok(());
+        }
+        // Nothing to link (or the account cannot take it over): register.
+        Ok(None) | Err(LinkError::RoleTaken) => {}
+        Err(LinkError::Db(e)) => return Err(e.into()),
     }
-    draft.phone = Some(phone.to_string());
+    draft.phone = Some(phone);
     out.say_with(Reply::PhoneSaved, KeyboardRemove::new())
         .await?;
     advance_producer(&out, &dialogue, ProducerStep::Phone, draft, review).await
@@ -385,7 +606,7 @@ pub async fn staff_message(
             .map_err(|e| Common::Field(e).into()),
         StaffStep::Region => match read_place(&out, text).await? {
             PlaceAnswer::Place(place) => {
-                draft.regency = Some(place.regency.as_str().to_string());
+                draft.regency = Some(place.regency);
                 Ok(())
             }
             PlaceAnswer::Answered => return Ok(()),
@@ -401,11 +622,16 @@ pub async fn staff_message(
     }
 }
 
+// ---- submitting ------------------------------------------------------------
+
 /// Builds the application from a finished draft.
 fn producer_application(d: &ProducerDraft) -> Option<ProducerApplication> {
     Some(ProducerApplication {
         business_name: d.business_name.clone()?,
-        place: place_from_button(d.regency.as_deref()?, d.district.as_deref())?,
+        place: Place {
+            regency: d.regency.clone()?,
+            district: d.district.clone(),
+        },
         categories: d.categories.clone(),
         products: d.products.clone(),
         daily_capacity: d.capacity?,
@@ -417,13 +643,13 @@ fn producer_application(d: &ProducerDraft) -> Option<ProducerApplication> {
         } else {
             return None;
         },
-        phone: PhoneNumber::parse(d.phone.as_deref()?).ok()?,
+        phone: d.phone.clone()?,
     })
     .filter(|a| !a.categories.is_empty() && !a.products.is_empty())
 }
 
 /// "Kirim" on the producer summary.
-pub async fn submit_producer(
+async fn submit_producer(
     out: &Out,
     dialogue: &Dlg,
     caller: &Caller,
@@ -446,49 +672,9 @@ pub async fn submit_producer(
             out.say(Reply::NibTaken).await?;
             goto_producer(out, dialogue, ProducerStep::Nib, draft, true).await
         }
-        Err(SubmitError::RoleTaken(role)) => {
-            dialogue.exit().await?;
-            out.say(Reply::RoleTaken { role }).await?;
-            Ok(())
-        }
+        Err(SubmitError::RoleTaken(role)) => role_taken(out, dialogue, role).await,
         Err(e) => Err(e.into()),
     }
-}
-
-/// Puts the producer registration at `step` and asks its question.
-pub async fn goto_producer(
-    out: &Out,
-    dialogue: &Dlg,
-    step: ProducerStep,
-    draft: ProducerDraft,
-    review: bool,
-) -> HandlerResult {
-    dialogue
-        .update(State::Producer {
-            step,
-            draft: draft.clone(),
-            review,
-        })
-        .await?;
-    ask_producer(out, step, &draft).await
-}
-
-/// Puts the staff registration at `step` and asks its question.
-pub async fn goto_staff(
-    out: &Out,
-    dialogue: &Dlg,
-    step: StaffStep,
-    draft: StaffDraft,
-    review: bool,
-) -> HandlerResult {
-    dialogue
-        .update(State::Staff {
-            step,
-            draft: draft.clone(),
-            review,
-        })
-        .await?;
-    ask_staff(out, step, &draft).await
 }
 
 fn first_gap(d: &ProducerDraft) -> ProducerStep {
@@ -516,7 +702,7 @@ fn first_gap(d: &ProducerDraft) -> ProducerStep {
 }
 
 /// "Kirim" on the staff summary.
-pub async fn submit_staff(
+async fn submit_staff(
     out: &Out,
     dialogue: &Dlg,
     caller: &Caller,
@@ -526,7 +712,7 @@ pub async fn submit_staff(
         Some(StaffApplication {
             full_name: draft.full_name.clone()?,
             office_name: draft.office.clone()?,
-            regency: RegionCode::parse(draft.regency.as_deref()?).ok()?,
+            regency: draft.regency.clone()?,
         })
     })();
     let Some(app) = app else {
@@ -554,8 +740,7 @@ pub async fn submit_staff(
                 office: app.office_name,
             })
             .await?;
-            super::super::commands::refresh_menu(&out.bot, &out.texts, &out.pool, caller.0.id)
-                .await;
+            refresh_menu(&out.bot, &out.texts, &out.pool, caller.0.id).await;
             Ok(())
         }
         Ok(_) => {
@@ -570,11 +755,14 @@ pub async fn submit_staff(
             draft.regency = None;
             goto_staff(out, dialogue, StaffStep::Office, draft, false).await
         }
-        Err(SubmitError::RoleTaken(role)) => {
-            dialogue.exit().await?;
-            out.say(Reply::RoleTaken { role }).await?;
-            Ok(())
-        }
+        Err(SubmitError::RoleTaken(role)) => role_taken(out, dialogue, role).await,
         Err(e) => Err(e.into()),
     }
+}
+
+/// The account took another role meanwhile: this registration ends.
+async fn role_taken(out: &Out, dialogue: &Dlg, role: Role) -> HandlerResult {
+    dialogue.exit().await?;
+    out.say(Reply::RoleTaken { role }).await?;
+    Ok(())
 }
