@@ -19,5 +19,8 @@ pub fn languages(out: &Out) -> InlineKeyboardMarkup {
 
 /// /profil: mute or unmute announcements (`muted`: as it is now).
 pub fn mute(out: &Out, muted: bool) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([[button(out.t(&Reply::BtnMute(!muted)), &Button::Mute(!muted))]])
+    InlineKeyboardMarkup::new([[button(
+        out.t(&Reply::BtnMute(!muted)),
+        &Button::Mute(!muted),
+    )]])
 }

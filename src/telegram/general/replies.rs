@@ -56,7 +56,11 @@ impl Text for Reply {
         let status = |s: &AccountStatus| Registration::Status(*s).render(l);
         match self {
             Reply::Common(c) => c.render(l),
-            Reply::WelcomeBack { name, role, status: s } => fl!(
+            Reply::WelcomeBack {
+                name,
+                role,
+                status: s,
+            } => fl!(
                 l,
                 "start-welcome-back",
                 name = escape(name),

@@ -11,13 +11,16 @@ use crate::telegram::shared::toggles::category_toggles;
 use crate::telegram::state::{ProducerStep, StaffStep};
 
 use super::buttons::Button;
-use super::replies::{FieldLabel, Reply};
+use super::replies::Reply;
 
 /// Producer / staff, and "my business is already listed".
 pub fn roles(out: &Out) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new([
         vec![
-            button(out.t(&Reply::BtnRoleProducer), &Button::Role(Role::Producer)),
+            button(
+                out.t(&Reply::BtnRoleProducer),
+                &Button::Role(Role::Producer),
+            ),
             button(out.t(&Reply::BtnRoleStaff), &Button::Role(Role::Staff)),
         ],
         vec![crate::telegram::catalogue::keyboards::link_imported(out)],
@@ -56,28 +59,14 @@ pub fn summary(out: &Out) -> InlineKeyboardMarkup {
     ])
 }
 
-fn producer_label(step: ProducerStep) -> FieldLabel {
-    match step {
-        ProducerStep::BusinessName | ProducerStep::Summary => FieldLabel::BusinessName,
-        ProducerStep::Region => FieldLabel::Region,
-        ProducerStep::Categories => FieldLabel::Categories,
-        ProducerStep::Products => FieldLabel::Products,
-        ProducerStep::Capacity => FieldLabel::Capacity,
-        ProducerStep::LeadDays => FieldLabel::LeadDays,
-        ProducerStep::MinOrder => FieldLabel::MinOrder,
-        ProducerStep::Halal => FieldLabel::Halal,
-        ProducerStep::Nib => FieldLabel::Nib,
-        ProducerStep::Phone => FieldLabel::Phone,
-    }
-}
-
-/// Which answer to change, two a row, then "Batal".
-fn fields(out: &Out, items: Vec<(FieldLabel, u8)>) -> InlineKeyboardMarkup {
+/// Which answer to change (a label and the index of its step), two a
+/// row, then "Batal".
+fn fields(out: &Out, items: Vec<(Reply, u8)>) -> InlineKeyboardMarkup {
     let mut rows: Vec<Vec<InlineKeyboardButton>> = items
         .chunks(2)
         .map(|pair| {
             pair.iter()
-                .map(|(label, i)| button(out.t(&Reply::FieldLabel(*label)), &Flow::EditField(*i)))
+                .map(|(label, i)| button(out.t(label), &Flow::EditField(*i)))
                 .collect()
         })
         .collect();
@@ -91,7 +80,7 @@ pub fn producer_fields(out: &Out) -> InlineKeyboardMarkup {
         ProducerStep::QUESTIONS
             .iter()
             .enumerate()
-            .map(|(i, s)| (producer_label(*s), i as u8))
+            .map(|(i, s)| (Reply::ProducerField(*s), i as u8))
             .collect(),
     )
 }
@@ -103,14 +92,7 @@ pub fn staff_fields(out: &Out, invited: bool) -> InlineKeyboardMarkup {
         .iter()
         .enumerate()
         .filter(|(_, s)| !invited || **s == StaffStep::FullName)
-        .map(|(i, s)| {
-            let label = match s {
-                StaffStep::FullName | StaffStep::Summary => FieldLabel::FullName,
-                StaffStep::Office => FieldLabel::Office,
-                StaffStep::Region => FieldLabel::Region,
-            };
-            (label, i as u8)
-        })
+        .map(|(i, s)| (Reply::StaffField(*s), i as u8))
         .collect();
     fields(out, items)
 }

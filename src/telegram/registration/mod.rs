@@ -11,7 +11,7 @@ use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardMarkup, KeyboardRemove};
 
-use crate::domain::registration::{self, ProducerApplication, StaffApplication};
+use crate::domain::registration::{self, FieldError, ProducerApplication, StaffApplication};
 use crate::domain::{AccountStatus, Category, Place, Role};
 use crate::store;
 use crate::store::accounts::SubmitError;
@@ -184,7 +184,7 @@ async fn answered_by_button(
     review: bool,
 ) -> HandlerResult {
     clear_buttons(out, message).await;
-    advance_producer(out, dialogue, step, draft, review).await
+    advance(out, dialogue, Form::Producer(step, draft), review).await
 }
 
 /// "Ubah" on a summary: the summary's buttons become the fields to change.
@@ -269,7 +269,7 @@ async fn on_staff_flow(
             };
             draft.regency = Some(place.regency);
             clear_buttons(&out, message).await;
-            advance_staff(&out, &dialogue, step, draft, review).await
+            advance(&out, &dialogue, Form::Staff(step, draft), review).await
         }
         (Flow::Submit, StaffStep::Summary) => {
             clear_buttons(&out, message).await;
@@ -318,7 +318,14 @@ async fn begin(out: &Out, dialogue: &Dlg, caller: &Caller, role: Role) -> Handle
         }
         Role::Staff => {
             out.say(Reply::StaffIntro).await?;
-            goto_staff(out, dialogue, StaffStep::FullName, StaffDraft::default(), false).await
+            goto_staff(
+                out,
+                dialogue,
+                StaffStep::FullName,
+                StaffDraft::default(),
+                false,
+            )
+            .await
         }
         Role::Admin => {
             out.say(Common::Stale).await?;
@@ -366,6 +373,51 @@ pub async fn begin_from_invite(
 
 // ---- the questions ---------------------------------------------------------
 
+/// One registration under way: whose, at which step, with which answers.
+#[derive(Debug, Clone)]
+enum Form {
+    Producer(ProducerStep, ProducerDraft),
+    Staff(StaffStep, StaffDraft),
+}
+
+impl Form {
+    fn state(self, review: bool) -> State {
+        match self {
+            Form::Producer(step, draft) => State::Producer {
+                step,
+                draft,
+                review,
+            },
+            Form::Staff(step, draft) => State::Staff {
+                step,
+                draft,
+                review,
+            },
+        }
+    }
+
+    /// The form at the step after this one (or back at the summary).
+    fn next(self, review: bool) -> Form {
+        match self {
+            Form::Producer(_, draft) if review => Form::Producer(ProducerStep::Summary, draft),
+            Form::Producer(step, draft) => Form::Producer(step.next(), draft),
+            Form::Staff(_, draft) if review => Form::Staff(StaffStep::Summary, draft),
+            Form::Staff(step, draft) => {
+                let invited = draft.invite.is_some();
+                Form::Staff(step.next(invited), draft)
+            }
+        }
+    }
+
+    /// Asks the question of the current step.
+    async fn ask(&self, out: &Out) -> HandlerResult {
+        match self {
+            Form::Producer(step, draft) => ask_producer(out, *step, draft).await,
+            Form::Staff(step, draft) => ask_staff(out, *step, draft).await,
+        }
+    }
+}
+
 async fn ask_producer(out: &Out, step: ProducerStep, draft: &ProducerDraft) -> HandlerResult {
     match step {
         ProducerStep::BusinessName => out.say(Reply::AskBusinessName).await?,
@@ -410,38 +462,18 @@ async fn ask_staff(out: &Out, step: StaffStep, draft: &StaffDraft) -> HandlerRes
     Ok(())
 }
 
-/// Moves a producer registration to its next step (or back to the summary).
-async fn advance_producer(
-    out: &Out,
-    dialogue: &Dlg,
-    step: ProducerStep,
-    draft: ProducerDraft,
-    review: bool,
-) -> HandlerResult {
-    let next = if review {
-        ProducerStep::Summary
-    } else {
-        step.next()
-    };
-    goto_producer(out, dialogue, next, draft, review).await
+/// Puts the registration at the form's step and asks its question.
+async fn goto(out: &Out, dialogue: &Dlg, form: Form, review: bool) -> HandlerResult {
+    dialogue.update(form.clone().state(review)).await?;
+    form.ask(out).await
 }
 
-async fn advance_staff(
-    out: &Out,
-    dialogue: &Dlg,
-    step: StaffStep,
-    draft: StaffDraft,
-    review: bool,
-) -> HandlerResult {
-    let next = if review {
-        StaffStep::Summary
-    } else {
-        step.next(draft.invite.is_some())
-    };
-    goto_staff(out, dialogue, next, draft, review).await
+/// The current step was answered: on to the next one (or back to the
+/// summary).
+async fn advance(out: &Out, dialogue: &Dlg, form: Form, review: bool) -> HandlerResult {
+    goto(out, dialogue, form.next(review), review).await
 }
 
-/// Puts the producer registration at `step` and asks its question.
 async fn goto_producer(
     out: &Out,
     dialogue: &Dlg,
@@ -449,17 +481,9 @@ async fn goto_producer(
     draft: ProducerDraft,
     review: bool,
 ) -> HandlerResult {
-    dialogue
-        .update(State::Producer {
-            step,
-            draft: draft.clone(),
-            review,
-        })
-        .await?;
-    ask_producer(out, step, &draft).await
+    goto(out, dialogue, Form::Producer(step, draft), review).await
 }
 
-/// Puts the staff registration at `step` and asks its question.
 async fn goto_staff(
     out: &Out,
     dialogue: &Dlg,
@@ -467,17 +491,41 @@ async fn goto_staff(
     draft: StaffDraft,
     review: bool,
 ) -> HandlerResult {
-    dialogue
-        .update(State::Staff {
-            step,
-            draft: draft.clone(),
-            review,
-        })
-        .await?;
-    ask_staff(out, step, &draft).await
+    goto(out, dialogue, Form::Staff(step, draft), review).await
 }
 
 // ---- typed answers ---------------------------------------------------------
+
+/// Keeps a valid answer in its slot of the draft, or says what is wrong.
+fn keep<T>(slot: &mut Option<T>, answer: Result<T, FieldError>) -> Result<(), Reply> {
+    answer
+        .map(|v| *slot = Some(v))
+        .map_err(|e| Common::Field(e).into())
+}
+
+/// After a typed answer: the next question, or what was wrong and the
+/// same question again.
+async fn answered(
+    out: &Out,
+    dialogue: &Dlg,
+    answer: Result<(), Reply>,
+    form: Form,
+    review: bool,
+) -> HandlerResult {
+    match answer {
+        Ok(()) => advance(out, dialogue, form, review).await,
+        Err(reply) => {
+            out.say(reply).await?;
+            form.ask(out).await
+        }
+    }
+}
+
+/// Something else than text where a typed answer was expected.
+async fn text_expected(out: &Out, form: Form) -> HandlerResult {
+    out.say(Common::TextExpected).await?;
+    form.ask(out).await
+}
 
 /// A message while a producer registers.
 pub async fn producer_message(
@@ -490,13 +538,12 @@ pub async fn producer_message(
         return producer_phone(out, dialogue, msg, draft, review).await;
     }
     let Some(text) = msg.text() else {
-        out.say(Common::TextExpected).await?;
-        return ask_producer(&out, step, &draft).await;
+        return text_expected(&out, Form::Producer(step, draft)).await;
     };
     let answer: Result<(), Reply> = match step {
-        ProducerStep::BusinessName => registration::business_name(text)
-            .map(|v| draft.business_name = Some(v))
-            .map_err(|e| Common::Field(e).into()),
+        ProducerStep::BusinessName => {
+            keep(&mut draft.business_name, registration::business_name(text))
+        }
         ProducerStep::Region => match read_place(&out, text).await? {
             PlaceAnswer::Place(place) => {
                 draft.regency = Some(place.regency);
@@ -508,15 +555,9 @@ pub async fn producer_message(
         ProducerStep::Products => registration::products(text)
             .map(|v| draft.products = v)
             .map_err(|e| Common::Field(e).into()),
-        ProducerStep::Capacity => registration::daily_capacity(text)
-            .map(|v| draft.capacity = Some(v))
-            .map_err(|e| Common::Field(e).into()),
-        ProducerStep::LeadDays => registration::min_lead_days(text)
-            .map(|v| draft.lead_days = Some(v))
-            .map_err(|e| Common::Field(e).into()),
-        ProducerStep::MinOrder => registration::min_order(text)
-            .map(|v| draft.min_order = Some(v))
-            .map_err(|e| Common::Field(e).into()),
+        ProducerStep::Capacity => keep(&mut draft.capacity, registration::daily_capacity(text)),
+        ProducerStep::LeadDays => keep(&mut draft.lead_days, registration::min_lead_days(text)),
+        ProducerStep::MinOrder => keep(&mut draft.min_order, registration::min_order(text)),
         ProducerStep::Halal => match text.trim().to_lowercase().as_str() {
             "ya" | "iya" | "yes" | "y" => {
                 draft.halal = Some(true);
@@ -534,23 +575,12 @@ pub async fn producer_message(
                 draft.nib_answered = true;
                 Ok(())
             }
-            _ => registration::nib(text)
-                .map(|v| {
-                    draft.nib = Some(v);
-                    draft.nib_answered = true;
-                })
-                .map_err(|e| Common::Field(e).into()),
+            _ => keep(&mut draft.nib, registration::nib(text)).map(|()| draft.nib_answered = true),
         },
         ProducerStep::Categories | ProducerStep::Summary => Err(Common::UseButtons.into()),
         ProducerStep::Phone => Ok(()),
     };
-    match answer {
-        Ok(()) => advance_producer(&out, &dialogue, step, draft, review).await,
-        Err(reply) => {
-            out.say(reply).await?;
-            ask_producer(&out, step, &draft).await
-        }
-    }
+    answered(&out, &dialogue, answer, Form::Producer(step, draft), review).await
 }
 
 async fn producer_phone(
@@ -564,8 +594,7 @@ async fn producer_phone(
         return Ok(());
     };
     // The trade office already listed this business: link it instead.
-    match store::catalogue::link_by_phone(&out.pool, msg.chat.id.0, &phone, out.clock.now()).await
-    {
+    match store::catalogue::link_by_phone(&out.pool, msg.chat.id.0, &phone, out.clock.now()).await {
         Ok(Some(name)) => {
             dialogue.exit().await?;
             out.say_with(
@@ -583,7 +612,13 @@ async fn producer_phone(
     draft.phone = Some(phone);
     out.say_with(Reply::PhoneSaved, KeyboardRemove::new())
         .await?;
-    advance_producer(&out, &dialogue, ProducerStep::Phone, draft, review).await
+    advance(
+        &out,
+        &dialogue,
+        Form::Producer(ProducerStep::Phone, draft),
+        review,
+    )
+    .await
 }
 
 /// A message while staff register.
@@ -594,16 +629,11 @@ pub async fn staff_message(
     (step, mut draft, review): (StaffStep, StaffDraft, bool),
 ) -> HandlerResult {
     let Some(text) = msg.text() else {
-        out.say(Common::TextExpected).await?;
-        return ask_staff(&out, step, &draft).await;
+        return text_expected(&out, Form::Staff(step, draft)).await;
     };
     let answer: Result<(), Reply> = match step {
-        StaffStep::FullName => registration::person_name(text)
-            .map(|v| draft.full_name = Some(v))
-            .map_err(|e| Common::Field(e).into()),
-        StaffStep::Office => registration::office_name(text)
-            .map(|v| draft.office = Some(v))
-            .map_err(|e| Common::Field(e).into()),
+        StaffStep::FullName => keep(&mut draft.full_name, registration::person_name(text)),
+        StaffStep::Office => keep(&mut draft.office, registration::office_name(text)),
         StaffStep::Region => match read_place(&out, text).await? {
             PlaceAnswer::Place(place) => {
                 draft.regency = Some(place.regency);
@@ -613,13 +643,7 @@ pub async fn staff_message(
         },
         StaffStep::Summary => Err(Common::UseButtons.into()),
     };
-    match answer {
-        Ok(()) => advance_staff(&out, &dialogue, step, draft, review).await,
-        Err(reply) => {
-            out.say(reply).await?;
-            ask_staff(&out, step, &draft).await
-        }
-    }
+    answered(&out, &dialogue, answer, Form::Staff(step, draft), review).await
 }
 
 // ---- submitting ------------------------------------------------------------

@@ -12,7 +12,7 @@ use crate::store::accounts::{ProducerProfile, StaffProfile};
 use crate::telegram::shared::format::region_name;
 use crate::telegram::shared::replies::{Common, categories_text, products_text};
 use crate::telegram::shared::text::Text;
-use crate::telegram::state::{ProducerDraft, StaffDraft};
+use crate::telegram::state::{ProducerDraft, ProducerStep, StaffDraft, StaffStep};
 
 #[derive(Debug, Clone)]
 pub enum Reply {
@@ -47,7 +47,10 @@ pub enum Reply {
     AskStaffRegion,
     ProducerSummary(ProducerView),
     StaffSummary(StaffView),
-    FieldLabel(FieldLabel),
+    /// The label of a producer's answer on the "which field?" keyboard.
+    ProducerField(ProducerStep),
+    /// The label of a staff member's answer.
+    StaffField(StaffStep),
     Submitted,
     ApprovedByInvite {
         office: String,
@@ -66,23 +69,6 @@ pub enum Reply {
     /// An account's status as a word (new, pending, approved, rejected).
     Status(AccountStatus),
     // @variants
-}
-
-/// The label of one answer on the "which field?" keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldLabel {
-    BusinessName,
-    Region,
-    Categories,
-    Products,
-    Capacity,
-    LeadDays,
-    MinOrder,
-    Halal,
-    Nib,
-    Phone,
-    FullName,
-    Office,
 }
 
 impl From<Common> for Reply {
@@ -124,19 +110,24 @@ impl Text for Reply {
             Reply::AskStaffRegion => fl!(l, "reg-ask-staff-region"),
             Reply::ProducerSummary(v) => fl!(l, "reg-summary-producer", v.args()),
             Reply::StaffSummary(v) => fl!(l, "reg-summary-staff", v.args()),
-            Reply::FieldLabel(f) => match f {
-                FieldLabel::BusinessName => fl!(l, "field-business-name"),
-                FieldLabel::Region => fl!(l, "field-region"),
-                FieldLabel::Categories => fl!(l, "field-categories"),
-                FieldLabel::Products => fl!(l, "field-products"),
-                FieldLabel::Capacity => fl!(l, "field-capacity"),
-                FieldLabel::LeadDays => fl!(l, "field-lead-days"),
-                FieldLabel::MinOrder => fl!(l, "field-min-order"),
-                FieldLabel::Halal => fl!(l, "field-halal"),
-                FieldLabel::Nib => fl!(l, "field-nib"),
-                FieldLabel::Phone => fl!(l, "field-phone"),
-                FieldLabel::FullName => fl!(l, "field-full-name"),
-                FieldLabel::Office => fl!(l, "field-office"),
+            Reply::ProducerField(step) => match step {
+                ProducerStep::BusinessName | ProducerStep::Summary => {
+                    fl!(l, "field-business-name")
+                }
+                ProducerStep::Region => fl!(l, "field-region"),
+                ProducerStep::Categories => fl!(l, "field-categories"),
+                ProducerStep::Products => fl!(l, "field-products"),
+                ProducerStep::Capacity => fl!(l, "field-capacity"),
+                ProducerStep::LeadDays => fl!(l, "field-lead-days"),
+                ProducerStep::MinOrder => fl!(l, "field-min-order"),
+                ProducerStep::Halal => fl!(l, "field-halal"),
+                ProducerStep::Nib => fl!(l, "field-nib"),
+                ProducerStep::Phone => fl!(l, "field-phone"),
+            },
+            Reply::StaffField(step) => match step {
+                StaffStep::FullName | StaffStep::Summary => fl!(l, "field-full-name"),
+                StaffStep::Office => fl!(l, "field-office"),
+                StaffStep::Region => fl!(l, "field-region"),
             },
             Reply::Submitted => fl!(l, "reg-submitted"),
             Reply::ApprovedByInvite { office } => {
