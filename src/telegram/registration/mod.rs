@@ -39,32 +39,17 @@ pub fn buttons() -> UpdateHandler<anyhow::Error> {
         .branch(codec::pressed::<Button>().endpoint(on_button))
         .branch(
             codec::pressed::<Flow>()
-                .branch(
-                    dptree::case![State::Producer {
-                        step,
-                        draft,
-                        review
-                    }]
-                    .endpoint(on_producer_flow),
-                )
-                .branch(
-                    dptree::case![State::Staff {
-                        step,
-                        draft,
-                        review
-                    }]
-                    .endpoint(on_staff_flow),
-                ),
+                .filter(|s: State| matches!(s, State::Producer { .. } | State::Staff { .. }))
+                .endpoint(on_flow),
         )
 }
 
 /// Asks the current question of a registration again (after a restart,
 /// /start or /daftar).
 pub async fn resume(out: &Out, state: &State) -> HandlerResult {
-    match state {
-        State::Producer { step, draft, .. } => ask_producer(out, *step, draft).await,
-        State::Staff { step, draft, .. } => ask_staff(out, *step, draft).await,
-        _ => Ok(()),
+    match Form::of(state.clone()) {
+        Some((form, _)) => form.ask(out).await,
+        None => Ok(()),
     }
 }
 
@@ -158,33 +143,53 @@ async fn on_button(
             Ok(())
         }
         (Button::CategoriesDone, ProducerStep::Categories) => {
-            answered_by_button(&out, &dialogue, message, step, draft, review).await
+            answered_by_button(
+                &out,
+                &dialogue,
+                message,
+                Form::Producer(step, draft),
+                review,
+            )
+            .await
         }
         (Button::Halal(h), ProducerStep::Halal) => {
             draft.halal = Some(h);
-            answered_by_button(&out, &dialogue, message, step, draft, review).await
+            answered_by_button(
+                &out,
+                &dialogue,
+                message,
+                Form::Producer(step, draft),
+                review,
+            )
+            .await
         }
         (Button::SkipNib, ProducerStep::Nib) => {
             draft.nib = None;
             draft.nib_answered = true;
-            answered_by_button(&out, &dialogue, message, step, draft, review).await
+            answered_by_button(
+                &out,
+                &dialogue,
+                message,
+                Form::Producer(step, draft),
+                review,
+            )
+            .await
         }
         _ => stale(&out, &toast),
     }
 }
 
-/// A button answered the producer's current question: its buttons go,
+/// A button answered the current question: its buttons go,
 /// the next question comes.
 async fn answered_by_button(
     out: &Out,
     dialogue: &Dlg,
     message: Option<&Message>,
-    step: ProducerStep,
-    draft: ProducerDraft,
+    form: Form,
     review: bool,
 ) -> HandlerResult {
     clear_buttons(out, message).await;
-    advance(out, dialogue, Form::Producer(step, draft), review).await
+    advance(out, dialogue, form, review).await
 }
 
 /// "Ubah" on a summary: the summary's buttons become the fields to change.
@@ -210,86 +215,71 @@ async fn cancel(out: &Out, dialogue: &Dlg, message: Option<&Message>) -> Handler
     Ok(())
 }
 
+/// A shared flow button while registering.
 // Handler parameters are its dependencies (dptree injects them).
 #[allow(clippy::too_many_arguments)]
-async fn on_producer_flow(
+async fn on_flow(
     out: Out,
     toast: Toast,
     dialogue: Dlg,
     caller: Caller,
     q: CallbackQuery,
     flow: Flow,
-    (step, mut draft, review): (ProducerStep, ProducerDraft, bool),
+    state: State,
 ) -> HandlerResult {
     let message = q.regular_message();
-    match (flow, step) {
-        (Flow::Region { regency, district }, ProducerStep::Region) => {
+    let Some((form, review)) = Form::of(state) else {
+        return stale(&out, &toast);
+    };
+    match (flow, form) {
+        (Flow::CancelFlow, _) => cancel(&out, &dialogue, message).await,
+        (
+            Flow::Region { regency, district },
+            Form::Producer(step @ ProducerStep::Region, mut draft),
+        ) => {
             let Some(place) = place_from_button(&regency, district.as_deref()) else {
                 return stale(&out, &toast);
             };
             draft.regency = Some(place.regency);
             draft.district = place.district;
-            answered_by_button(&out, &dialogue, message, step, draft, review).await
+            answered_by_button(
+                &out,
+                &dialogue,
+                message,
+                Form::Producer(step, draft),
+                review,
+            )
+            .await
         }
-        (Flow::Submit, ProducerStep::Summary) => {
-            clear_buttons(&out, message).await;
-            submit_producer(&out, &dialogue, &caller, draft).await
-        }
-        (Flow::Edit, ProducerStep::Summary) => {
-            show_fields(&out, &toast, message, keyboards::producer_fields(&out)).await
-        }
-        (Flow::EditField(i), ProducerStep::Summary) => {
-            let Some(step) = ProducerStep::from_index(i) else {
-                return stale(&out, &toast);
-            };
-            clear_buttons(&out, message).await;
-            goto_producer(&out, &dialogue, step, draft, true).await
-        }
-        (Flow::CancelFlow, _) => cancel(&out, &dialogue, message).await,
-        _ => stale(&out, &toast),
-    }
-}
-
-// Handler parameters are its dependencies (dptree injects them).
-#[allow(clippy::too_many_arguments)]
-async fn on_staff_flow(
-    out: Out,
-    toast: Toast,
-    dialogue: Dlg,
-    caller: Caller,
-    q: CallbackQuery,
-    flow: Flow,
-    (step, mut draft, review): (StaffStep, StaffDraft, bool),
-) -> HandlerResult {
-    let message = q.regular_message();
-    match (flow, step) {
-        (Flow::Region { regency, .. }, StaffStep::Region) => {
+        (Flow::Region { regency, .. }, Form::Staff(step @ StaffStep::Region, mut draft)) => {
             let Some(place) = place_from_button(&regency, None) else {
                 return stale(&out, &toast);
             };
             draft.regency = Some(place.regency);
-            clear_buttons(&out, message).await;
-            advance(&out, &dialogue, Form::Staff(step, draft), review).await
+            answered_by_button(&out, &dialogue, message, Form::Staff(step, draft), review).await
         }
-        (Flow::Submit, StaffStep::Summary) => {
+        (Flow::Submit, Form::Producer(ProducerStep::Summary, draft)) => {
+            clear_buttons(&out, message).await;
+            submit_producer(&out, &dialogue, &caller, draft).await
+        }
+        (Flow::Submit, Form::Staff(StaffStep::Summary, draft)) => {
             clear_buttons(&out, message).await;
             submit_staff(&out, &dialogue, &caller, draft).await
         }
-        (Flow::Edit, StaffStep::Summary) => {
+        (Flow::Edit, Form::Producer(ProducerStep::Summary, _)) => {
+            show_fields(&out, &toast, message, keyboards::producer_fields(&out)).await
+        }
+        (Flow::Edit, Form::Staff(StaffStep::Summary, draft)) => {
             let fields = keyboards::staff_fields(&out, draft.invite.is_some());
             show_fields(&out, &toast, message, fields).await
         }
-        (Flow::EditField(i), StaffStep::Summary) => {
-            // Invited staff may change only their name.
-            let Some(step) = StaffStep::from_index(i)
-                .filter(|s| draft.invite.is_none() || *s == StaffStep::FullName)
-            else {
-                return stale(&out, &toast);
-            };
-            clear_buttons(&out, message).await;
-            goto_staff(&out, &dialogue, step, draft, true).await
-        }
-        (Flow::CancelFlow, _) => cancel(&out, &dialogue, message).await,
+        (Flow::EditField(i), form) if form.at_summary() => match form.at(i) {
+            Some(form) => {
+                clear_buttons(&out, message).await;
+                goto(&out, &dialogue, form, true).await
+            }
+            None => stale(&out, &toast),
+        },
         _ => stale(&out, &toast),
     }
 }
@@ -381,6 +371,43 @@ enum Form {
 }
 
 impl Form {
+    /// The registration a state is in, and whether it came from "Ubah".
+    fn of(state: State) -> Option<(Form, bool)> {
+        match state {
+            State::Producer {
+                step,
+                draft,
+                review,
+            } => Some((Form::Producer(step, draft), review)),
+            State::Staff {
+                step,
+                draft,
+                review,
+            } => Some((Form::Staff(step, draft), review)),
+            _ => None,
+        }
+    }
+
+    fn at_summary(&self) -> bool {
+        matches!(
+            self,
+            Form::Producer(ProducerStep::Summary, _) | Form::Staff(StaffStep::Summary, _)
+        )
+    }
+
+    /// The form at question `i` (from the "which field?" buttons); invited
+    /// staff may change only their name.
+    fn at(self, i: u8) -> Option<Form> {
+        match self {
+            Form::Producer(_, draft) => Some(Form::Producer(ProducerStep::from_index(i)?, draft)),
+            Form::Staff(_, draft) => {
+                let step = StaffStep::from_index(i)
+                    .filter(|s| draft.invite.is_none() || *s == StaffStep::FullName)?;
+                Some(Form::Staff(step, draft))
+            }
+        }
+    }
+
     fn state(self, review: bool) -> State {
         match self {
             Form::Producer(step, draft) => State::Producer {
