@@ -470,13 +470,18 @@ mod tests {
         assert_eq!(draft.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 26));
     }
 
+    /// The stored sample that mentions `text`, decoded.
+    fn stored(text: &str) -> State {
+        let sample = STORED
+            .iter()
+            .find(|s| s.contains(text))
+            .expect("a stored sample");
+        serde_json::from_str(sample).unwrap()
+    }
+
     #[test]
     fn stored_registration_drafts_decode_to_their_region_and_phone() {
-        let producer = STORED
-            .iter()
-            .find(|s| s.contains("Amplang Bu Sari"))
-            .expect("the stored producer summary");
-        let State::Producer { draft, .. } = serde_json::from_str(producer).unwrap() else {
+        let State::Producer { draft, .. } = stored("Amplang Bu Sari") else {
             panic!("not a producer registration");
         };
         assert_eq!(draft.regency, Some(RegionCode::parse("64.02").unwrap()));
@@ -485,11 +490,7 @@ mod tests {
             draft.phone,
             Some(PhoneNumber::parse("0812-3456-7890").unwrap())
         );
-        let staff = STORED
-            .iter()
-            .find(|s| s.contains("Dinas Pariwisata"))
-            .expect("the stored invited staff");
-        let State::Staff { draft, .. } = serde_json::from_str(staff).unwrap() else {
+        let State::Staff { draft, .. } = stored("Dinas Pariwisata") else {
             panic!("not a staff registration");
         };
         assert_eq!(draft.regency, Some(RegionCode::parse("64.72").unwrap()));

@@ -243,18 +243,13 @@ mod tests {
 
     #[test]
     fn commands_parse_with_and_without_deep_link_payloads() {
-        assert_eq!(
-            Cmd::parse("/start inv_abc123", "pesanlokal_bot").unwrap(),
-            Cmd::Start("inv_abc123".into())
-        );
-        assert_eq!(
-            Cmd::parse("/start", "pesanlokal_bot").unwrap(),
-            Cmd::Start(String::new())
-        );
-        assert_eq!(Cmd::parse("/batal", "pesanlokal_bot").unwrap(), Cmd::Batal);
-        assert_eq!(
-            Cmd::parse("/help@pesanlokal_bot", "pesanlokal_bot").unwrap(),
-            Cmd::Help
-        );
+        for (text, cmd) in [
+            ("/start inv_abc123", Cmd::Start("inv_abc123".into())),
+            ("/start", Cmd::Start(String::new())),
+            ("/batal", Cmd::Batal),
+            ("/help@pesanlokal_bot", Cmd::Help),
+        ] {
+            assert_eq!(Cmd::parse(text, "pesanlokal_bot").unwrap(), cmd, "{text}");
+        }
     }
 }

@@ -12,8 +12,6 @@ use crate::telegram::shared::text::Text;
 
 #[derive(Debug, Clone)]
 pub enum Reply {
-    /// A reply every room uses.
-    Common(Common),
     WelcomeBack {
         name: String,
         role: Role,
@@ -45,17 +43,10 @@ pub enum Reply {
     // @variants
 }
 
-impl From<Common> for Reply {
-    fn from(c: Common) -> Reply {
-        Reply::Common(c)
-    }
-}
-
 impl Text for Reply {
     fn render(&self, l: &FluentLanguageLoader) -> String {
         let status = |s: &AccountStatus| Registration::Status(*s).render(l);
         match self {
-            Reply::Common(c) => c.render(l),
             Reply::WelcomeBack {
                 name,
                 role,

@@ -122,61 +122,36 @@ async fn on_button(
             _ => stale(&out, &toast),
         };
     };
-    match (b, step) {
+    let answered = match (b, step) {
         (Button::Category(c), ProducerStep::Categories) => {
             toggle(&mut draft.categories, c);
+            let chosen = keyboards::categories(&out, &draft.categories);
             dialogue
-                .update(State::Producer {
-                    step,
-                    draft: draft.clone(),
-                    review,
-                })
+                .update(Form::Producer(step, draft).state(review))
                 .await?;
             if let Some(m) = message {
-                out.edit_buttons(m.id, keyboards::categories(&out, &draft.categories))
-                    .await?;
+                out.edit_buttons(m.id, chosen).await?;
             }
-            Ok(())
+            return Ok(());
         }
         (Button::CategoriesDone, ProducerStep::Categories) if draft.categories.is_empty() => {
             toast.alert(out.t(&Reply::CategoriesNone));
-            Ok(())
+            return Ok(());
         }
-        (Button::CategoriesDone, ProducerStep::Categories) => {
-            answered_by_button(
-                &out,
-                &dialogue,
-                message,
-                Form::Producer(step, draft),
-                review,
-            )
-            .await
-        }
-        (Button::Halal(h), ProducerStep::Halal) => {
-            draft.halal = Some(h);
-            answered_by_button(
-                &out,
-                &dialogue,
-                message,
-                Form::Producer(step, draft),
-                review,
-            )
-            .await
-        }
-        (Button::SkipNib, ProducerStep::Nib) => {
-            draft.nib = None;
-            draft.nib_answered = true;
-            answered_by_button(
-                &out,
-                &dialogue,
-                message,
-                Form::Producer(step, draft),
-                review,
-            )
-            .await
-        }
-        _ => stale(&out, &toast),
-    }
+        (Button::CategoriesDone, ProducerStep::Categories) => draft,
+        (Button::Halal(h), ProducerStep::Halal) => ProducerDraft {
+            halal: Some(h),
+            ..draft
+        },
+        (Button::SkipNib, ProducerStep::Nib) => ProducerDraft {
+            nib: None,
+            nib_answered: true,
+            ..draft
+        },
+        _ => return stale(&out, &toast),
+    };
+    let form = Form::Producer(step, answered);
+    answered_by_button(&out, &dialogue, message, form, review).await
 }
 
 /// A button answered the current question: its buttons go,
@@ -524,10 +499,8 @@ async fn goto_staff(
 // ---- typed answers ---------------------------------------------------------
 
 /// Keeps a valid answer in its slot of the draft, or says what is wrong.
-fn keep<T>(slot: &mut Option<T>, answer: Result<T, FieldError>) -> Result<(), Reply> {
-    answer
-        .map(|v| *slot = Some(v))
-        .map_err(|e| Common::Field(e).into())
+fn keep<T>(slot: &mut Option<T>, answer: Result<T, FieldError>) -> Result<(), Common> {
+    answer.map(|v| *slot = Some(v)).map_err(Common::Field)
 }
 
 /// After a typed answer: the next question, or what was wrong and the
@@ -535,7 +508,7 @@ fn keep<T>(slot: &mut Option<T>, answer: Result<T, FieldError>) -> Result<(), Re
 async fn answered(
     out: &Out,
     dialogue: &Dlg,
-    answer: Result<(), Reply>,
+    answer: Result<(), Common>,
     form: Form,
     review: bool,
 ) -> HandlerResult {
@@ -567,7 +540,7 @@ pub async fn producer_message(
     let Some(text) = msg.text() else {
         return text_expected(&out, Form::Producer(step, draft)).await;
     };
-    let answer: Result<(), Reply> = match step {
+    let answer: Result<(), Common> = match step {
         ProducerStep::BusinessName => {
             keep(&mut draft.business_name, registration::business_name(text))
         }
@@ -581,7 +554,7 @@ pub async fn producer_message(
         },
         ProducerStep::Products => registration::products(text)
             .map(|v| draft.products = v)
-            .map_err(|e| Common::Field(e).into()),
+            .map_err(Common::Field),
         ProducerStep::Capacity => keep(&mut draft.capacity, registration::daily_capacity(text)),
         ProducerStep::LeadDays => keep(&mut draft.lead_days, registration::min_lead_days(text)),
         ProducerStep::MinOrder => keep(&mut draft.min_order, registration::min_order(text)),
@@ -594,7 +567,7 @@ pub async fn producer_message(
                 draft.halal = Some(false);
                 Ok(())
             }
-            _ => Err(Common::UseButtons.into()),
+            _ => Err(Common::UseButtons),
         },
         ProducerStep::Nib => match text.trim().to_lowercase().as_str() {
             "lewati" | "skip" | "-" | "tidak ada" | "belum" | "belum ada" => {
@@ -604,7 +577,7 @@ pub async fn producer_message(
             }
             _ => keep(&mut draft.nib, registration::nib(text)).map(|()| draft.nib_answered = true),
         },
-        ProducerStep::Categories | ProducerStep::Summary => Err(Common::UseButtons.into()),
+        ProducerStep::Categories | ProducerStep::Summary => Err(Common::UseButtons),
         ProducerStep::Phone => Ok(()),
     };
     answered(&out, &dialogue, answer, Form::Producer(step, draft), review).await
@@ -658,7 +631,7 @@ pub async fn staff_message(
     let Some(text) = msg.text() else {
         return text_expected(&out, Form::Staff(step, draft)).await;
     };
-    let answer: Result<(), Reply> = match step {
+    let answer: Result<(), Common> = match step {
         StaffStep::FullName => keep(&mut draft.full_name, registration::person_name(text)),
         StaffStep::Office => keep(&mut draft.office, registration::office_name(text)),
         StaffStep::Region => match read_place(&out, text).await? {
@@ -668,7 +641,7 @@ pub async fn staff_message(
             }
             PlaceAnswer::Answered => return Ok(()),
         },
-        StaffStep::Summary => Err(Common::UseButtons.into()),
+        StaffStep::Summary => Err(Common::UseButtons),
     };
     answered(&out, &dialogue, answer, Form::Staff(step, draft), review).await
 }
@@ -728,28 +701,25 @@ async fn submit_producer(
     }
 }
 
+/// The first question without an answer (the phone when all have one).
 fn first_gap(d: &ProducerDraft) -> ProducerStep {
-    if d.business_name.is_none() {
-        ProducerStep::BusinessName
-    } else if d.regency.is_none() {
-        ProducerStep::Region
-    } else if d.categories.is_empty() {
-        ProducerStep::Categories
-    } else if d.products.is_empty() {
-        ProducerStep::Products
-    } else if d.capacity.is_none() {
-        ProducerStep::Capacity
-    } else if d.lead_days.is_none() {
-        ProducerStep::LeadDays
-    } else if d.min_order.is_none() {
-        ProducerStep::MinOrder
-    } else if d.halal.is_none() {
-        ProducerStep::Halal
-    } else if !d.nib_answered {
-        ProducerStep::Nib
-    } else {
-        ProducerStep::Phone
-    }
+    let answered = [
+        d.business_name.is_some(),
+        d.regency.is_some(),
+        !d.categories.is_empty(),
+        !d.products.is_empty(),
+        d.capacity.is_some(),
+        d.lead_days.is_some(),
+        d.min_order.is_some(),
+        d.halal.is_some(),
+        d.nib_answered,
+        d.phone.is_some(),
+    ];
+    ProducerStep::QUESTIONS
+        .into_iter()
+        .zip(answered)
+        .find_map(|(step, done)| (!done).then_some(step))
+        .unwrap_or(ProducerStep::Phone)
 }
 
 /// "Kirim" on the staff summary.

@@ -16,8 +16,6 @@ use crate::telegram::state::{ProducerDraft, ProducerStep, StaffDraft, StaffStep}
 
 #[derive(Debug, Clone)]
 pub enum Reply {
-    /// A reply every room uses.
-    Common(Common),
     Greeting {
         name: String,
     },
@@ -71,16 +69,9 @@ pub enum Reply {
     // @variants
 }
 
-impl From<Common> for Reply {
-    fn from(c: Common) -> Reply {
-        Reply::Common(c)
-    }
-}
-
 impl Text for Reply {
     fn render(&self, l: &FluentLanguageLoader) -> String {
         match self {
-            Reply::Common(c) => c.render(l),
             Reply::Greeting { name } => fl!(l, "start-greeting", name = escape(name)),
             Reply::BtnRoleProducer => fl!(l, "btn-role-producer"),
             Reply::BtnRoleStaff => fl!(l, "btn-role-staff"),
@@ -236,7 +227,7 @@ impl ProducerView {
     /// Fluent arguments: the producer's details, for the summary, the
     /// admin's card and the profile alike.
     pub fn args(&self) -> Args {
-        [
+        args(&[
             ("name", &self.name),
             ("region", &self.region),
             ("categories", &self.categories),
@@ -247,10 +238,7 @@ impl ProducerView {
             ("halal", &self.halal),
             ("nib", &self.nib),
             ("phone", &self.phone),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k, v.clone()))
-        .collect()
+        ])
     }
 }
 
@@ -272,16 +260,17 @@ impl StaffView {
     }
 
     pub fn args(&self) -> Args {
-        [
+        args(&[
             ("name", &self.name),
             ("office", &self.office),
             ("region", &self.region),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k, v.clone()))
-        .collect()
+        ])
     }
 }
 
 /// Fluent arguments by name.
 pub type Args = std::collections::HashMap<&'static str, String>;
+
+fn args(pairs: &[(&'static str, &String)]) -> Args {
+    pairs.iter().map(|(k, v)| (*k, (*v).clone())).collect()
+}

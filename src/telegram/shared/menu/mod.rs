@@ -19,34 +19,38 @@ use replies::Reply;
 /// The commands a role may use, as shown in Telegram's menu.
 pub fn menu(texts: &Texts, lang: Lang, role: Option<Role>) -> Vec<BotCommand> {
     let l = texts.loader(lang);
-    let cmd = |name: &str, reply: Reply| BotCommand::new(name, reply.render(l));
-    let mut list = vec![cmd("start", Reply::CmdStart)];
-    match role {
-        None => list.push(cmd("daftar", Reply::CmdDaftar)),
-        Some(Role::Producer) => {
-            list.push(cmd("permintaan", Reply::CmdPermintaan));
-            list.push(cmd("pesanan", Reply::CmdPesanan));
-            list.push(cmd("produk", Reply::CmdProduk));
-            list.push(cmd("libur", Reply::CmdLibur));
-        }
-        Some(Role::Staff) => {
-            list.push(cmd("cari", Reply::CmdCari));
-            list.push(cmd("minta", Reply::CmdMinta));
-            list.push(cmd("acara", Reply::CmdAcara));
-            list.push(cmd("permintaan", Reply::CmdPermintaan));
-            list.push(cmd("pesanan", Reply::CmdPesanan));
-        }
-        Some(Role::Admin) => {
-            list.push(cmd("verifikasi", Reply::CmdVerifikasi));
-            list.push(cmd("siaran", Reply::CmdSiaran));
-            list.push(cmd("cari", Reply::CmdCari));
-        }
-    }
-    list.push(cmd("profil", Reply::CmdProfil));
-    list.push(cmd("bahasa", Reply::CmdBahasa));
-    list.push(cmd("bantuan", Reply::CmdBantuan));
-    list.push(cmd("batal", Reply::CmdBatal));
-    list
+    let own: &[(&str, Reply)] = match role {
+        None => &[("daftar", Reply::CmdDaftar)],
+        Some(Role::Producer) => &[
+            ("permintaan", Reply::CmdPermintaan),
+            ("pesanan", Reply::CmdPesanan),
+            ("produk", Reply::CmdProduk),
+            ("libur", Reply::CmdLibur),
+        ],
+        Some(Role::Staff) => &[
+            ("cari", Reply::CmdCari),
+            ("minta", Reply::CmdMinta),
+            ("acara", Reply::CmdAcara),
+            ("permintaan", Reply::CmdPermintaan),
+            ("pesanan", Reply::CmdPesanan),
+        ],
+        Some(Role::Admin) => &[
+            ("verifikasi", Reply::CmdVerifikasi),
+            ("siaran", Reply::CmdSiaran),
+            ("cari", Reply::CmdCari),
+        ],
+    };
+    let everyone = [
+        ("profil", Reply::CmdProfil),
+        ("bahasa", Reply::CmdBahasa),
+        ("bantuan", Reply::CmdBantuan),
+        ("batal", Reply::CmdBatal),
+    ];
+    std::iter::once(&("start", Reply::CmdStart))
+        .chain(own)
+        .chain(&everyone)
+        .map(|(name, reply)| BotCommand::new(*name, reply.render(l)))
+        .collect()
 }
 
 /// The menus for people the bot does not know yet: Indonesian by default,
