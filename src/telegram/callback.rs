@@ -2,7 +2,7 @@
 //! most 64 bytes. Decoding never trusts the content: handlers check what a
 //! button asks for against the dialogue state and the database.
 
-use crate::domain::{Category, Lang, Role};
+use crate::domain::Category;
 
 use super::shared::codec::Button;
 use super::shared::flow::Flow;
@@ -12,17 +12,8 @@ pub const MAX_BYTES: usize = 64;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cb {
-    /// Register as producer or staff.
-    Role(Role),
     /// A button shared by guided flows (Kirim, Ubah, Lewati, a region…).
     Flow(Flow),
-    /// Toggle a category while registering.
-    Category(Category),
-    /// Finish choosing categories.
-    CategoriesDone,
-    Halal(bool),
-    SkipNib,
-    Language(Lang),
     /// A producer answers an event's heads-up: "Saya siap".
     EventReady(i64),
     /// Staff start the quote request of event #n, prefilled.
@@ -37,25 +28,13 @@ pub enum Cb {
     /// /siaran: the regions or categories are chosen.
     BroadcastChosen,
     /// /siaran: send the previewed draft (urgent: also in quiet hours).
-    BroadcastSend {
-        urgent: bool,
-    },
-    /// /profil: mute (true) or unmute announcements.
-    Mute(bool),
+    BroadcastSend { urgent: bool },
 }
 
 impl Cb {
     pub fn encode(&self) -> String {
         match self {
-            Cb::Role(Role::Producer) => "r:p".into(),
-            Cb::Role(Role::Staff) => "r:s".into(),
-            Cb::Role(Role::Admin) => "r:a".into(),
             Cb::Flow(f) => f.encode(),
-            Cb::Category(c) => format!("c:{}", c.index()),
-            Cb::CategoriesDone => "cd".into(),
-            Cb::Halal(h) => format!("h:{}", u8::from(*h)),
-            Cb::SkipNib => "nib0".into(),
-            Cb::Language(l) => format!("l:{}", l.code()),
             Cb::EventReady(id) => format!("acr:{id}"),
             Cb::EventRequest(id) => format!("acq:{id}"),
             Cb::EventNew => "acn".into(),
@@ -63,7 +42,6 @@ impl Cb {
             Cb::BroadcastCategory(c) => format!("bk:{}", c.index()),
             Cb::BroadcastChosen => "bd".into(),
             Cb::BroadcastSend { urgent } => format!("bs:{}", u8::from(*urgent)),
-            Cb::Mute(m) => format!("mu:{}", u8::from(*m)),
         }
     }
 
@@ -83,15 +61,6 @@ impl Cb {
             return None;
         }
         let cb = match (head, a, b) {
-            ("r", Some("p"), None) => Cb::Role(Role::Producer),
-            ("r", Some("s"), None) => Cb::Role(Role::Staff),
-            ("r", Some("a"), None) => Cb::Role(Role::Admin),
-            ("c", Some(i), None) => Cb::Category(Category::from_index(i.parse().ok()?)?),
-            ("cd", None, None) => Cb::CategoriesDone,
-            ("h", Some("1"), None) => Cb::Halal(true),
-            ("h", Some("0"), None) => Cb::Halal(false),
-            ("nib0", None, None) => Cb::SkipNib,
-            ("l", Some(code), None) => Cb::Language(Lang::parse(code)?),
             ("acr", Some(id), None) => Cb::EventReady(id.parse().ok()?),
             ("acq", Some(id), None) => Cb::EventRequest(id.parse().ok()?),
             ("acn", None, None) => Cb::EventNew,
@@ -103,8 +72,6 @@ impl Cb {
             ("bd", None, None) => Cb::BroadcastChosen,
             ("bs", Some("1"), None) => Cb::BroadcastSend { urgent: true },
             ("bs", Some("0"), None) => Cb::BroadcastSend { urgent: false },
-            ("mu", Some("1"), None) => Cb::Mute(true),
-            ("mu", Some("0"), None) => Cb::Mute(false),
             _ => return None,
         };
         Some(cb)
@@ -117,9 +84,6 @@ mod tests {
 
     fn samples() -> Vec<Cb> {
         let mut all = vec![
-            Cb::Role(Role::Producer),
-            Cb::Role(Role::Staff),
-            Cb::Role(Role::Admin),
             Cb::Flow(Flow::Region {
                 regency: "64.02".into(),
                 district: None,
@@ -128,31 +92,22 @@ mod tests {
                 regency: "36.03".into(),
                 district: Some("36.03.12".into()),
             }),
-            Cb::CategoriesDone,
-            Cb::Halal(true),
-            Cb::Halal(false),
-            Cb::SkipNib,
             Cb::Flow(Flow::Submit),
             Cb::Flow(Flow::Edit),
             Cb::Flow(Flow::EditField(0)),
             Cb::Flow(Flow::EditField(255)),
             Cb::Flow(Flow::CancelFlow),
-            Cb::Language(Lang::Id),
-            Cb::Language(Lang::En),
             Cb::Flow(Flow::Skip),
             Cb::EventReady(i64::MAX),
             Cb::EventRequest(i64::MAX),
             Cb::EventNew,
         ];
-        all.extend(Category::ALL.into_iter().map(Cb::Category));
         all.extend((0..=4).map(Cb::BroadcastAudience));
         all.extend(Category::ALL.into_iter().map(Cb::BroadcastCategory));
         all.extend([
             Cb::BroadcastChosen,
             Cb::BroadcastSend { urgent: true },
             Cb::BroadcastSend { urgent: false },
-            Cb::Mute(true),
-            Cb::Mute(false),
         ]);
         all
     }
@@ -171,20 +126,15 @@ mod tests {
     fn forged_or_unknown_data_decodes_to_nothing() {
         for data in [
             "",
-            "c:99",
-            "l:fr",
             "g:",
             "g:64.02;DROP",
             "ef:-1",
-            "h:2",
-            "r:z",
             "acr:",
             "acr:x",
             "acq:1:2",
             "acn:1",
             "ba:5",
             "bs:2",
-            "mu:x",
             "bk:9",
             &"x".repeat(65),
             "🙂",

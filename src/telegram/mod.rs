@@ -6,6 +6,7 @@ pub mod callback;
 pub mod catalogue;
 pub mod commands;
 pub mod directory;
+pub mod general;
 pub mod handlers;
 pub mod keyboards;
 pub mod listener;
@@ -13,6 +14,7 @@ pub mod notices;
 pub mod orders;
 pub mod out;
 pub mod quotes;
+pub mod registration;
 pub mod replies;
 pub mod requests;
 pub mod shared;
@@ -33,7 +35,7 @@ use crate::i18n::Texts;
 use crate::store;
 
 use commands::Command;
-use handlers::{broadcast, callbacks, event, general, registration};
+use handlers::{broadcast, callbacks, event};
 use out::TgBot;
 use shared::codec::Pressed;
 use shared::toast::{Toast, answered};
@@ -45,11 +47,14 @@ use storage::DbStorage;
 /// ```text
 /// update ─ inbox tracking (skip handled, mark finished)
 ///   └ identify caller (private chats only) ─ reply context ─ dialogue
-///       ├ message ─┬ /cari .............................. directory::commands
+///       ├ message ─┬ /verifikasi ........................ admin::commands
+///       │          ├ /cari .............................. directory::commands
 ///       │          ├ /produk, /libur .................... catalogue::commands
 ///       │          ├ /minta ............................. requests::commands
 ///       │          ├ /permintaan, /pesanan .............. orders::commands
-///       │          ├ command ............................ general::command
+///       │          ├ /start /daftar /bantuan /profil
+///       │          │  /bahasa /batal .................... general::commands
+///       │          ├ other commands ..................... handlers::general::command
 ///       │          ├ State::Producer ..................... registration::producer_message
 ///       │          ├ State::Staff ........................ registration::staff_message
 ///       │          ├ State::Invite ....................... admin::invite_message
@@ -70,6 +75,8 @@ use storage::DbStorage;
 ///                         ├ request buttons ............. requests::buttons
 ///                         ├ quote buttons ............... quotes::buttons
 ///                         ├ award and order buttons ..... orders::buttons
+///                         ├ registration buttons ........ registration::buttons
+///                         ├ language, mute, "Batal" ..... general::buttons
 ///                         └ the rest ..................... callbacks::on_callback
 /// ```
 pub fn schema() -> UpdateHandler<anyhow::Error> {
@@ -79,10 +86,11 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(catalogue::commands())
         .branch(requests::commands())
         .branch(orders::commands())
+        .branch(general::commands())
         .branch(
             dptree::entry()
                 .filter_command::<Command>()
-                .endpoint(general::command),
+                .endpoint(handlers::general::command),
         )
         .branch(
             dptree::case![State::Producer {
@@ -144,6 +152,8 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 .branch(requests::buttons())
                 .branch(quotes::buttons())
                 .branch(orders::buttons())
+                .branch(registration::buttons())
+                .branch(general::buttons())
                 .branch(dptree::endpoint(callbacks::on_callback)),
         ));
 
@@ -220,11 +230,11 @@ pub async fn run_with_clock(
         .await
         .context("cannot reach the Telegram Bot API (check TELOXIDE_TOKEN and TELOXIDE_API_URL)")?;
     tracing::info!(username = ?me.username, "connected to the Bot API");
-    if let Err(e) = commands::install_default_menus(&bot, &texts).await {
+    if let Err(e) = shared::menu::install_default_menus(&bot, &texts).await {
         tracing::warn!(error = %e, "could not set the command menus");
     }
     for admin in store::users::admins(&pool).await? {
-        if let Err(e) = commands::install_menu_for(&bot, &texts, &admin).await {
+        if let Err(e) = shared::menu::install_menu_for(&bot, &texts, &admin).await {
             tracing::warn!(admin = admin.id, error = %e, "could not set an admin's command menu");
         }
     }

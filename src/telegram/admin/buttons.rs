@@ -39,11 +39,11 @@ impl codec::Button for Button {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::telegram::shared::codec::check;
+    use crate::telegram::shared::codec::{assert_forged, assert_round_trips};
 
     #[test]
     fn every_admin_button_round_trips_within_64_bytes() {
-        check::round_trips([
+        assert_round_trips([
             Button::Decide {
                 user_id: i64::MAX,
                 approve: true,
@@ -58,6 +58,6 @@ mod tests {
 
     #[test]
     fn forged_admin_data_decodes_to_nothing() {
-        check::refuses::<Button>(&["v:a", "v:x:5", "v:a:abc", "v:a:5:6", "inv:1", ""]);
+        assert_forged::<Button>(&["v:a", "v:x:5", "v:a:abc", "v:a:5:6", "inv:1", ""]);
     }
 }

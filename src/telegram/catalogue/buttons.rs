@@ -60,7 +60,7 @@ impl codec::Button for Button {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::telegram::shared::codec::check;
+    use crate::telegram::shared::codec::{assert_forged, assert_round_trips};
 
     fn samples() -> Vec<Button> {
         vec![
@@ -81,12 +81,12 @@ mod tests {
 
     #[test]
     fn every_catalogue_button_round_trips_within_64_bytes() {
-        check::round_trips(samples());
+        assert_round_trips(samples());
     }
 
     #[test]
     fn forged_or_unknown_catalogue_data_decodes_to_nothing() {
-        check::refuses::<Button>(&[
+        assert_forged::<Button>(&[
             "", "pa:1", "pe:", "pe:x", "pF:1", "pF:1:x", "le:1:2", "lk:1", "🙂",
         ]);
     }

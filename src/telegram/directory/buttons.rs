@@ -110,7 +110,7 @@ impl Button {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::telegram::shared::codec::check;
+    use crate::telegram::shared::codec::{assert_forged, assert_round_trips};
 
     fn samples() -> Vec<Button> {
         let mut all = vec![
@@ -147,12 +147,13 @@ mod tests {
 
     #[test]
     fn every_directory_button_round_trips_within_64_bytes() {
-        check::round_trips(samples());
+        assert_round_trips(samples());
     }
 
     #[test]
     fn forged_or_unknown_directory_data_decodes_to_nothing() {
-        check::refuses::<Button>(&[
+        assert_forged::<Button>(&[
+            "",
             "sp:1",
             "sp:x:1",
             "sR:1:64.72;--",
@@ -160,6 +161,7 @@ mod tests {
             "pf:",
             "qc:99",
             "sh:1:2",
+            "🙂",
         ]);
     }
 }

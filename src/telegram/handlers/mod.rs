@@ -5,7 +5,6 @@ pub mod broadcast;
 pub mod callbacks;
 pub mod event;
 pub mod general;
-pub mod registration;
 pub mod request;
 
 pub use crate::telegram::shared::context::*;

@@ -36,7 +36,7 @@ impl codec::Button for Button {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::telegram::shared::codec::{Button as _, check};
+    use crate::telegram::shared::codec::{Button as _, assert_forged, assert_round_trips};
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -44,7 +44,7 @@ mod tests {
 
     #[test]
     fn every_request_button_round_trips_within_64_bytes() {
-        check::round_trips(
+        assert_round_trips(
             [day(2026, 12, 31), day(2026, 1, 5), day(9999, 12, 31)].map(Button::UseDate),
         );
         // The legacy wire string.
@@ -53,7 +53,9 @@ mod tests {
 
     #[test]
     fn forged_or_unknown_request_data_decodes_to_nothing() {
-        check::refuses::<Button>(&[
+        assert_forged::<Button>(&[
+            "",
+            "🙂",
             "ud",
             "ud:",
             "ud:2026",

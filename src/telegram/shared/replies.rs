@@ -121,6 +121,25 @@ impl Text for Common {
     }
 }
 
+/// Categories as a list of their names, or the "none" word.
+pub fn categories_text(l: &FluentLanguageLoader, cats: &[Category]) -> String {
+    if cats.is_empty() {
+        return fl!(l, "value-none");
+    }
+    cats.iter()
+        .map(|c| Common::Category(*c).render(l))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Product names, escaped, or the "none" word.
+pub fn products_text(l: &FluentLanguageLoader, products: &[String]) -> String {
+    if products.is_empty() {
+        return fl!(l, "value-none");
+    }
+    escape(&products.join(", "))
+}
+
 /// A room's `Reply` carries the common sentences too, as its variant
 /// `Common(Common)`: this gives it `From<Common>`, so `Common::X.into()`
 /// is a reply of the room (render it with `Reply::Common(c) => c.render(l)`).

@@ -1,0 +1,36 @@
+//! Asking the current question again, whatever flow the chat is in (after
+//! a restart, /start or /daftar): each room asks its own states' question.
+//! Only the general room calls this, so no room imports it back.
+
+use crate::telegram::out::Out;
+use crate::telegram::replies::Reply;
+use crate::telegram::shared::context::HandlerResult;
+use crate::telegram::shared::replies::Common;
+use crate::telegram::state::{BroadcastStep, State};
+use crate::telegram::{admin, catalogue, handlers, orders, quotes, registration, requests};
+
+pub async fn resume(out: &Out, state: State) -> HandlerResult {
+    match state {
+        State::Producer { .. } | State::Staff { .. } => registration::resume(out, &state).await,
+        State::Invite { step, .. } => admin::resume(out, step).await,
+        State::Product { .. } | State::LeaveDates | State::LinkContact => {
+            catalogue::resume(out, &state).await
+        }
+        State::Request { .. } => requests::resume(out, &state).await,
+        State::Quoting { .. } | State::Declining { .. } => quotes::resume(out, &state).await,
+        State::Awarding { .. } | State::CancelReason { .. } | State::RatingComment { .. } => {
+            orders::resume(out, &state).await
+        }
+        State::Event {
+            asking: Some(field),
+            ..
+        } => handlers::event::ask(out, field).await,
+        State::Event { asking: None, .. } => out.say(Common::UseButtons).await.map(|_| ()),
+        State::Broadcast {
+            step: BroadcastStep::Message,
+            ..
+        } => out.say(Reply::BcAskMessage).await.map(|_| ()),
+        State::Broadcast { .. } => out.say(Common::UseButtons).await.map(|_| ()),
+        State::Idle | State::SearchPrompt | State::SearchDate { .. } => Ok(()),
+    }
+}
