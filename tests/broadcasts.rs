@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Duration as Span, TimeZone, Timelike, Utc};
+use fake_bot_api::Limits;
 use pesanlokal::domain::Category;
 use pesanlokal::store::synthetic::{Account, insert_accounts};
-use pesanlokal::testkit::fake_bot_api::Limits;
 use sqlx::SqlitePool;
 use support::*;
 

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+pub use fake_bot_api::{BotMessage, Checkpoint, FakeBotApi, FakeUser, Fault};
 use pesanlokal::config::Config;
-pub use pesanlokal::testkit::fake_bot_api::{BotMessage, Checkpoint, FakeBotApi, FakeUser, Fault};
 use sqlx::SqlitePool;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -329,9 +329,17 @@ pub async fn approved_staff(w: &World, id: i64, office: &str, regency: &str) -> 
     let user = FakeUser::new(id, "Staf");
     w.say(&user, "/start", "mendaftar sebagai apa").await;
     let pool = w.pool().await;
-    pesanlokal::console::register_staff(&pool, ADMIN, id, "Staf", "Budi Santoso", office, regency)
-        .await
-        .expect("approved staff");
+    pesanlokal::demo_people::register_staff(
+        &pool,
+        ADMIN,
+        id,
+        "Staf",
+        "Budi Santoso",
+        office,
+        regency,
+    )
+    .await
+    .expect("approved staff");
     user
 }
 
@@ -349,7 +357,7 @@ pub async fn world_with_demo() -> World {
 pub async fn demo_producer(w: &World, id: i64, phone: &str, name: &str) -> FakeUser {
     let user = FakeUser::new(id, name);
     let pool = w.pool().await;
-    let linked = pesanlokal::console::link_demo_producer(&pool, id, phone, name)
+    let linked = pesanlokal::demo_people::link_demo_producer(&pool, id, phone, name)
         .await
         .expect("link");
     assert!(linked.is_some(), "no demo producer with {phone}");
