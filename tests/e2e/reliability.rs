@@ -1,12 +1,9 @@
 //! Nothing lost, nothing twice: duplicates, crashes, flood limits, signals,
 //! and configuration errors, through the fake Bot API.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
-
-mod support;
 
 use std::time::{Duration, Instant};
 
-use support::*;
+use crate::support::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_same_update_delivered_twice_is_handled_once() {

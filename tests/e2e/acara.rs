@@ -2,13 +2,10 @@
 //! producers only, "Saya siap" is recorded and shown to the staff, the
 //! nudge comes on the last safe day, and its button starts /minta
 //! prefilled from the event.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
-mod support;
-
+use crate::support::*;
 use chrono::{Duration, NaiveTime, TimeZone, Utc};
 use pesanlokal::domain::when::format_date_id;
-use support::*;
 
 struct Cast {
     w: World,

@@ -1,18 +1,15 @@
 //! /siaran end to end: the flow, Telegram's flood limits, blocked users, a
 //! SIGKILL in the middle, quiet hours, and muting in /profil.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
-
-mod support;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use crate::support::*;
 use chrono::{DateTime, Duration as Span, TimeZone, Timelike, Utc};
 use fake_bot_api::Limits;
 use pesanlokal::domain::Category;
 use pesanlokal::store::synthetic::{Account, insert_accounts};
 use sqlx::SqlitePool;
-use support::*;
 
 /// The production pace (PESANLOKAL_CHAT_RATE / PESANLOKAL_GLOBAL_RATE defaults).
 const PRODUCTION_RATES: [(&str, &str); 2] = [

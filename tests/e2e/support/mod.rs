@@ -1,6 +1,5 @@
 //! The end-to-end harness: the real bot (same handler tree, database and
 //! listener as production) against the fake Bot API on 127.0.0.1.
-#![allow(dead_code, unused_imports)]
 
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
@@ -20,7 +19,9 @@ pub struct World {
     pub api: FakeBotApi,
     /// The bot's clock: `clock.advance(..)` moves the bot's time.
     pub clock: pesanlokal::clock::Clock,
-    pub dir: tempfile::TempDir,
+    /// Holds the database's directory: removed when the world is dropped.
+    #[allow(dead_code)]
+    dir: tempfile::TempDir,
     pub db_url: String,
     /// Environment set over [`env`] for this world (e.g. production rates).
     pub extra_env: Vec<(String, String)>,
@@ -241,15 +242,6 @@ impl World {
             unanswered.is_empty(),
             "unanswered callback queries: {unanswered:?}"
         );
-    }
-
-    /// How many messages (sends, not edits) the bot sent to a chat.
-    pub fn sent_count(&self, chat: i64) -> usize {
-        self.api
-            .calls()
-            .iter()
-            .filter(|c| c.method.eq_ignore_ascii_case("sendMessage") && c.chat_id() == Some(chat))
-            .count()
     }
 }
 
