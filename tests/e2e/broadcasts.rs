@@ -21,42 +21,6 @@ fn admin() -> FakeUser {
     FakeUser::new(ADMIN, "Admin")
 }
 
-/// Sends text as `user` through `api` and waits for a reply containing `expect`.
-async fn say(api: &FakeBotApi, user: &FakeUser, text: &str, expect: &str) -> BotMessage {
-    let since = api.checkpoint();
-    api.send_text(user, text);
-    api.wait_for_message_after(
-        since,
-        user.id,
-        |m| m.text_or_caption().contains(expect),
-        WAIT,
-    )
-    .await
-    .unwrap_or_else(|e| panic!("waiting for {expect:?}: {e}"))
-}
-
-async fn press(
-    api: &FakeBotApi,
-    user: &FakeUser,
-    message: &BotMessage,
-    label: &str,
-    expect: &str,
-) -> BotMessage {
-    let data = message
-        .button_data(label)
-        .unwrap_or_else(|| panic!("no button {label:?} in {:?}", message.inline_buttons()));
-    let since = api.checkpoint();
-    api.press_button(user, message.message_id, &data);
-    api.wait_for_message_after(
-        since,
-        user.id,
-        |m| m.text_or_caption().contains(expect),
-        WAIT,
-    )
-    .await
-    .unwrap_or_else(|e| panic!("waiting for {expect:?}: {e}"))
-}
-
 /// The admin writes `text`, picks `audience`, sees the preview and presses
 /// `send`; returns the broadcast id and the preview's count line.
 async fn broadcast(
@@ -109,12 +73,17 @@ fn received(api: &FakeBotApi, chats: &std::ops::Range<i64>) -> HashMap<i64, usiz
     got
 }
 
-async fn reachable(pool: &SqlitePool, id: i64) -> bool {
-    sqlx::query_scalar("SELECT reachable FROM users WHERE id = ?")
-        .bind(id)
-        .fetch_one(pool)
-        .await
-        .unwrap()
+/// `n` verified producers with ids from `first`, in `regency`, making `category`.
+async fn add_producers(pool: &SqlitePool, first: i64, n: i64, regency: &str, category: Category) {
+    insert_accounts(
+        pool,
+        first,
+        n,
+        &Account::producer(regency, category),
+        pesanlokal::clock::Clock::system().now(),
+    )
+    .await
+    .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -124,15 +93,7 @@ async fn a_broadcast_to_2000_producers_at_telegrams_limits_gets_no_429_and_marks
     let pool = w.pool().await;
     const FIRST: i64 = 100_000;
     const N: i64 = 2_000;
-    insert_accounts(
-        &pool,
-        FIRST,
-        N,
-        &Account::producer("64.72", Category::Snack),
-        pesanlokal::clock::Clock::system().now(),
-    )
-    .await
-    .unwrap();
+    add_producers(&pool, FIRST, N, "64.72", Category::Snack).await;
     let blocked: Vec<i64> = (0..20).map(|k| FIRST + k * 97).collect();
     for b in &blocked {
         w.api.block_user(*b);
@@ -197,10 +158,12 @@ async fn a_broadcast_to_2000_producers_at_telegrams_limits_gets_no_429_and_marks
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broadcast_killed_midway_resumes_after_restart_and_repeats_at_most_what_was_in_flight() {
-    let api = FakeBotApi::start().await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
-    let mut env = env(&api, &db_url);
+    let BinaryWorld {
+        api,
+        db_url,
+        mut env,
+        dir: _dir,
+    } = BinaryWorld::start().await;
     for (k, v) in PRODUCTION_RATES {
         env.insert(k.to_string(), v.to_string());
     }
@@ -213,15 +176,7 @@ async fn a_broadcast_killed_midway_resumes_after_restart_and_repeats_at_most_wha
         .await
         .expect("first run polls");
     let pool = pesanlokal::store::connect(&db_url).await.unwrap();
-    insert_accounts(
-        &pool,
-        FIRST,
-        N,
-        &Account::producer("64.02", Category::Katering),
-        pesanlokal::clock::Clock::system().now(),
-    )
-    .await
-    .unwrap();
+    add_producers(&pool, FIRST, N, "64.02", Category::Katering).await;
     let blocked: Vec<i64> = (0..5).map(|k| FIRST + 3 + k * 101).collect();
     for b in &blocked {
         api.block_user(*b);
@@ -287,15 +242,7 @@ async fn a_broadcast_queued_at_22_wita_reaches_producers_after_06_unless_urgent(
     w.clock.advance(target - w.clock.now() + Span::seconds(30));
     const FIRST: i64 = 300_000;
     let producers = FIRST..FIRST + 5;
-    insert_accounts(
-        &pool,
-        FIRST,
-        5,
-        &Account::producer("64.72", Category::Snack),
-        pesanlokal::clock::Clock::system().now(),
-    )
-    .await
-    .unwrap();
+    add_producers(&pool, FIRST, 5, "64.72", Category::Snack).await;
 
     // Urgent: out at once, quiet hours or not.
     broadcast(
@@ -371,15 +318,7 @@ async fn a_broadcast_queued_at_22_wita_reaches_producers_after_06_unless_urgent(
 async fn a_producer_who_mutes_announcements_in_profil_is_left_out_of_the_next_photo_broadcast() {
     let w = World::start().await;
     let pool = w.pool().await;
-    insert_accounts(
-        &pool,
-        400_001,
-        2,
-        &Account::producer("64.72", Category::Minuman),
-        pesanlokal::clock::Clock::system().now(),
-    )
-    .await
-    .unwrap();
+    add_producers(&pool, 400_001, 2, "64.72", Category::Minuman).await;
     let quiet = FakeUser::new(400_001, "Sepi");
     let profile = w.say(&quiet, "/profil", "Pengumuman: aktif").await;
     let since = w.api.checkpoint();
@@ -388,13 +327,7 @@ async fn a_producer_who_mutes_announcements_in_profil_is_left_out_of_the_next_ph
         profile.message_id,
         &profile.button_data("Bisukan").expect("a mute button"),
     );
-    w.api
-        .wait_for_message_after(
-            since,
-            quiet.id,
-            |m| m.text_or_caption().contains("Pengumuman: dibisukan"),
-            WAIT,
-        )
+    reply_after(&w.api, since, quiet.id, "Pengumuman: dibisukan")
         .await
         .expect("the profile shows the new setting");
 

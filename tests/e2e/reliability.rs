@@ -87,10 +87,12 @@ async fn a_reply_refused_with_429_is_sent_after_retry_after() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_process_killed_right_after_fetching_an_update_answers_it_after_restart() {
-    let api = FakeBotApi::start().await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
-    let env = env(&api, &db_url);
+    let BinaryWorld {
+        api,
+        db_url: _,
+        env,
+        dir: _dir,
+    } = BinaryWorld::start().await;
     let user = FakeUser::new(4004, "Kilat");
 
     let mut first = spawn_binary(&env, &["run"]);
@@ -122,14 +124,7 @@ async fn a_process_killed_right_after_fetching_an_update_answers_it_after_restar
 
     let since = api.checkpoint();
     let mut second = spawn_binary(&env, &["run"]);
-    let reply = api
-        .wait_for_message_after(
-            since,
-            user.id,
-            |m| m.text_or_caption().contains("mendaftar sebagai apa"),
-            WAIT,
-        )
-        .await;
+    let reply = reply_after(&api, since, user.id, "mendaftar sebagai apa").await;
     second.kill().ok();
     second.wait().ok();
     reply.expect("the update is answered after the restart");
@@ -137,10 +132,12 @@ async fn a_process_killed_right_after_fetching_an_update_answers_it_after_restar
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_stops_the_bot_gracefully() {
-    let api = FakeBotApi::start().await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
-    let env = env(&api, &db_url);
+    let BinaryWorld {
+        api,
+        db_url: _,
+        env,
+        dir: _dir,
+    } = BinaryWorld::start().await;
     let mut child = spawn_binary(&env, &["run"]);
     api.wait_for_call("getUpdates", |_| true, WAIT)
         .await
@@ -148,14 +145,9 @@ async fn sigterm_stops_the_bot_gracefully() {
     let user = FakeUser::new(4005, "Pamit");
     let since = api.checkpoint();
     api.send_text(&user, "/start");
-    api.wait_for_message_after(
-        since,
-        user.id,
-        |m| m.text_or_caption().contains("mendaftar"),
-        WAIT,
-    )
-    .await
-    .expect("answered before the stop");
+    reply_after(&api, since, user.id, "mendaftar")
+        .await
+        .expect("answered before the stop");
     let status = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
@@ -176,8 +168,7 @@ async fn sigterm_stops_the_bot_gracefully() {
 
 #[test]
 fn a_missing_or_malformed_token_is_a_one_line_error_without_the_token() {
-    let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
+    let (dir, db_url) = fresh_db();
     for token in ["", "secret-but-wrong-format"] {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_pesanlokal"))
             .arg("run")
@@ -198,10 +189,12 @@ fn a_missing_or_malformed_token_is_a_one_line_error_without_the_token() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_data_then_run_gives_a_bot_a_newcomer_can_use() {
-    let api = FakeBotApi::start().await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
-    let env = env(&api, &db_url);
+    let BinaryWorld {
+        api,
+        db_url,
+        env,
+        dir: _dir,
+    } = BinaryWorld::start().await;
     let demo = std::process::Command::new(env!("CARGO_BIN_EXE_pesanlokal"))
         .arg("demo-data")
         .envs(&env)
@@ -218,14 +211,7 @@ async fn demo_data_then_run_gives_a_bot_a_newcomer_can_use() {
     let newcomer = FakeUser::new(4006, "Baru");
     let since = api.checkpoint();
     api.send_text(&newcomer, "/start");
-    let greeting = api
-        .wait_for_message_after(
-            since,
-            newcomer.id,
-            |m| m.text_or_caption().contains("mendaftar sebagai apa"),
-            WAIT,
-        )
-        .await;
+    let greeting = reply_after(&api, since, newcomer.id, "mendaftar sebagai apa").await;
     child.kill().ok();
     child.wait().ok();
     let greeting = greeting.expect("greeted");
@@ -284,12 +270,10 @@ async fn a_user_who_blocked_the_bot_is_marked_and_no_longer_messaged() {
         .await;
     w.settled().await;
     let pool = w.pool().await;
-    let reachable: bool = sqlx::query_scalar("SELECT reachable FROM users WHERE id = ?")
-        .bind(ADMIN)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    assert!(!reachable, "the admin who blocked the bot is marked");
+    assert!(
+        !reachable(&pool, ADMIN).await,
+        "the admin who blocked the bot is marked"
+    );
     let tries_before = w
         .api
         .calls_to("sendMessage")
