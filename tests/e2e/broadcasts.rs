@@ -158,34 +158,27 @@ async fn a_broadcast_to_2000_producers_at_telegrams_limits_gets_no_429_and_marks
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broadcast_killed_midway_resumes_after_restart_and_repeats_at_most_what_was_in_flight() {
-    let BinaryWorld {
-        api,
-        db_url,
-        mut env,
-        dir: _dir,
-    } = BinaryWorld::start().await;
-    for (k, v) in PRODUCTION_RATES {
-        env.insert(k.to_string(), v.to_string());
-    }
+    let bw = BinaryWorld::start_with(&PRODUCTION_RATES).await;
+    let (api, db_url, env) = (&bw.api, &bw.db_url, &bw.env);
     const FIRST: i64 = 200_000;
     const N: i64 = 500;
     let recipients = FIRST..FIRST + N;
 
-    let mut first = spawn_binary(&env, &["run"]);
+    let mut first = spawn_binary(env, &["run"]);
     api.wait_for_call("getUpdates", |_| true, WAIT)
         .await
         .expect("first run polls");
-    let pool = pesanlokal::store::connect(&db_url).await.unwrap();
+    let pool = pesanlokal::store::connect(db_url).await.unwrap();
     add_producers(&pool, FIRST, N, "64.02", Category::Katering).await;
     let blocked: Vec<i64> = (0..5).map(|k| FIRST + 3 + k * 101).collect();
     for b in &blocked {
         api.block_user(*b);
     }
-    let (id, _) = broadcast(&api, &pool, "Pameran produk lokal", "Semua", "✅ Kirim").await;
+    let (id, _) = broadcast(api, &pool, "Pameran produk lokal", "Semua", "✅ Kirim").await;
 
     // Kill it once about a third has gone out.
     let deadline = Instant::now() + Duration::from_secs(60);
-    while received(&api, &recipients).len() < 150 {
+    while received(api, &recipients).len() < 150 {
         assert!(Instant::now() < deadline, "the broadcast does not start");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -198,15 +191,15 @@ async fn a_broadcast_killed_midway_resumes_after_restart_and_repeats_at_most_wha
     .fetch_one(&pool)
     .await
     .unwrap();
-    let before = received(&api, &recipients).len();
+    let before = received(api, &recipients).len();
     assert!(before < (N as usize) - 50, "killed midway ({before} sent)");
 
-    let mut second = spawn_binary(&env, &["run"]);
+    let mut second = spawn_binary(env, &["run"]);
     wait_done(&pool, id, Duration::from_secs(120)).await;
     second.kill().ok();
     second.wait().ok();
 
-    let got = received(&api, &recipients);
+    let got = received(api, &recipients);
     let duplicates: usize = got.values().map(|n| n.saturating_sub(1)).sum();
     assert!(
         duplicates as i64 <= in_flight,
@@ -303,12 +296,7 @@ async fn a_broadcast_queued_at_22_wita_reaches_producers_after_06_unless_urgent(
     w.clock.advance(morning - w.clock.now() + Span::minutes(1));
     w.outbox_idle().await;
     for p in producers {
-        let copies = w
-            .api
-            .messages_to(p)
-            .iter()
-            .filter(|m| m.text_or_caption().contains("Pameran"))
-            .count();
+        let copies = w.messages_containing(p, "Pameran");
         assert_eq!(copies, 1, "{p} got it once in the morning");
     }
     wait_done(&pool, id, WAIT).await;

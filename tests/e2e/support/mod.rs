@@ -12,7 +12,8 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub const TOKEN: &str = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
-pub const ADMIN: i64 = 1001;
+/// The admin of every test world: the console's admin too.
+pub const ADMIN: i64 = pesanlokal::demo_people::ADMIN_ID;
 pub const WAIT: Duration = Duration::from_secs(15);
 
 pub struct World {
@@ -61,15 +62,26 @@ pub struct BinaryWorld {
     pub api: FakeBotApi,
     pub db_url: String,
     pub env: HashMap<String, String>,
-    /// Holds the database's directory: bind it (`dir: _dir`) to keep it.
-    pub dir: tempfile::TempDir,
+    /// Holds the database's directory: removed when the world is dropped.
+    #[allow(dead_code)]
+    dir: tempfile::TempDir,
 }
 
 impl BinaryWorld {
     pub async fn start() -> BinaryWorld {
+        BinaryWorld::start_with(&[]).await
+    }
+
+    /// [`BinaryWorld::start`] with some variables of [`env`] replaced.
+    pub async fn start_with(extra_env: &[(&str, &str)]) -> BinaryWorld {
         let api = FakeBotApi::start().await.expect("fake Bot API");
         let (dir, db_url) = fresh_db();
-        let env = env(&api, &db_url);
+        let mut env = env(&api, &db_url);
+        env.extend(
+            extra_env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string())),
+        );
         BinaryWorld {
             api,
             db_url,
@@ -233,6 +245,24 @@ impl World {
                 .expect("outbox")
         })
         .await;
+    }
+
+    /// How many messages (sends, not edits) the bot sent to a chat.
+    pub fn sent_count(&self, chat: i64) -> usize {
+        self.api
+            .calls_to("sendMessage")
+            .iter()
+            .filter(|c| c.chat_id() == Some(chat))
+            .count()
+    }
+
+    /// How many of the bot's messages to `chat` (as edited) contain `needle`.
+    pub fn messages_containing(&self, chat: i64, needle: &str) -> usize {
+        self.api
+            .messages_to(chat)
+            .iter()
+            .filter(|m| m.text_or_caption().contains(needle))
+            .count()
     }
 
     pub async fn assert_every_callback_answered(&self) {
