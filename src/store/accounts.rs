@@ -414,25 +414,9 @@ pub async fn pending(pool: &SqlitePool, limit: i64) -> sqlx::Result<(Vec<(User, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Lang, Place};
-    use crate::store::test_support::{fresh_db, now};
-    use crate::store::users::{self, Seen};
-
-    async fn user(pool: &SqlitePool, id: i64) {
-        users::touch(
-            pool,
-            &Seen {
-                id,
-                chat_id: id,
-                first_name: "U",
-                username: None,
-                telegram_language: Lang::Id,
-            },
-            now(),
-        )
-        .await
-        .unwrap();
-    }
+    use crate::domain::Place;
+    use crate::store::test_support::{fresh_db, now, seen as user};
+    use crate::store::users;
 
     fn application(phone: &str) -> ProducerApplication {
         ProducerApplication {

@@ -204,12 +204,7 @@ pub async fn queue(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Result<i64, QueueError>> {
     let mut tx = super::begin_write(pool).await?;
-    let admin_chat: Option<i64> = sqlx::query_scalar(
-        "SELECT chat_id FROM users WHERE id = ? AND role = 'admin' AND status = 'approved'",
-    )
-    .bind(admin)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let admin_chat = super::access::admin_chat(&mut tx, admin).await?;
     let Some(admin_chat) = admin_chat else {
         return Ok(Err(QueueError::NotAdmin));
     };

@@ -22,13 +22,7 @@ async fn own_producer(
     tx: &mut Transaction<'_, Sqlite>,
     user_id: i64,
 ) -> Result<i64, CatalogueError> {
-    let id: Option<i64> = sqlx::query_scalar(
-        "SELECT p.id FROM producers p JOIN users u ON u.id = p.user_id
-         WHERE p.user_id = ? AND u.role = 'producer' AND u.status = 'approved'",
-    )
-    .bind(user_id)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let id = super::access::own_producer(tx, user_id).await?;
     id.ok_or(CatalogueError::NotYours)
 }
 
@@ -309,25 +303,7 @@ pub async fn link_by_phone(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Lang;
-    use crate::store::test_support::{fresh_db, now};
-    use crate::store::users::{self, Seen};
-
-    async fn seen(pool: &SqlitePool, id: i64) {
-        users::touch(
-            pool,
-            &Seen {
-                id,
-                chat_id: id,
-                first_name: "U",
-                username: None,
-                telegram_language: Lang::Id,
-            },
-            now(),
-        )
-        .await
-        .unwrap();
-    }
+    use crate::store::test_support::{fresh_db, now, seen};
 
     #[tokio::test]
     async fn an_imported_producer_is_linked_by_its_phone_and_then_owns_its_catalogue() {

@@ -68,13 +68,7 @@ async fn staff_office(
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
     user_id: i64,
 ) -> Result<i64, EventError> {
-    let office: Option<i64> = sqlx::query_scalar(
-        "SELECT s.office_id FROM staff s JOIN users u ON u.id = s.user_id
-         WHERE s.user_id = ? AND u.role = 'staff' AND u.status = 'approved'",
-    )
-    .bind(user_id)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let office = super::access::staff_office(tx, user_id).await?;
     office.ok_or(EventError::NotAllowed)
 }
 

@@ -388,11 +388,10 @@ pub async fn export_producers(pool: &SqlitePool) -> anyhow::Result<Vec<ProducerR
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Regions;
     use crate::domain::producer_csv::{self, Row};
     use crate::domain::registration::ProducerApplication;
-    use crate::domain::{Lang, Regions};
     use crate::store::test_support::{fresh_db, now};
-    use crate::store::users::{self, Seen};
 
     fn record(phone: &str, nib: Option<&str>) -> ProducerRecord {
         ProducerRecord {
@@ -560,19 +559,7 @@ mod tests {
     #[tokio::test]
     async fn a_producer_linked_to_telegram_keeps_its_account_and_verification() {
         let (pool, _dir) = fresh_db().await;
-        users::touch(
-            &pool,
-            &Seen {
-                id: 10,
-                chat_id: 10,
-                first_name: "U",
-                username: None,
-                telegram_language: Lang::Id,
-            },
-            now(),
-        )
-        .await
-        .unwrap();
+        crate::store::test_support::seen(&pool, 10).await;
         let r = record("081234567890", None);
         crate::store::accounts::submit_producer(
             &pool,

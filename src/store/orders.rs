@@ -49,14 +49,7 @@ async fn side(
     if producer_user == Some(user_id) {
         return Ok((Side::Producer, status));
     }
-    let staff_office: Option<i64> = sqlx::query_scalar(
-        "SELECT s.office_id FROM staff s JOIN users u ON u.id = s.user_id
-         WHERE s.user_id = ? AND u.status = 'approved' AND u.role = 'staff'",
-    )
-    .bind(user_id)
-    .fetch_optional(&mut **tx)
-    .await?;
-    if staff_office == Some(office) {
+    if super::access::staff_office(tx, user_id).await? == Some(office) {
         return Ok((Side::Staff, status));
     }
     Err(OrderError::NotAllowed)
