@@ -3,6 +3,7 @@
 //! takes the acting Telegram user and checks, in the database, that the
 //! producer is theirs.
 
+use super::access::{self, Check};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
@@ -22,7 +23,7 @@ async fn own_producer(
     tx: &mut Transaction<'_, Sqlite>,
     user_id: i64,
 ) -> Result<i64, CatalogueError> {
-    let id = super::access::own_producer(tx, user_id).await?;
+    let id = access::check(tx, Check::OwnProducer, user_id).await?;
     id.ok_or(CatalogueError::NotYours)
 }
 

@@ -3,6 +3,7 @@
 //! someone checks, in its transaction, that they may: staff only on events
 //! of their own office, a producer only on events it was told about.
 
+use super::access::{self, Check};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqlitePool;
 
@@ -68,7 +69,7 @@ async fn staff_office(
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
     user_id: i64,
 ) -> Result<i64, EventError> {
-    let office = super::access::staff_office(tx, user_id).await?;
+    let office = access::check(tx, Check::StaffOffice, user_id).await?;
     office.ok_or(EventError::NotAllowed)
 }
 

@@ -13,6 +13,7 @@ use anyhow::Context;
 use chrono::{DateTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+use super::producer_lists::{add_category, add_product};
 use crate::domain::producer_csv::{Parsed, ProducerRecord, Rejected};
 use crate::domain::{Category, PhoneNumber, Place, RegionCode};
 
@@ -299,34 +300,6 @@ async fn update(
             .await?;
     }
     Ok(true)
-}
-
-async fn add_category(
-    tx: &mut Transaction<'_, Sqlite>,
-    producer_id: i64,
-    category: Category,
-) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO producer_categories (producer_id, category) VALUES (?, ?)")
-        .bind(producer_id)
-        .bind(category)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-async fn add_product(
-    tx: &mut Transaction<'_, Sqlite>,
-    producer_id: i64,
-    name: &str,
-    now: &str,
-) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO products (producer_id, name, created_at) VALUES (?, ?, ?)")
-        .bind(producer_id)
-        .bind(name)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
 }
 
 /// Every producer that has a phone, in id order, as CSV records

@@ -1,5 +1,6 @@
 //! Invite deep links that pre-approve the staff of one office.
 
+use super::access::{self, Check};
 use chrono::{DateTime, Utc};
 use rand::Rng;
 use rand::distr::Alphanumeric;
@@ -35,7 +36,7 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> Result<Invite, InviteError> {
     let mut tx = super::begin_write(pool).await?;
-    if super::access::admin_chat(&mut tx, admin_id)
+    if access::check(&mut tx, Check::AdminChat, admin_id)
         .await?
         .is_none()
     {

@@ -17,6 +17,7 @@ pub mod offices;
 pub mod order_view;
 pub mod orders;
 pub mod outbox;
+mod producer_lists;
 pub mod regions;
 pub mod reminders;
 pub mod requests;

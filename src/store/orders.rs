@@ -2,6 +2,7 @@
 //! staff of the ordering office confirm receipt and rate; either may cancel
 //! with a reason while the rules allow. Checked here, in the transaction.
 
+use super::access::{self, Check};
 use chrono::{DateTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
@@ -49,7 +50,7 @@ async fn side(
     if producer_user == Some(user_id) {
         return Ok((Side::Producer, status));
     }
-    if super::access::staff_office(tx, user_id).await? == Some(office) {
+    if access::check(tx, Check::StaffOffice, user_id).await? == Some(office) {
         return Ok((Side::Staff, status));
     }
     Err(OrderError::NotAllowed)

@@ -3,6 +3,7 @@
 //! they may: a producer only on requests sent to it, staff only on requests
 //! of their own office.
 
+use super::access::{self, Check};
 use super::outbox::{self, Enqueue};
 use crate::domain::notice::Notice;
 use crate::domain::order::ACCEPT_WITHIN;
@@ -152,13 +153,13 @@ pub async fn leave_of(
 
 /// The office of an approved staff member.
 async fn staff_office(tx: &mut Transaction<'_, Sqlite>, user_id: i64) -> Result<i64, RequestError> {
-    let office = super::access::staff_office(tx, user_id).await?;
+    let office = access::check(tx, Check::StaffOffice, user_id).await?;
     office.ok_or(RequestError::NotAllowed)
 }
 
 /// The producer of an approved producer account.
 async fn producer_of(tx: &mut Transaction<'_, Sqlite>, user_id: i64) -> Result<i64, RequestError> {
-    let id = super::access::verified_producer(tx, user_id).await?;
+    let id = access::check(tx, Check::VerifiedProducer, user_id).await?;
     id.ok_or(RequestError::NotAllowed)
 }
 
