@@ -78,10 +78,7 @@ pub fn read_leave(text: &str, today: NaiveDate) -> Result<(NaiveDate, NaiveDate)
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::domain::testing::date as d;
 
     const TODAY: &str = "2026-03-10"; // a Tuesday
 

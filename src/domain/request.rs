@@ -2529,14 +2529,7 @@ fn resolve_budget(monies: &[Money], count: Option<u32>) -> Option<Result<Budget,
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn t(h: u32, m: u32) -> NaiveTime {
-        NaiveTime::from_hms_opt(h, m, 0).unwrap()
-    }
+    use crate::domain::testing::{hm as t, ymd as d};
 
     /// Tuesday 10 March 2026.
     fn today() -> NaiveDate {

@@ -1346,14 +1346,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn t(h: u32, m: u32) -> NaiveTime {
-        NaiveTime::from_hms_opt(h, m, 0).unwrap()
-    }
+    use crate::domain::testing::{hm as t, ymd as d};
 
     /// Friday 20 March 2026: "today" in most tables.
     fn friday() -> NaiveDate {
