@@ -304,51 +304,25 @@ fn row_record(
         registration::nib(s).map_err(|e| field_problem("nib", &e, s))
     }));
 
-    // Every cell was checked, so that the row's reason names every problem.
-    let (
-        Some(business_name),
-        Some(owner_name),
-        Some(phone),
-        Some(place),
-        Some(categories),
-        Some(products),
-        Some(daily_capacity),
-        Some(capacity_unit),
-        Some(min_lead_days),
-        Some(min_order),
-        Some(halal),
-        Some(nib),
-    ) = (
-        business_name,
-        owner_name,
-        phone,
-        place,
-        categories,
-        products,
-        daily_capacity,
-        capacity_unit,
-        min_lead_days,
-        min_order,
-        halal,
-        nib,
-    )
-    else {
-        return Err(problems);
+    // Every cell was checked, so that the row's reason names every problem;
+    // a record only when none of them failed.
+    let record = || {
+        Some(ProducerRecord {
+            business_name: business_name?,
+            owner_name: owner_name?,
+            phone: phone?,
+            place: place?,
+            categories: categories?,
+            products: products?,
+            daily_capacity: daily_capacity?,
+            capacity_unit: capacity_unit?,
+            min_lead_days: min_lead_days?,
+            min_order: min_order?,
+            halal: halal?,
+            nib: nib?,
+        })
     };
-    Ok(ProducerRecord {
-        business_name,
-        owner_name,
-        phone,
-        place,
-        categories,
-        products,
-        daily_capacity,
-        capacity_unit,
-        min_lead_days,
-        min_order,
-        halal,
-        nib,
-    })
+    record().ok_or(problems)
 }
 
 /// Collects the problems of one row while its cells are checked.
