@@ -85,11 +85,7 @@ pub fn nudge(event: NaiveDate, lead_days: &[u32], zone: Tz, now: DateTime<Utc>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::utc;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::domain::testing::{utc, ymd as day};
 
     #[test]
     fn the_last_safe_day_is_the_event_less_the_longest_lead_time_and_two_days() {

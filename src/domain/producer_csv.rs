@@ -215,12 +215,14 @@ fn header_positions(header: &csv::ByteRecord) -> Result<[usize; 13], FileError> 
             None => unknown.push(format!("\"{}\"", shown(&name))),
         }
     }
-    let missing: Vec<&str> = COLUMNS
-        .iter()
-        .zip(found)
-        .filter(|(_, f)| f.is_none())
-        .map(|(c, _)| *c)
-        .collect();
+    let mut positions = [0; 13];
+    let mut missing = Vec::new();
+    for (column, f) in found.into_iter().enumerate() {
+        match f {
+            Some(i) => positions[column] = i,
+            None => missing.push(COLUMNS[column]),
+        }
+    }
     let mut problems = Vec::new();
     if !missing.is_empty() {
         problems.push(format!("kolom tidak ada: {}", missing.join(", ")));
@@ -238,7 +240,7 @@ fn header_positions(header: &csv::ByteRecord) -> Result<[usize; 13], FileError> 
             COLUMNS.join(",")
         )));
     }
-    Ok(found.map(|f| f.unwrap_or_default()))
+    Ok(positions)
 }
 
 /// The cells of a row as text; `None` for a row whose cells are all empty.
