@@ -5,7 +5,7 @@
 
 use super::access::{self, Check};
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 
 use crate::domain::{AccountStatus, PhoneNumber, Role};
 
@@ -40,6 +40,19 @@ pub struct ProductInput {
 
 pub use super::directory::Product;
 
+type Query<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds a product's six columns, in the order `add` and `update` name them.
+fn bind_product<'q>(query: Query<'q>, p: &'q ProductInput) -> Query<'q> {
+    query
+        .bind(&p.name)
+        .bind(&p.photo_file_id)
+        .bind(p.price_from.map(|v| v as i64))
+        .bind(&p.unit)
+        .bind(p.min_order)
+        .bind(p.lead_days)
+}
+
 pub async fn list(pool: &SqlitePool, user_id: i64) -> Result<Vec<Product>, CatalogueError> {
     let mut tx = pool.begin().await?;
     let producer = own_producer(&mut tx, user_id).await?;
@@ -55,20 +68,16 @@ pub async fn add(
 ) -> Result<i64, CatalogueError> {
     let mut tx = super::begin_write(pool).await?;
     let producer = own_producer(&mut tx, user_id).await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO products (producer_id, name, photo_file_id, price_from, unit, min_order, lead_days, created_at)
+    let insert = sqlx::query(
+        "INSERT INTO products (name, photo_file_id, price_from, unit, min_order, lead_days, producer_id, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(producer)
-    .bind(&p.name)
-    .bind(&p.photo_file_id)
-    .bind(p.price_from.map(|v| v as i64))
-    .bind(&p.unit)
-    .bind(p.min_order)
-    .bind(p.lead_days)
-    .bind(super::timestamp(now))
-    .fetch_one(&mut *tx)
-    .await?;
+    );
+    let id: i64 = bind_product(insert, p)
+        .bind(producer)
+        .bind(super::timestamp(now))
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
     tx.commit().await?;
     Ok(id)
 }
@@ -102,20 +111,15 @@ pub async fn update(
 ) -> Result<(), CatalogueError> {
     let mut tx = super::begin_write(pool).await?;
     let producer = own_producer(&mut tx, user_id).await?;
-    let done = sqlx::query(
+    let set = sqlx::query(
         "UPDATE products SET name = ?, photo_file_id = ?, price_from = ?, unit = ?, min_order = ?, lead_days = ?
          WHERE id = ? AND producer_id = ?",
-    )
-    .bind(&p.name)
-    .bind(&p.photo_file_id)
-    .bind(p.price_from.map(|v| v as i64))
-    .bind(&p.unit)
-    .bind(p.min_order)
-    .bind(p.lead_days)
-    .bind(product_id)
-    .bind(producer)
-    .execute(&mut *tx)
-    .await?;
+    );
+    let done = bind_product(set, p)
+        .bind(product_id)
+        .bind(producer)
+        .execute(&mut *tx)
+        .await?;
     if done.rows_affected() != 1 {
         return Err(CatalogueError::NotYours);
     }

@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 
 use super::producer_lists::{add_category, add_product};
 use crate::domain::producer_csv::{Parsed, ProducerRecord, Rejected};
@@ -158,32 +158,42 @@ async fn upsert(
     }
 }
 
+type Query<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds a record's eleven data columns as `?1` … `?11`, in the order
+/// `insert` and `update` number them.
+fn bind_record<'q>(query: Query<'q>, r: &'q ProducerRecord) -> Query<'q> {
+    query
+        .bind(&r.business_name)
+        .bind(&r.owner_name)
+        .bind(&r.phone)
+        .bind(&r.place.regency)
+        .bind(&r.place.district)
+        .bind(r.daily_capacity)
+        .bind(&r.capacity_unit)
+        .bind(r.min_lead_days)
+        .bind(r.min_order)
+        .bind(r.halal)
+        .bind(&r.nib)
+}
+
 async fn insert(
     tx: &mut Transaction<'_, Sqlite>,
     r: &ProducerRecord,
     now: &str,
 ) -> sqlx::Result<()> {
-    let id: i64 = sqlx::query_scalar(
+    let insert = sqlx::query(
         "INSERT INTO producers (user_id, business_name, owner_name, phone, regency_code,
                                 district_code, daily_capacity, capacity_unit, min_lead_days,
                                 min_order, halal, nib, verified, source, created_at, updated_at)
          VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, 'import', ?12, ?12)
          RETURNING id",
-    )
-    .bind(&r.business_name)
-    .bind(&r.owner_name)
-    .bind(&r.phone)
-    .bind(&r.place.regency)
-    .bind(&r.place.district)
-    .bind(r.daily_capacity)
-    .bind(&r.capacity_unit)
-    .bind(r.min_lead_days)
-    .bind(r.min_order)
-    .bind(r.halal)
-    .bind(&r.nib)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?;
+    );
+    let id: i64 = bind_record(insert, r)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("id")?;
     for c in &r.categories {
         add_category(tx, id, *c).await?;
     }
@@ -233,28 +243,18 @@ async fn update(
             .execute(&mut **tx)
             .await?;
     } else {
-        sqlx::query(
+        let set = sqlx::query(
             "UPDATE producers SET business_name = ?1, owner_name = ?2, phone = ?3,
                  regency_code = ?4, district_code = ?5, daily_capacity = ?6,
                  capacity_unit = ?7, min_lead_days = ?8, min_order = ?9, halal = ?10,
                  nib = ?11, updated_at = ?12
              WHERE id = ?13",
-        )
-        .bind(&r.business_name)
-        .bind(&r.owner_name)
-        .bind(&r.phone)
-        .bind(&r.place.regency)
-        .bind(&r.place.district)
-        .bind(r.daily_capacity)
-        .bind(&r.capacity_unit)
-        .bind(r.min_lead_days)
-        .bind(r.min_order)
-        .bind(r.halal)
-        .bind(&r.nib)
-        .bind(now)
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
+        );
+        bind_record(set, r)
+            .bind(now)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
     }
 
     for slug in categories.difference(&wanted_categories) {
