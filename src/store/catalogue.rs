@@ -109,22 +109,11 @@ pub async fn update(
     product_id: i64,
     p: &ProductInput,
 ) -> Result<(), CatalogueError> {
-    let mut tx = super::begin_write(pool).await?;
-    let producer = own_producer(&mut tx, user_id).await?;
     let set = sqlx::query(
         "UPDATE products SET name = ?, photo_file_id = ?, price_from = ?, unit = ?, min_order = ?, lead_days = ?
          WHERE id = ? AND producer_id = ?",
     );
-    let done = bind_product(set, p)
-        .bind(product_id)
-        .bind(producer)
-        .execute(&mut *tx)
-        .await?;
-    if done.rows_affected() != 1 {
-        return Err(CatalogueError::NotYours);
-    }
-    tx.commit().await?;
-    Ok(())
+    on_own_product(pool, user_id, product_id, bind_product(set, p)).await
 }
 
 pub async fn remove(
@@ -132,9 +121,21 @@ pub async fn remove(
     user_id: i64,
     product_id: i64,
 ) -> Result<(), CatalogueError> {
+    let delete = sqlx::query("DELETE FROM products WHERE id = ? AND producer_id = ?");
+    on_own_product(pool, user_id, product_id, delete).await
+}
+
+/// Runs a statement that ends `WHERE id = ? AND producer_id = ?` on one
+/// product of this user's: `NotYours` unless it touched exactly that one.
+async fn on_own_product(
+    pool: &SqlitePool,
+    user_id: i64,
+    product_id: i64,
+    statement: Query<'_>,
+) -> Result<(), CatalogueError> {
     let mut tx = super::begin_write(pool).await?;
     let producer = own_producer(&mut tx, user_id).await?;
-    let done = sqlx::query("DELETE FROM products WHERE id = ? AND producer_id = ?")
+    let done = statement
         .bind(product_id)
         .bind(producer)
         .execute(&mut *tx)
