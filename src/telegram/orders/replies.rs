@@ -9,10 +9,11 @@ use teloxide::utils::html::escape;
 use crate::domain::request_status::RequestStatus;
 use crate::telegram::shared::format::shorten;
 use crate::telegram::shared::replies::{Common, holds_common};
-use crate::telegram::shared::text::{Args, Text, args};
+use crate::telegram::shared::text::{Args, Text};
 
 /// What a request or an order is about, formatted once: its number, the
-/// item, how many and for when.
+/// item, how many and for when (Fluent arguments `id`, `item`, `quantity`,
+/// `unit`, `date`).
 #[derive(Debug, Clone)]
 pub struct ItemView {
     pub id: i64,
@@ -23,16 +24,14 @@ pub struct ItemView {
 }
 
 impl ItemView {
-    /// Fluent arguments: `id`, `item`, `quantity`, `unit`, `date` (escaped).
     fn args(&self) -> Args {
-        let mut a = args(&[
-            ("item", &escape(&self.item)),
-            ("quantity", &self.quantity),
-            ("unit", &escape(&self.unit)),
-            ("date", &self.date),
-        ]);
-        a.insert("id", self.id.to_string());
-        a
+        Args::from([
+            ("id", self.id.to_string()),
+            ("item", escape(&self.item)),
+            ("quantity", self.quantity.clone()),
+            ("unit", escape(&self.unit)),
+            ("date", self.date.clone()),
+        ])
     }
 }
 
@@ -48,13 +47,12 @@ pub struct QuoteLine {
 
 impl QuoteLine {
     fn args(&self) -> Args {
-        let mut a = args(&[
-            ("producer", &escape(&self.producer)),
-            ("price", &self.price),
-            ("quantity", &self.quantity),
-        ]);
-        a.insert("n", self.n.to_string());
-        a
+        Args::from([
+            ("n", self.n.to_string()),
+            ("producer", escape(&self.producer)),
+            ("price", self.price.clone()),
+            ("quantity", self.quantity.clone()),
+        ])
     }
 }
 
@@ -76,13 +74,13 @@ impl OrderView {
     fn args(&self) -> Args {
         let mut a = self.item.args();
         a.insert("order", self.item.id.to_string());
-        a.extend(args(&[
-            ("price", &self.price),
-            ("total", &self.total),
-            ("place", &escape(&self.place)),
-            ("producer", &escape(&self.producer)),
-            ("office", &escape(&self.office)),
-        ]));
+        a.extend([
+            ("price", self.price.clone()),
+            ("total", self.total.clone()),
+            ("place", escape(&self.place)),
+            ("producer", escape(&self.producer)),
+            ("office", escape(&self.office)),
+        ]);
         a
     }
 }
