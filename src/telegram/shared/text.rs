@@ -11,7 +11,7 @@ pub trait Text {
 }
 
 /// Fluent arguments by name, for a view that several sentences show alike
-/// (`fl!(l, "id", view.args())`).
+/// (a map given to `fl!` in place of named arguments).
 pub type Args = std::collections::HashMap<&'static str, String>;
 
 /// Arguments from already formatted (and escaped) values.
