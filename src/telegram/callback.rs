@@ -61,23 +61,6 @@ pub enum Cb {
         reminder: i64,
         ok: bool,
     },
-    /// A producer answers an event's heads-up: "Saya siap".
-    EventReady(i64),
-    /// Staff start the quote request of event #n, prefilled.
-    EventRequest(i64),
-    /// Staff plan a new event (from the /acara list).
-    EventNew,
-    /// /siaran: the audience group (0 everyone, 1 producers, 2 staff) or
-    /// the region (3) / category (4) choice.
-    BroadcastAudience(u8),
-    /// /siaran: toggle a category of the audience.
-    BroadcastCategory(Category),
-    /// /siaran: the regions or categories are chosen.
-    BroadcastChosen,
-    /// /siaran: send the previewed draft (urgent: also in quiet hours).
-    BroadcastSend {
-        urgent: bool,
-    },
     /// /profil: mute (true) or unmute announcements.
     Mute(bool),
 }
@@ -109,13 +92,6 @@ impl Cb {
             Cb::OrderLapse(id) => format!("ol:{id}"),
             Cb::OrderReplace(id) => format!("orp:{id}"),
             Cb::ReminderAnswer { reminder, ok } => format!("ra:{reminder}:{}", u8::from(*ok)),
-            Cb::EventReady(id) => format!("acr:{id}"),
-            Cb::EventRequest(id) => format!("acq:{id}"),
-            Cb::EventNew => "acn".into(),
-            Cb::BroadcastAudience(i) => format!("ba:{i}"),
-            Cb::BroadcastCategory(c) => format!("bk:{}", c.index()),
-            Cb::BroadcastChosen => "bd".into(),
-            Cb::BroadcastSend { urgent } => format!("bs:{}", u8::from(*urgent)),
             Cb::Mute(m) => format!("mu:{}", u8::from(*m)),
         }
     }
@@ -179,17 +155,6 @@ impl Cb {
                     _ => return None,
                 },
             },
-            ("acr", Some(id), None) => Cb::EventReady(id.parse().ok()?),
-            ("acq", Some(id), None) => Cb::EventRequest(id.parse().ok()?),
-            ("acn", None, None) => Cb::EventNew,
-            ("ba", Some(i), None) => match i.parse().ok()? {
-                i @ 0..=4 => Cb::BroadcastAudience(i),
-                _ => return None,
-            },
-            ("bk", Some(i), None) => Cb::BroadcastCategory(Category::from_index(i.parse().ok()?)?),
-            ("bd", None, None) => Cb::BroadcastChosen,
-            ("bs", Some("1"), None) => Cb::BroadcastSend { urgent: true },
-            ("bs", Some("0"), None) => Cb::BroadcastSend { urgent: false },
             ("mu", Some("1"), None) => Cb::Mute(true),
             ("mu", Some("0"), None) => Cb::Mute(false),
             _ => return None,
@@ -261,20 +226,9 @@ mod tests {
                 reminder: 1,
                 ok: false,
             },
-            Cb::EventReady(i64::MAX),
-            Cb::EventRequest(i64::MAX),
-            Cb::EventNew,
         ];
         all.extend(Category::ALL.into_iter().map(Cb::Category));
-        all.extend((0..=4).map(Cb::BroadcastAudience));
-        all.extend(Category::ALL.into_iter().map(Cb::BroadcastCategory));
-        all.extend([
-            Cb::BroadcastChosen,
-            Cb::BroadcastSend { urgent: true },
-            Cb::BroadcastSend { urgent: false },
-            Cb::Mute(true),
-            Cb::Mute(false),
-        ]);
+        all.extend([Cb::Mute(true), Cb::Mute(false)]);
         all
     }
 

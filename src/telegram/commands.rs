@@ -28,10 +28,6 @@ pub enum Command {
     Minta(String),
     Permintaan,
     Pesanan,
-    /// Plan an event weeks ahead: producers get a heads-up.
-    Acara(String),
-    /// Admins: send an announcement.
-    Siaran,
 }
 
 /// The commands a role may use, as shown in Telegram's menu.
@@ -162,14 +158,6 @@ mod tests {
         assert_eq!(
             Command::parse("/minta 250 kotak", "pesanlokal_bot").unwrap(),
             Command::Minta("250 kotak".into())
-        );
-        assert_eq!(
-            Command::parse("/acara rakor, 300 snack box", "pesanlokal_bot").unwrap(),
-            Command::Acara("rakor, 300 snack box".into())
-        );
-        assert_eq!(
-            Command::parse("/acara", "pesanlokal_bot").unwrap(),
-            Command::Acara(String::new())
         );
     }
 }

@@ -32,34 +32,12 @@ pub fn roles(out: &Out) -> InlineKeyboardMarkup {
 
 /// Category toggles, two a row, ticked when chosen, then "Selesai".
 pub fn categories(out: &Out, chosen: &[Category]) -> InlineKeyboardMarkup {
-    category_toggles(out, chosen, Cb::Category, Cb::CategoriesDone)
-}
-
-/// Category toggles with the callbacks of one flow.
-fn category_toggles(
-    out: &Out,
-    chosen: &[Category],
-    toggle: fn(Category) -> Cb,
-    done: Cb,
-) -> InlineKeyboardMarkup {
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = Category::ALL
-        .chunks(2)
-        .map(|pair| {
-            pair.iter()
-                .map(|c| {
-                    let name = out.t(&Common::Category(*c));
-                    let label = if chosen.contains(c) {
-                        format!("✅ {name}")
-                    } else {
-                        name
-                    };
-                    InlineKeyboardButton::callback(label, toggle(*c).encode())
-                })
-                .collect()
-        })
-        .collect();
-    rows.push(vec![button(out, Common::BtnDone, done)]);
-    InlineKeyboardMarkup::new(rows)
+    super::shared::flow::category_toggles(
+        out,
+        chosen,
+        |c| Cb::Category(c).encode(),
+        Cb::CategoriesDone.encode(),
+    )
 }
 
 pub fn halal(out: &Out) -> InlineKeyboardMarkup {
@@ -154,52 +132,6 @@ pub fn languages(out: &Out) -> InlineKeyboardMarkup {
         button(out, Reply::BtnLangId, Cb::Language(Lang::Id)),
         button(out, Reply::BtnLangEn, Cb::Language(Lang::En)),
     ]])
-}
-
-/// /siaran: who gets the announcement.
-pub fn broadcast_audience(out: &Out) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([
-        vec![
-            button(out, Reply::BtnBcEveryone, Cb::BroadcastAudience(0)),
-            button(out, Reply::BtnBcProducers, Cb::BroadcastAudience(1)),
-            button(out, Reply::BtnBcStaff, Cb::BroadcastAudience(2)),
-        ],
-        vec![
-            button(out, Reply::BtnBcRegions, Cb::BroadcastAudience(3)),
-            button(out, Reply::BtnBcCategories, Cb::BroadcastAudience(4)),
-        ],
-        vec![button(out, Common::BtnCancel, Cb::Flow(Flow::CancelFlow))],
-    ])
-}
-
-/// /siaran: category toggles, ticked when chosen, then "Selesai".
-pub fn broadcast_categories(out: &Out, chosen: &[Category]) -> InlineKeyboardMarkup {
-    category_toggles(out, chosen, Cb::BroadcastCategory, Cb::BroadcastChosen)
-}
-
-/// /siaran: "Selesai" after typing regions.
-pub fn broadcast_chosen(out: &Out) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([[
-        button(out, Common::BtnDone, Cb::BroadcastChosen),
-        button(out, Common::BtnCancel, Cb::Flow(Flow::CancelFlow)),
-    ]])
-}
-
-/// /siaran: under the preview.
-pub fn broadcast_preview(out: &Out) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([
-        vec![button(
-            out,
-            Reply::BtnBcSend,
-            Cb::BroadcastSend { urgent: false },
-        )],
-        vec![button(
-            out,
-            Reply::BtnBcSendUrgent,
-            Cb::BroadcastSend { urgent: true },
-        )],
-        vec![button(out, Common::BtnCancel, Cb::Flow(Flow::CancelFlow))],
-    ])
 }
 
 /// /profil: mute or unmute announcements (`muted`: as it is now).

@@ -2,10 +2,12 @@
 //! state, callback codec, keyboards and the reply catalogue.
 
 pub mod admin;
+pub mod broadcasts;
 pub mod callback;
 pub mod catalogue;
 pub mod commands;
 pub mod directory;
+pub mod events;
 pub mod handlers;
 pub mod keyboards;
 pub mod listener;
@@ -30,7 +32,7 @@ use crate::i18n::Texts;
 use crate::store;
 
 use commands::Command;
-use handlers::{broadcast, callbacks, event, general, orders, quote, registration, request};
+use handlers::{callbacks, general, orders, quote, registration, request};
 use out::TgBot;
 use shared::codec::Pressed;
 use shared::toast::{Toast, answered};
@@ -44,6 +46,8 @@ use storage::DbStorage;
 ///   └ identify caller (private chats only) ─ reply context ─ dialogue
 ///       ├ message ─┬ /cari .............................. directory::commands
 ///       │          ├ /produk, /libur .................... catalogue::commands
+///       │          ├ /acara ............................. events::commands
+///       │          ├ /siaran ............................ broadcasts::commands
 ///       │          ├ command ............................ general::command
 ///       │          ├ State::Producer ..................... registration::producer_message
 ///       │          ├ State::Staff ........................ registration::staff_message
@@ -56,12 +60,14 @@ use storage::DbStorage;
 ///       │          ├ State::CancelReason / RatingComment . orders::cancel_message / rating_message
 ///       │          ├ State::SearchPrompt ................. directory::prompt_message
 ///       │          ├ State::SearchDate ................... directory::date_message
-///       │          ├ State::Event ........................ event::event_message
-///       │          ├ State::Broadcast .................... broadcast::message
+///       │          ├ State::Event ........................ events::event_message
+///       │          ├ State::Broadcast .................... broadcasts::broadcast_message
 ///       │          └ State::Idle ......................... general::idle_message
 ///       └ callback query ─┬ admin buttons ............... admin::buttons
 ///                         ├ directory buttons ........... directory::buttons
 ///                         ├ catalogue buttons ........... catalogue::buttons
+///                         ├ event buttons ............... events::buttons
+///                         ├ broadcast buttons ........... broadcasts::buttons
 ///                         └ the rest ..................... callbacks::on_callback
 /// ```
 pub fn schema() -> UpdateHandler<anyhow::Error> {
@@ -69,6 +75,8 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(admin::commands())
         .branch(directory::commands())
         .branch(catalogue::commands())
+        .branch(events::commands())
+        .branch(broadcasts::commands())
         .branch(
             dptree::entry()
                 .filter_command::<Command>()
@@ -119,8 +127,10 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(dptree::case![State::LinkContact].endpoint(catalogue::contact_message))
         .branch(dptree::case![State::SearchPrompt].endpoint(directory::prompt_message))
         .branch(dptree::case![State::SearchDate { search }].endpoint(directory::date_message))
-        .branch(dptree::case![State::Event { draft, asking }].endpoint(event::event_message))
-        .branch(dptree::case![State::Broadcast { step, draft }].endpoint(broadcast::message))
+        .branch(dptree::case![State::Event { draft, asking }].endpoint(events::event_message))
+        .branch(
+            dptree::case![State::Broadcast { step, draft }].endpoint(broadcasts::broadcast_message),
+        )
         .branch(dptree::endpoint(general::idle_message));
 
     let callbacks = Update::filter_callback_query()
@@ -131,6 +141,8 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 .branch(admin::buttons())
                 .branch(directory::buttons())
                 .branch(catalogue::buttons())
+                .branch(events::buttons())
+                .branch(broadcasts::buttons())
                 .branch(dptree::endpoint(callbacks::on_callback)),
         ));
 

@@ -23,7 +23,8 @@ use crate::store::outbox::Ready;
 
 use super::admin;
 use super::callback::Cb;
-use super::handlers::{event, orders, quote};
+use super::events;
+use super::handlers::{orders, quote};
 use super::out::{App, Out};
 use super::replies::{Reply, count, date_text, rupiah};
 
@@ -312,10 +313,10 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let side = side.unwrap_or(Side::Staff);
             Some(Rendered::with(head, orders::order_buttons(to, &o, side)))
         }
-        Notice::EventHeadsUp { event: id } => event::heads_up(to, *id)
+        Notice::EventHeadsUp { event: id } => events::heads_up(to, *id)
             .await?
             .map(|(text, markup)| Rendered::with(text, markup)),
-        Notice::EventNudge { event: id } => event::nudge(to, *id)
+        Notice::EventNudge { event: id } => events::nudge(to, *id)
             .await?
             .map(|(text, markup)| Rendered::with(text, markup)),
         Notice::Broadcast { broadcast } => {
@@ -327,7 +328,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
                 return Ok(None);
             };
             Some(Rendered {
-                text: super::replies::announcement(&b.text),
+                text: super::broadcasts::replies::announcement(&b.text),
                 markup: None,
                 photo: b.photo,
             })
@@ -507,6 +508,7 @@ impl crate::background::broadcasts::Reporter for TgReporter {
         let to = self
             .app
             .to(ChatId(b.progress_chat_id.unwrap_or(b.admin_user_id)), lang);
+        use super::broadcasts::replies::Reply;
         let reply = if done {
             Reply::BcDone {
                 id: b.id,

@@ -7,7 +7,7 @@ use teloxide::utils::html::escape;
 
 use crate::domain::Category;
 use crate::telegram::shared::format::{region_name, shorten};
-use crate::telegram::shared::replies::Common;
+use crate::telegram::shared::replies::{Common, categories_text};
 use crate::telegram::shared::text::Text;
 
 #[derive(Debug, Clone)]
@@ -296,17 +296,6 @@ impl ProductView {
             unit: p.unit.as_deref().map(escape),
         }
     }
-}
-
-/// The categories of a card, or the "none" word.
-fn categories_text(l: &FluentLanguageLoader, cats: &[Category]) -> String {
-    if cats.is_empty() {
-        return fl!(l, "value-none");
-    }
-    cats.iter()
-        .map(|c| Common::Category(*c).render(l))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn products_text(l: &FluentLanguageLoader, products: &[String]) -> String {

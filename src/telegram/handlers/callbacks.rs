@@ -72,19 +72,6 @@ async fn route(
                 .await;
             Ok(Answer::Silent)
         }
-        // Announcements (/siaran).
-        (
-            cb @ (Cb::BroadcastAudience(_)
-            | Cb::BroadcastCategory(_)
-            | Cb::BroadcastChosen
-            | Cb::BroadcastSend { .. }),
-            state,
-        ) => Ok(answer(
-            super::broadcast::on_button(out, dialogue, caller, message, state, cb).await?,
-        )),
-        (cb @ Cb::Flow(Flow::Region { .. }), state @ State::Broadcast { .. }) => Ok(answer(
-            super::broadcast::on_button(out, dialogue, caller, message, state, cb).await?,
-        )),
         (Cb::Mute(muted), _) => {
             store::users::set_muted(&out.pool, caller.0.id, muted, out.clock.now()).await?;
             if let Some(m) = message {
@@ -109,16 +96,6 @@ async fn route(
             State::Request { draft, .. },
         ) => Ok(answer(
             super::request::on_button(out, dialogue, caller, message, cb, draft).await?,
-        )),
-        // Planning an event, its heads-up and its nudge.
-        (
-            cb @ (Cb::Flow(Flow::Submit) | Cb::Flow(Flow::Region { .. })),
-            state @ State::Event { .. },
-        ) => Ok(answer(
-            super::event::on_button(out, dialogue, caller, message, state, cb).await?,
-        )),
-        (cb @ (Cb::EventReady(_) | Cb::EventRequest(_) | Cb::EventNew), state) => Ok(answer(
-            super::event::on_button(out, dialogue, caller, message, state, cb).await?,
         )),
         // A producer answering a request.
         (cb @ (Cb::QuoteRequest(_) | Cb::DeclineRequest(_) | Cb::QuoteAll), state) => Ok(answer(

@@ -43,8 +43,6 @@ pub async fn command(
         Command::Minta(text) => super::request::start(&out, &dialogue, &caller, &text, None).await,
         Command::Permintaan => super::quote::list(&out, &caller).await,
         Command::Pesanan => super::orders::list(&out, &caller).await,
-        Command::Acara(text) => super::event::start(&out, &dialogue, &caller, &text).await,
-        Command::Siaran => super::broadcast::start(&out, &dialogue, &caller).await,
     }
 }
 

@@ -15,9 +15,7 @@ use crate::telegram::shared::place::{PlaceAnswer, place_from_button, read_place}
 use super::super::keyboards;
 use super::super::out::Out;
 use super::super::replies::{ProducerView, Reply, StaffView, region_name};
-use super::super::state::{
-    BroadcastStep, ProducerDraft, ProducerStep, StaffDraft, StaffStep, State,
-};
+use super::super::state::{ProducerDraft, ProducerStep, StaffDraft, StaffStep, State};
 use super::{Caller, Dlg, HandlerResult};
 
 /// Whether this account may start a registration; says why not otherwise.
@@ -81,16 +79,8 @@ pub async fn resume(out: Out, state: State) -> HandlerResult {
             .await
             .map(|_| ()),
         State::RatingComment { .. } => out.say(Reply::OrderAskComment).await.map(|_| ()),
-        State::Event {
-            asking: Some(field),
-            ..
-        } => super::event::ask(&out, field).await,
-        State::Event { asking: None, .. } => out.say(Common::UseButtons).await.map(|_| ()),
-        State::Broadcast {
-            step: BroadcastStep::Message,
-            ..
-        } => out.say(Reply::BcAskMessage).await.map(|_| ()),
-        State::Broadcast { .. } => out.say(Common::UseButtons).await.map(|_| ()),
+        State::Event { asking, .. } => crate::telegram::events::resume(&out, asking).await,
+        State::Broadcast { step, .. } => crate::telegram::broadcasts::resume(&out, step).await,
         State::Request { asking: None, .. }
         | State::Idle
         | State::SearchPrompt

@@ -142,7 +142,7 @@ pub async fn start(
 }
 
 /// What to say of a problem in the text; the missing field is asked next.
-pub(super) fn problem_reply(out: &Out, problem: &Problem) -> Option<Reply> {
+pub fn problem_reply(out: &Out, problem: &Problem) -> Option<Reply> {
     Some(match problem {
         Problem::PastDate(d) => Reply::RqPastDate {
             date: date_text(out.lang, *d),

@@ -10,6 +10,7 @@ pub mod context;
 pub mod flow;
 pub mod format;
 pub mod place;
+pub mod press;
 pub mod replies;
 pub mod text;
 pub mod toast;

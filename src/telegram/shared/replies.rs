@@ -120,3 +120,14 @@ impl Text for Common {
         }
     }
 }
+
+/// Category names joined, or the "none" word.
+pub fn categories_text(l: &FluentLanguageLoader, cats: &[Category]) -> String {
+    if cats.is_empty() {
+        return fl!(l, "value-none");
+    }
+    cats.iter()
+        .map(|c| Common::Category(*c).render(l))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
