@@ -23,7 +23,6 @@ use crate::store::outbox::Tally;
 
 use crate::telegram::admin::is_admin;
 use crate::telegram::out::Out;
-use crate::telegram::shared::codec;
 use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
 use crate::telegram::shared::flow::{Flow, clear_buttons};
 use crate::telegram::shared::place::{PlaceAnswer, place_from_button, read_place};
@@ -52,14 +51,13 @@ pub fn commands() -> UpdateHandler<anyhow::Error> {
 /// typing regions.
 pub fn buttons() -> UpdateHandler<anyhow::Error> {
     dptree::entry()
-        .branch(codec::pressed::<Button>().chain(press::endpoint(on_button)))
-        .branch(
-            codec::pressed::<Flow>()
-                .filter(|f: Flow, s: State| {
-                    matches!(s, State::Broadcast { .. }) && matches!(f, Flow::Region { .. })
-                })
-                .chain(press::endpoint(on_region)),
-        )
+        .branch(press::button(on_button))
+        .branch(press::flow(typing_regions, on_region))
+}
+
+/// A region suggestion belongs to an announcement being written.
+fn typing_regions(f: &Flow, s: &State) -> bool {
+    matches!(s, State::Broadcast { .. }) && matches!(f, Flow::Region { .. })
 }
 
 /// Asks the current question of an announcement again (after a restart,

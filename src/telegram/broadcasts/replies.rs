@@ -12,19 +12,14 @@ use crate::domain::broadcast::{Audience, Group};
 use crate::store::broadcasts::Counts;
 use crate::store::outbox::Tally;
 use crate::telegram::shared::format::{count, region_name};
-use crate::telegram::shared::replies::{Common, categories_text};
+use crate::telegram::shared::replies::categories_text;
 use crate::telegram::shared::text::Text;
 
 #[derive(Debug, Clone)]
 pub enum Reply {
-    /// A reply every room uses.
-    Common(Common),
     BcAskMessage,
     BcEmpty,
-    BcTooLong {
-        limit: usize,
-        length: usize,
-    },
+    BcTooLong { limit: usize, length: usize },
     BcAskAudience,
     BtnBcEveryone,
     BtnBcProducers,
@@ -32,42 +27,22 @@ pub enum Reply {
     BtnBcRegions,
     BtnBcCategories,
     BcAskRegions,
-    BcRegionsChosen {
-        regions: Vec<RegionCode>,
-    },
+    BcRegionsChosen { regions: Vec<RegionCode> },
     BcAskCategories,
     BcChooseFirst,
     BcPreviewHead,
-    BcPreview {
-        audience: Audience,
-        counts: Counts,
-    },
+    BcPreview { audience: Audience, counts: Counts },
     BtnBcSend,
     BtnBcSendUrgent,
     BcNobody,
-    BcProgress {
-        id: i64,
-        total: i64,
-        tally: Tally,
-    },
-    BcDone {
-        id: i64,
-        total: i64,
-        tally: Tally,
-    },
+    BcProgress { id: i64, total: i64, tally: Tally },
+    BcDone { id: i64, total: i64, tally: Tally },
     // @variants
-}
-
-impl From<Common> for Reply {
-    fn from(c: Common) -> Reply {
-        Reply::Common(c)
-    }
 }
 
 impl Text for Reply {
     fn render(&self, l: &FluentLanguageLoader) -> String {
         match self {
-            Reply::Common(c) => c.render(l),
             Reply::BcAskMessage => fl!(l, "bc-ask-message"),
             Reply::BcEmpty => fl!(l, "bc-empty"),
             Reply::BcTooLong { limit, length } => fl!(

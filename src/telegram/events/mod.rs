@@ -24,7 +24,6 @@ use crate::store::requests::CandidateRow;
 
 use crate::telegram::handlers::request as requests;
 use crate::telegram::out::Out;
-use crate::telegram::shared::codec;
 use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
 use crate::telegram::shared::flow::{Flow, clear_buttons};
 use crate::telegram::shared::format::{date_text, datetime_text, region_name, zone_of};
@@ -59,15 +58,14 @@ pub fn commands() -> UpdateHandler<anyhow::Error> {
 /// suggestion while planning.
 pub fn buttons() -> UpdateHandler<anyhow::Error> {
     dptree::entry()
-        .branch(codec::pressed::<Button>().chain(press::endpoint(on_button)))
-        .branch(
-            codec::pressed::<Flow>()
-                .filter(|f: Flow, s: State| {
-                    matches!(s, State::Event { .. })
-                        && matches!(f, Flow::Submit | Flow::Region { .. })
-                })
-                .chain(press::endpoint(on_flow)),
-        )
+        .branch(press::button(on_button))
+        .branch(press::flow(planning, on_flow))
+}
+
+/// Simpan and region suggestions belong to a plan under way; its Batal is
+/// the general one.
+fn planning(f: &Flow, s: &State) -> bool {
+    matches!(s, State::Event { .. }) && matches!(f, Flow::Submit | Flow::Region { .. })
 }
 
 fn is_staff(caller: &Caller) -> bool {
@@ -570,19 +568,21 @@ pub fn request_draft(e: &Event) -> RequestDraft {
     }
 }
 
+/// Event `id` while its day is still to come (today counts) and `wanted`
+/// holds.
+async fn ahead(to: &Out, id: i64, wanted: fn(&Event) -> bool) -> anyhow::Result<Option<Event>> {
+    let event = store::events::get(&to.pool, id).await?;
+    Ok(event.filter(|e| wanted(e) && e.event_date >= to.today_in(Some(e.regency_code.as_str()))))
+}
+
 /// The heads-up to a producer, or `None` once it no longer matters.
 pub async fn heads_up(
     to: &Out,
     event_id: i64,
 ) -> anyhow::Result<Option<(String, InlineKeyboardMarkup)>> {
-    let Some(e) = store::events::get(&to.pool, event_id).await? else {
+    let Some(e) = ahead(to, event_id, |e| e.status != EventStatus::Cancelled).await? else {
         return Ok(None);
     };
-    if e.status == EventStatus::Cancelled
-        || e.event_date < to.today_in(Some(e.regency_code.as_str()))
-    {
-        return Ok(None);
-    }
     let text = to.t(&Reply::EvHeadsUp {
         office: e.office_name.clone(),
         name: e.name.clone(),
@@ -599,12 +599,9 @@ pub async fn nudge(
     to: &Out,
     event_id: i64,
 ) -> anyhow::Result<Option<(String, InlineKeyboardMarkup)>> {
-    let Some(e) = store::events::get(&to.pool, event_id).await? else {
+    let Some(e) = ahead(to, event_id, Event::planned).await? else {
         return Ok(None);
     };
-    if !e.planned() || e.event_date < to.today_in(Some(e.regency_code.as_str())) {
-        return Ok(None);
-    }
     let ready = store::events::ready_names(&to.pool, e.id).await?.len();
     let text = to.t(&Reply::EvNudge {
         name: e.name.clone(),

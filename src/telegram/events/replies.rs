@@ -7,13 +7,10 @@ use i18n_embed_fl::fl;
 use teloxide::utils::html::escape;
 
 use crate::telegram::shared::format::shorten;
-use crate::telegram::shared::replies::Common;
 use crate::telegram::shared::text::Text;
 
 #[derive(Debug, Clone)]
 pub enum Reply {
-    /// A reply every room uses.
-    Common(Common),
     EvStaffOnly,
     EvAskName,
     EvAskNeed,
@@ -87,16 +84,9 @@ pub enum Reply {
     // @variants
 }
 
-impl From<Common> for Reply {
-    fn from(c: Common) -> Reply {
-        Reply::Common(c)
-    }
-}
-
 impl Text for Reply {
     fn render(&self, l: &FluentLanguageLoader) -> String {
         match self {
-            Reply::Common(c) => c.render(l),
             Reply::EvStaffOnly => fl!(l, "ev-staff-only"),
             Reply::EvAskName => fl!(l, "ev-ask-name"),
             Reply::EvAskNeed => fl!(l, "ev-ask-need"),

@@ -1,7 +1,9 @@
 //! A room's button handler: what it is given (the [`Press`]) and the
 //! [`endpoint`] that answers the press with the handler's refusal, if any.
-//! Rooms write `codec::pressed::<Button>().chain(press::endpoint(on_button))`
-//! with `async fn on_button(p: Press, b: Button) -> Refusal`.
+//! A room's `buttons()` is `press::button(on_button)` for its own buttons
+//! (`async fn on_button(p: Press, b: Button) -> Refusal`), plus
+//! `press::flow(wanted, on_flow)` for the shared [`Flow`] buttons in its
+//! dialogue states.
 
 use std::future::Future;
 
@@ -11,7 +13,9 @@ use teloxide::prelude::*;
 use crate::telegram::out::Out;
 use crate::telegram::state::State;
 
+use super::codec;
 use super::context::{Caller, Dlg};
+use super::flow::Flow;
 use super::text::Text;
 use super::toast::Toast;
 
@@ -73,4 +77,27 @@ where
             }
         },
     )
+}
+
+/// The branch for presses of a room's buttons `B`, handled by `handle`.
+pub fn button<B, F, Fut>(handle: F) -> UpdateHandler<anyhow::Error>
+where
+    B: codec::Button + Clone + Send + Sync + 'static,
+    F: Fn(Press, B) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Refusal> + Send + 'static,
+{
+    codec::pressed::<B>().chain(endpoint(handle))
+}
+
+/// The branch for the shared [`Flow`] buttons that `wanted` takes in the
+/// current dialogue state, handled by `handle`; the others go on to the
+/// next room.
+pub fn flow<F, Fut>(wanted: fn(&Flow, &State) -> bool, handle: F) -> UpdateHandler<anyhow::Error>
+where
+    F: Fn(Press, Flow) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Refusal> + Send + 'static,
+{
+    codec::pressed::<Flow>()
+        .filter(move |f: Flow, s: State| wanted(&f, &s))
+        .chain(endpoint(handle))
 }
