@@ -2,8 +2,6 @@
 //! most 64 bytes. Decoding never trusts the content: handlers check what a
 //! button asks for against the dialogue state and the database.
 
-use crate::domain::{Category, Lang, Role};
-
 use super::shared::codec::Button;
 use super::shared::flow::Flow;
 
@@ -12,17 +10,8 @@ pub const MAX_BYTES: usize = 64;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cb {
-    /// Register as producer or staff.
-    Role(Role),
     /// A button shared by guided flows (Kirim, Ubah, Lewati, a region…).
     Flow(Flow),
-    /// Toggle a category while registering.
-    Category(Category),
-    /// Finish choosing categories.
-    CategoriesDone,
-    Halal(bool),
-    SkipNib,
-    Language(Lang),
     /// Use this delivery date instead (the earliest that works), as YYYYMMDD.
     UseDate(u32),
     /// A producer answers request #n.
@@ -61,22 +50,12 @@ pub enum Cb {
         reminder: i64,
         ok: bool,
     },
-    /// /profil: mute (true) or unmute announcements.
-    Mute(bool),
 }
 
 impl Cb {
     pub fn encode(&self) -> String {
         match self {
-            Cb::Role(Role::Producer) => "r:p".into(),
-            Cb::Role(Role::Staff) => "r:s".into(),
-            Cb::Role(Role::Admin) => "r:a".into(),
             Cb::Flow(f) => f.encode(),
-            Cb::Category(c) => format!("c:{}", c.index()),
-            Cb::CategoriesDone => "cd".into(),
-            Cb::Halal(h) => format!("h:{}", u8::from(*h)),
-            Cb::SkipNib => "nib0".into(),
-            Cb::Language(l) => format!("l:{}", l.code()),
             Cb::UseDate(d) => format!("ud:{d}"),
             Cb::QuoteRequest(id) => format!("qq:{id}"),
             Cb::DeclineRequest(id) => format!("qd:{id}"),
@@ -92,7 +71,6 @@ impl Cb {
             Cb::OrderLapse(id) => format!("ol:{id}"),
             Cb::OrderReplace(id) => format!("orp:{id}"),
             Cb::ReminderAnswer { reminder, ok } => format!("ra:{reminder}:{}", u8::from(*ok)),
-            Cb::Mute(m) => format!("mu:{}", u8::from(*m)),
         }
     }
 
@@ -112,15 +90,6 @@ impl Cb {
             return None;
         }
         let cb = match (head, a, b) {
-            ("r", Some("p"), None) => Cb::Role(Role::Producer),
-            ("r", Some("s"), None) => Cb::Role(Role::Staff),
-            ("r", Some("a"), None) => Cb::Role(Role::Admin),
-            ("c", Some(i), None) => Cb::Category(Category::from_index(i.parse().ok()?)?),
-            ("cd", None, None) => Cb::CategoriesDone,
-            ("h", Some("1"), None) => Cb::Halal(true),
-            ("h", Some("0"), None) => Cb::Halal(false),
-            ("nib0", None, None) => Cb::SkipNib,
-            ("l", Some(code), None) => Cb::Language(Lang::parse(code)?),
             ("ud", Some(d), None) => Cb::UseDate(d.parse().ok()?),
             ("qq", Some(id), None) => Cb::QuoteRequest(id.parse().ok()?),
             ("qd", Some(id), None) => Cb::DeclineRequest(id.parse().ok()?),
@@ -155,8 +124,6 @@ impl Cb {
                     _ => return None,
                 },
             },
-            ("mu", Some("1"), None) => Cb::Mute(true),
-            ("mu", Some("0"), None) => Cb::Mute(false),
             _ => return None,
         };
         Some(cb)
@@ -168,10 +135,7 @@ mod tests {
     use super::*;
 
     fn samples() -> Vec<Cb> {
-        let mut all = vec![
-            Cb::Role(Role::Producer),
-            Cb::Role(Role::Staff),
-            Cb::Role(Role::Admin),
+        vec![
             Cb::Flow(Flow::Region {
                 regency: "64.02".into(),
                 district: None,
@@ -180,17 +144,11 @@ mod tests {
                 regency: "36.03".into(),
                 district: Some("36.03.12".into()),
             }),
-            Cb::CategoriesDone,
-            Cb::Halal(true),
-            Cb::Halal(false),
-            Cb::SkipNib,
             Cb::Flow(Flow::Submit),
             Cb::Flow(Flow::Edit),
             Cb::Flow(Flow::EditField(0)),
             Cb::Flow(Flow::EditField(255)),
             Cb::Flow(Flow::CancelFlow),
-            Cb::Language(Lang::Id),
-            Cb::Language(Lang::En),
             Cb::Flow(Flow::Skip),
             Cb::UseDate(20261231),
             Cb::QuoteRequest(i64::MAX),
@@ -226,10 +184,7 @@ mod tests {
                 reminder: 1,
                 ok: false,
             },
-        ];
-        all.extend(Category::ALL.into_iter().map(Cb::Category));
-        all.extend([Cb::Mute(true), Cb::Mute(false)]);
-        all
+        ]
     }
 
     #[test]
@@ -246,20 +201,15 @@ mod tests {
     fn forged_or_unknown_data_decodes_to_nothing() {
         for data in [
             "",
-            "c:99",
-            "l:fr",
             "g:",
             "g:64.02;DROP",
             "ef:-1",
-            "h:2",
-            "r:z",
             "acr:",
             "acr:x",
             "acq:1:2",
             "acn:1",
             "ba:5",
             "bs:2",
-            "mu:x",
             "bk:9",
             &"x".repeat(65),
             "🙂",

@@ -8,11 +8,12 @@ pub mod catalogue;
 pub mod commands;
 pub mod directory;
 pub mod events;
+pub mod general;
 pub mod handlers;
-pub mod keyboards;
 pub mod listener;
 pub mod notices;
 pub mod out;
+pub mod registration;
 pub mod replies;
 pub mod shared;
 pub mod state;
@@ -32,7 +33,7 @@ use crate::i18n::Texts;
 use crate::store;
 
 use commands::Command;
-use handlers::{callbacks, general, orders, quote, registration, request};
+use handlers::{callbacks, orders, quote, request};
 use out::TgBot;
 use shared::codec::Pressed;
 use shared::toast::{Toast, answered};
@@ -44,11 +45,14 @@ use storage::DbStorage;
 /// ```text
 /// update ─ inbox tracking (skip handled, mark finished)
 ///   └ identify caller (private chats only) ─ reply context ─ dialogue
-///       ├ message ─┬ /cari .............................. directory::commands
+///       ├ message ─┬ /verifikasi ........................ admin::commands
+///       │          ├ /cari .............................. directory::commands
 ///       │          ├ /produk, /libur .................... catalogue::commands
+///       │          ├ /start /daftar /bantuan /profil
+///       │          │  /bahasa /batal .................... general::commands
 ///       │          ├ /acara ............................. events::commands
 ///       │          ├ /siaran ............................ broadcasts::commands
-///       │          ├ command ............................ general::command
+///       │          ├ other commands ..................... handlers::general::command
 ///       │          ├ State::Producer ..................... registration::producer_message
 ///       │          ├ State::Staff ........................ registration::staff_message
 ///       │          ├ State::Invite ....................... admin::invite_message
@@ -68,6 +72,8 @@ use storage::DbStorage;
 ///                         ├ catalogue buttons ........... catalogue::buttons
 ///                         ├ event buttons ............... events::buttons
 ///                         ├ broadcast buttons ........... broadcasts::buttons
+///                         ├ registration buttons ........ registration::buttons
+///                         ├ language, mute, "Batal" ..... general::buttons
 ///                         └ the rest ..................... callbacks::on_callback
 /// ```
 pub fn schema() -> UpdateHandler<anyhow::Error> {
@@ -77,10 +83,11 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(catalogue::commands())
         .branch(events::commands())
         .branch(broadcasts::commands())
+        .branch(general::commands())
         .branch(
             dptree::entry()
                 .filter_command::<Command>()
-                .endpoint(general::command),
+                .endpoint(handlers::general::command),
         )
         .branch(
             dptree::case![State::Producer {
@@ -143,6 +150,8 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 .branch(catalogue::buttons())
                 .branch(events::buttons())
                 .branch(broadcasts::buttons())
+                .branch(registration::buttons())
+                .branch(general::buttons())
                 .branch(dptree::endpoint(callbacks::on_callback)),
         ));
 
@@ -219,11 +228,11 @@ pub async fn run_with_clock(
         .await
         .context("cannot reach the Telegram Bot API (check TELOXIDE_TOKEN and TELOXIDE_API_URL)")?;
     tracing::info!(username = ?me.username, "connected to the Bot API");
-    if let Err(e) = commands::install_default_menus(&bot, &texts).await {
+    if let Err(e) = shared::menu::install_default_menus(&bot, &texts).await {
         tracing::warn!(error = %e, "could not set the command menus");
     }
     for admin in store::users::admins(&pool).await? {
-        if let Err(e) = commands::install_menu_for(&bot, &texts, &admin).await {
+        if let Err(e) = shared::menu::install_menu_for(&bot, &texts, &admin).await {
             tracing::warn!(admin = admin.id, error = %e, "could not set an admin's command menu");
         }
     }

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Category, RegionCode};
+use crate::domain::{Category, PhoneNumber, RegionCode};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state")]
@@ -366,7 +366,8 @@ pub struct ProducerDraft {
     #[serde(default)]
     pub business_name: Option<String>,
     #[serde(default)]
-    pub regency: Option<String>,
+    pub regency: Option<RegionCode>,
+    /// A district code of `regency` (`"64.02.06"`), when one was named.
     #[serde(default)]
     pub district: Option<String>,
     #[serde(default)]
@@ -387,7 +388,7 @@ pub struct ProducerDraft {
     #[serde(default)]
     pub nib_answered: bool,
     #[serde(default)]
-    pub phone: Option<String>,
+    pub phone: Option<PhoneNumber>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -397,7 +398,7 @@ pub struct StaffDraft {
     #[serde(default)]
     pub office: Option<String>,
     #[serde(default)]
-    pub regency: Option<String>,
+    pub regency: Option<RegionCode>,
     /// The invite token when registering through an invite link.
     #[serde(default)]
     pub invite: Option<String>,
@@ -415,6 +416,8 @@ mod tests {
         r#"{"state":"Producer","step":"Phone","draft":{"business_name":"Kue","regency":"64.02","district":"64.02.06","categories":["oleh_oleh","snack"],"products":["Amplang"],"capacity":200,"lead_days":3,"min_order":20,"halal":true,"nib":null,"phone":null},"review":true}"#,
         r#"{"state":"Producer","step":"Summary","draft":{"nib":null,"nib_answered":true}}"#,
         r#"{"state":"Staff","step":"FullName","draft":{"office":"Dinas Pariwisata","regency":"64.72","invite":"abc"}}"#,
+        r#"{"state":"Producer","step":"Summary","draft":{"business_name":"Amplang Bu Sari","regency":"64.02","district":"64.02.06","categories":["oleh_oleh"],"products":["Amplang"],"capacity":200,"lead_days":3,"min_order":20,"halal":true,"nib":null,"nib_answered":true,"phone":"+6281234567890"},"review":false}"#,
+        r#"{"state":"Staff","step":"Summary","draft":{"full_name":"Rina","office":"Bappeda","regency":"64.72"},"review":true}"#,
         r#"{"state":"Invite","step":"Region","office":"Bappeda"}"#,
         r#"{"state":"SearchPrompt"}"#,
         r#"{"state":"SearchDate","search":12}"#,
@@ -516,6 +519,42 @@ mod tests {
                 draft: Some(4)
             }
         );
+    }
+
+    /// The stored sample that mentions `text`, decoded.
+    fn stored(text: &str) -> State {
+        let sample = STORED
+            .iter()
+            .find(|s| s.contains(text))
+            .expect("a stored sample");
+        serde_json::from_str(sample).unwrap()
+    }
+
+    #[test]
+    fn stored_registration_drafts_decode_to_their_region_and_phone() {
+        let State::Producer { draft, .. } = stored("Amplang Bu Sari") else {
+            panic!("not a producer registration");
+        };
+        assert_eq!(draft.regency, Some(RegionCode::parse("64.02").unwrap()));
+        assert_eq!(draft.district.as_deref(), Some("64.02.06"));
+        assert_eq!(
+            draft.phone,
+            Some(PhoneNumber::parse("0812-3456-7890").unwrap())
+        );
+        let State::Staff { draft, .. } = stored("Dinas Pariwisata") else {
+            panic!("not a staff registration");
+        };
+        assert_eq!(draft.regency, Some(RegionCode::parse("64.72").unwrap()));
+        assert_eq!(draft.invite.as_deref(), Some("abc"));
+        // The typed draft is stored in the same shape as before.
+        let json = serde_json::to_value(&draft).unwrap();
+        assert_eq!(json["regency"], "64.72");
+    }
+
+    #[test]
+    fn a_draft_with_a_malformed_region_does_not_decode() {
+        let bad = r#"{"state":"Staff","step":"Summary","draft":{"regency":"Samarinda"}}"#;
+        assert!(serde_json::from_str::<State>(bad).is_err());
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::store::accounts::{DecideError, Profile};
 use crate::store::invites::InviteError;
 
 use crate::telegram::out::Out;
-use crate::telegram::replies::{ProducerView, StaffView};
+use crate::telegram::registration::replies::{ProducerView, StaffView};
 use crate::telegram::shared::codec;
 use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
 use crate::telegram::shared::flow::{Flow, clear_buttons};
@@ -179,7 +179,7 @@ async fn decide(
                     .await?;
             }
             // The decision itself reaches the user through the outbox.
-            crate::telegram::commands::refresh_menu(&out.bot, &out.texts, &out.pool, target.id)
+            crate::telegram::shared::menu::refresh_menu(&out.bot, &out.texts, &out.pool, target.id)
                 .await;
             Ok(None)
         }

@@ -6,7 +6,7 @@ use teloxide::utils::html::escape;
 
 use crate::domain::AccountStatus;
 
-use crate::telegram::replies::{ProducerView, StaffView};
+use crate::telegram::registration::replies::{ProducerView, Reply as Registration, StaffView};
 use crate::telegram::shared::replies::Common;
 use crate::telegram::shared::text::Text;
 
@@ -72,7 +72,7 @@ impl Text for Reply {
             Reply::AlreadyDecided { status } => fl!(
                 l,
                 "admin-already-decided",
-                status = crate::telegram::replies::Reply::Status(*status).render(l)
+                status = Registration::Status(*status).render(l)
             ),
             Reply::VerifyNone => fl!(l, "verify-none"),
             Reply::VerifyCount { total, shown } => {

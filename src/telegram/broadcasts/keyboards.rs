@@ -5,8 +5,9 @@ use teloxide::types::InlineKeyboardMarkup;
 use crate::domain::Category;
 use crate::telegram::out::Out;
 use crate::telegram::shared::codec::{Button as _, button};
-use crate::telegram::shared::flow::{Flow, category_toggles};
+use crate::telegram::shared::flow::Flow;
 use crate::telegram::shared::replies::Common;
+use crate::telegram::shared::toggles::category_toggles;
 
 use super::buttons::{Button, Choice};
 use super::replies::Reply;

@@ -60,7 +60,7 @@ impl codec::Button for Button {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::telegram::shared::codec::{Button as _, MAX_BYTES};
+    use crate::telegram::shared::codec::{assert_forged, assert_round_trips};
 
     fn samples() -> Vec<Button> {
         vec![
@@ -81,21 +81,13 @@ mod tests {
 
     #[test]
     fn every_catalogue_button_round_trips_within_64_bytes() {
-        for b in samples() {
-            let data = b.encode();
-            assert!(data.len() <= MAX_BYTES, "{data} is too long");
-            assert!(!data.is_empty());
-            assert_eq!(Button::decode(&data), Some(b), "{data}");
-        }
+        assert_round_trips(samples());
     }
 
     #[test]
     fn forged_or_unknown_catalogue_data_decodes_to_nothing() {
-        for data in [
+        assert_forged::<Button>(&[
             "", "pa:1", "pe:", "pe:x", "pF:1", "pF:1:x", "le:1:2", "lk:1", "🙂",
-        ] {
-            assert_eq!(Button::decode(data), None, "{data}");
-        }
-        assert_eq!(Button::decode(&"x".repeat(65)), None);
+        ]);
     }
 }

@@ -7,7 +7,7 @@ use teloxide::utils::html::escape;
 
 use crate::domain::Category;
 use crate::telegram::shared::format::{region_name, shorten};
-use crate::telegram::shared::replies::{Common, categories_text};
+use crate::telegram::shared::replies::{Common, categories_text, products_text};
 use crate::telegram::shared::text::Text;
 
 #[derive(Debug, Clone)]
@@ -296,11 +296,4 @@ impl ProductView {
             unit: p.unit.as_deref().map(escape),
         }
     }
-}
-
-fn products_text(l: &FluentLanguageLoader, products: &[String]) -> String {
-    if products.is_empty() {
-        return fl!(l, "value-none");
-    }
-    escape(&products.join(", "))
 }

@@ -5,7 +5,6 @@ pub mod callbacks;
 pub mod general;
 pub mod orders;
 pub mod quote;
-pub mod registration;
 pub mod request;
 
 pub use crate::telegram::shared::context::*;

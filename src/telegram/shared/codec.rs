@@ -78,3 +78,31 @@ where
 {
     dptree::filter_map(|p: Pressed| B::decode(&p.0))
 }
+
+/// For the rooms' tests: every sample encodes to data within Telegram's
+/// limit that decodes to the same button.
+#[cfg(test)]
+pub fn assert_round_trips<B>(samples: impl IntoIterator<Item = B>)
+where
+    B: Button + PartialEq + std::fmt::Debug,
+{
+    for b in samples {
+        let data = b.encode();
+        assert!(data.len() <= MAX_BYTES, "{data} is too long");
+        assert!(!data.is_empty());
+        assert_eq!(B::decode(&data), Some(b), "{data}");
+    }
+}
+
+/// For the rooms' tests: none of `forged` (nor anything longer than
+/// Telegram allows) decodes to a button of `B`.
+#[cfg(test)]
+pub fn assert_forged<B>(forged: &[&str])
+where
+    B: Button + PartialEq + std::fmt::Debug,
+{
+    for data in forged {
+        assert_eq!(B::decode(data), None, "{data}");
+    }
+    assert_eq!(B::decode(&"x".repeat(MAX_BYTES + 1)), None);
+}

@@ -2,11 +2,9 @@
 //! flow a press belongs to), and clearing the buttons of a message once
 //! they have been used.
 
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Message};
+use teloxide::types::{InlineKeyboardMarkup, Message};
 
 use super::codec::{self, Button};
-use super::replies::Common;
-use crate::domain::Category;
 use crate::telegram::out::Out;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,36 +70,4 @@ pub async fn clear_buttons(out: &Out, message: Option<&Message>) {
     {
         tracing::debug!(error = %e, "could not clear buttons");
     }
-}
-
-/// Category toggles, two a row, ticked when chosen, then "Selesai":
-/// `toggle` gives the data of a category's button, `done` is the data of
-/// "Selesai".
-pub fn category_toggles(
-    out: &Out,
-    chosen: &[Category],
-    toggle: impl Fn(Category) -> String,
-    done: String,
-) -> InlineKeyboardMarkup {
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = Category::ALL
-        .chunks(2)
-        .map(|pair| {
-            pair.iter()
-                .map(|c| {
-                    let name = out.t(&Common::Category(*c));
-                    let label = if chosen.contains(c) {
-                        format!("✅ {name}")
-                    } else {
-                        name
-                    };
-                    InlineKeyboardButton::callback(label, toggle(*c))
-                })
-                .collect()
-        })
-        .collect();
-    rows.push(vec![InlineKeyboardButton::callback(
-        out.t(&Common::BtnDone),
-        done,
-    )]);
-    InlineKeyboardMarkup::new(rows)
 }

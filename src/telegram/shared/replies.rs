@@ -121,7 +121,7 @@ impl Text for Common {
     }
 }
 
-/// Category names joined, or the "none" word.
+/// Categories as a list of their names, or the "none" word.
 pub fn categories_text(l: &FluentLanguageLoader, cats: &[Category]) -> String {
     if cats.is_empty() {
         return fl!(l, "value-none");
@@ -130,4 +130,12 @@ pub fn categories_text(l: &FluentLanguageLoader, cats: &[Category]) -> String {
         .map(|c| Common::Category(*c).render(l))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Product names, escaped, or the "none" word.
+pub fn products_text(l: &FluentLanguageLoader, products: &[String]) -> String {
+    if products.is_empty() {
+        return fl!(l, "value-none");
+    }
+    escape(&products.join(", "))
 }
