@@ -33,7 +33,7 @@ use crate::telegram::shared::replies::Common;
 use crate::telegram::state::{EventDraft, EventField, RequestDraft, State};
 
 use buttons::Button;
-use replies::Reply;
+use replies::{EventView, Reply};
 
 /// At most this many producers get the heads-up of one event.
 pub const MAX_HEADS_UP: usize = 30;
@@ -386,11 +386,14 @@ async fn summary(
 ) -> HandlerResult {
     let rows = matching(out, p, category).await?;
     let nudge = nudge_of(out, p, &rows);
-    let mut text = out.t(&Reply::EvSummary {
+    let event = EventView {
         name: p.name.to_string(),
         need: need_text(i64::from(p.quantity), &p.unit, p.item),
         date: date_text(out.lang, p.date),
         place: region_name(p.regency.as_str(), None),
+    };
+    let mut text = out.t(&Reply::EvSummary {
+        event,
         count: rows.len(),
     });
     let last = date_text(out.lang, nudge.last_safe_day);
@@ -447,6 +450,16 @@ async fn save(out: &Out, dialogue: &Dlg, caller: &Caller, d: EventDraft) -> Hand
     Ok(())
 }
 
+/// A stored event as its messages name it.
+fn view(out: &Out, e: &Event) -> EventView {
+    EventView {
+        name: e.name.clone(),
+        need: need_text(e.quantity, &e.unit, &e.item),
+        date: date_text(out.lang, e.event_date),
+        place: region_name(e.regency_code.as_str(), None),
+    }
+}
+
 /// The office's upcoming events, with who is ready and a button each.
 async fn list(out: &Out, events: &[Event]) -> HandlerResult {
     let mut parts = vec![out.t(&Reply::EvListHeader)];
@@ -455,10 +468,7 @@ async fn list(out: &Out, events: &[Event]) -> HandlerResult {
         let names = store::events::ready_names(&out.pool, e.id).await?;
         let told = store::events::told_count(&out.pool, e.id).await?;
         let mut text = out.t(&Reply::EvListItem {
-            name: e.name.clone(),
-            date: date_text(out.lang, e.event_date),
-            need: need_text(e.quantity, &e.unit, &e.item),
-            place: region_name(e.regency_code.as_str(), None),
+            event: view(out, e),
             last: date_text(out.lang, e.last_safe_day),
             told,
             ready: names.len(),
@@ -584,11 +594,8 @@ pub async fn heads_up(
         return Ok(None);
     };
     let text = to.t(&Reply::EvHeadsUp {
+        event: view(to, &e),
         office: e.office_name.clone(),
-        name: e.name.clone(),
-        need: need_text(e.quantity, &e.unit, &e.item),
-        place: region_name(e.regency_code.as_str(), None),
-        date: date_text(to.lang, e.event_date),
     });
     Ok(Some((text, keyboards::ready(to, e.id))))
 }
@@ -604,10 +611,7 @@ pub async fn nudge(
     };
     let ready = store::events::ready_names(&to.pool, e.id).await?.len();
     let text = to.t(&Reply::EvNudge {
-        name: e.name.clone(),
-        date: date_text(to.lang, e.event_date),
-        need: need_text(e.quantity, &e.unit, &e.item),
-        place: region_name(e.regency_code.as_str(), None),
+        event: view(to, &e),
         ready,
     });
     Ok(Some((text, keyboards::make_request(to, e.id))))

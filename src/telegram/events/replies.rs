@@ -2,12 +2,42 @@
 //! list of an office's events, the producers' heads-up and the staff's
 //! nudge.
 
+use std::collections::HashMap;
+
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 use teloxide::utils::html::escape;
 
 use crate::telegram::shared::format::shorten;
 use crate::telegram::shared::text::Text;
+
+/// An event as its messages name it: formatted for one language, escaped
+/// when rendered.
+#[derive(Debug, Clone)]
+pub struct EventView {
+    pub name: String,
+    /// "300 snack box".
+    pub need: String,
+    pub date: String,
+    pub place: String,
+}
+
+impl EventView {
+    /// The Fluent arguments of the event, with `more` of one message.
+    fn args<const N: usize>(
+        &self,
+        more: [(&'static str, String); N],
+    ) -> HashMap<&'static str, String> {
+        let mut args = HashMap::from([
+            ("name", escape(&self.name)),
+            ("need", escape(&self.need)),
+            ("date", self.date.clone()),
+            ("place", escape(&self.place)),
+        ]);
+        args.extend(more);
+        args
+    }
+}
 
 #[derive(Debug, Clone)]
 pub enum Reply {
@@ -21,10 +51,7 @@ pub enum Reply {
     EvNameTooLong,
     EvZeroQuantity,
     EvSummary {
-        name: String,
-        need: String,
-        date: String,
-        place: String,
+        event: EventView,
         count: usize,
     },
     EvLastDayAhead {
@@ -43,11 +70,8 @@ pub enum Reply {
         count: usize,
     },
     EvHeadsUp {
+        event: EventView,
         office: String,
-        name: String,
-        need: String,
-        place: String,
-        date: String,
     },
     BtnReady,
     EvReadyNoted {
@@ -55,19 +79,13 @@ pub enum Reply {
     },
     EvReadyAlready,
     EvNudge {
-        name: String,
-        date: String,
-        need: String,
-        place: String,
+        event: EventView,
         ready: usize,
     },
     BtnMakeRequest,
     EvListHeader,
     EvListItem {
-        name: String,
-        date: String,
-        need: String,
-        place: String,
+        event: EventView,
         last: String,
         told: i64,
         ready: usize,
@@ -95,21 +113,9 @@ impl Text for Reply {
             Reply::EvNeedUnclear => fl!(l, "ev-need-unclear"),
             Reply::EvNameTooLong => fl!(l, "ev-name-too-long"),
             Reply::EvZeroQuantity => fl!(l, "rq-zero-quantity"),
-            Reply::EvSummary {
-                name,
-                need,
-                date,
-                place,
-                count,
-            } => fl!(
-                l,
-                "ev-summary",
-                name = escape(name),
-                need = escape(need),
-                date = date.clone(),
-                place = escape(place),
-                count = count.to_string()
-            ),
+            Reply::EvSummary { event, count } => {
+                fl!(l, "ev-summary", event.args([("count", count.to_string())]))
+            }
             Reply::EvLastDayAhead { last } => fl!(l, "ev-last-day-ahead", last = last.clone()),
             Reply::EvLastDayToday => fl!(l, "ev-last-day-today"),
             Reply::EvLastDayPast { last } => fl!(l, "ev-last-day-past", last = last.clone()),
@@ -121,62 +127,32 @@ impl Text for Reply {
                 nudge = nudge.clone()
             ),
             Reply::EvSavedNow { count } => fl!(l, "ev-saved-now", count = count.to_string()),
-            Reply::EvHeadsUp {
-                office,
-                name,
-                need,
-                place,
-                date,
-            } => fl!(
-                l,
-                "ev-heads-up",
-                office = escape(office),
-                name = escape(name),
-                need = escape(need),
-                place = escape(place),
-                date = date.clone()
-            ),
+            Reply::EvHeadsUp { event, office } => {
+                fl!(l, "ev-heads-up", event.args([("office", escape(office))]))
+            }
             Reply::BtnReady => fl!(l, "btn-ready"),
             Reply::EvReadyNoted { name } => fl!(l, "ev-ready-noted", name = escape(name)),
             Reply::EvReadyAlready => fl!(l, "ev-ready-already"),
-            Reply::EvNudge {
-                name,
-                date,
-                need,
-                place,
-                ready,
-            } => fl!(
-                l,
-                "ev-nudge",
-                name = escape(name),
-                date = date.clone(),
-                need = escape(need),
-                place = escape(place),
-                ready = ready.to_string()
-            ),
+            Reply::EvNudge { event, ready } => {
+                fl!(l, "ev-nudge", event.args([("ready", ready.to_string())]))
+            }
             Reply::BtnMakeRequest => fl!(l, "btn-make-request"),
             Reply::EvListHeader => fl!(l, "ev-list-header"),
             Reply::EvListItem {
-                name,
-                date,
-                need,
-                place,
+                event,
                 last,
                 told,
                 ready,
                 names,
-            } => fl!(
-                l,
-                "ev-list-item",
-                name = escape(name),
-                date = date.clone(),
-                need = escape(need),
-                place = escape(place),
-                last = last.clone(),
-                told = told.to_string(),
-                ready = ready.to_string(),
-                names = escape(names)
-            ),
+            } => {
+                let args = event.args([
+                    ("last", last.clone()),
+                    ("told", told.to_string()),
+                    ("ready", ready.to_string()),
+                    ("names", escape(names)),
+                ]);
+                fl!(l, "ev-list-item", args)
+            }
             Reply::EvListRequested { id } => fl!(l, "ev-list-requested", id = id.to_string()),
             Reply::BtnNewEvent => fl!(l, "btn-new-event"),
             Reply::BtnRequestFor { name } => {
