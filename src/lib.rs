@@ -3,15 +3,17 @@
 //! rules.
 
 pub mod background;
+#[cfg(feature = "console")]
 pub mod bench;
 pub mod clock;
 pub mod config;
+#[cfg(feature = "console")]
 pub mod console;
+pub mod demo_people;
 pub mod domain;
 pub mod i18n;
 pub mod store;
 pub mod telegram;
-pub mod testkit;
 
 #[cfg(test)]
 mod invariants;

@@ -7,9 +7,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+#[cfg(feature = "console")]
+use pesanlokal::bench;
 use pesanlokal::clock::Clock;
 use pesanlokal::domain::{Regions, producer_csv};
-use pesanlokal::{bench, config, store, telegram};
+use pesanlokal::{config, store, telegram};
 
 #[derive(Parser)]
 #[command(
@@ -28,6 +30,7 @@ enum Cmd {
     Run,
     /// Try the bot in the terminal: the real bot against a local stand-in
     /// for the Telegram Bot API, with simulated people. No token, no network.
+    #[cfg(feature = "console")]
     Console {
         /// SQLite file to keep (default: a temporary one).
         #[arg(long, value_name = "PATH")]
@@ -62,12 +65,14 @@ enum Cmd {
     /// Write every producer with a phone number to a CSV file in the import format.
     ExportProducers { file: PathBuf },
     /// Measure speed on synthetic data (see BENCHMARKS.md).
+    #[cfg(feature = "console")]
     Bench {
         #[command(subcommand)]
         what: BenchCmd,
     },
 }
 
+#[cfg(feature = "console")]
 #[derive(Subcommand)]
 enum BenchCmd {
     /// Time /cari's searches over a database of synthetic producers.
@@ -119,6 +124,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // The console is a conversation in the terminal: only warnings by default.
     let default_filter = match cli.command {
+        #[cfg(feature = "console")]
         Some(Cmd::Console { .. }) => "warn",
         _ => "info,sqlx=warn,teloxide=warn",
     };
@@ -152,6 +158,7 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
             let config = config::Config::from_env()?;
             telegram::run(config, shutdown_signal()).await
         }
+        #[cfg(feature = "console")]
         Cmd::Console { db, demo, script } => {
             pesanlokal::console::run(pesanlokal::console::Options { db, demo, script }).await
         }
@@ -229,6 +236,7 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
             println!("{} produsen ditulis ke {}", records.len(), file.display());
             Ok(())
         }
+        #[cfg(feature = "console")]
         Cmd::Bench {
             what:
                 BenchCmd::Search {
@@ -248,6 +256,7 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
             println!("{}", report.markdown());
             Ok(())
         }
+        #[cfg(feature = "console")]
         Cmd::Bench {
             what: BenchCmd::Outbox { recipients, rate },
         } => {
@@ -256,6 +265,7 @@ async fn execute(cmd: Cmd) -> anyhow::Result<()> {
             println!("{}", report.markdown());
             Ok(())
         }
+        #[cfg(feature = "console")]
         Cmd::Bench {
             what: BenchCmd::Import { rows, seed },
         } => {

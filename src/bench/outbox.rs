@@ -16,7 +16,7 @@ use crate::clock::Clock;
 use crate::domain::Category;
 use crate::store;
 use crate::store::synthetic::{Account, insert_accounts};
-use crate::testkit::fake_bot_api::{FakeBotApi, Limits};
+use fake_bot_api::{FakeBotApi, Limits};
 
 const ADMIN: i64 = 1;
 const FIRST: i64 = 1_000_000;

@@ -1,20 +1,20 @@
-//! The only room that imports teloxide: the handler tree, commands, dialogue
-//! state, callback codec, keyboards and the reply catalogue.
+//! The only room that imports teloxide: the handler tree and the feature
+//! rooms (each with its commands, buttons, keyboards and replies), the
+//! dialogue state, and what they share.
 
 pub mod admin;
 pub mod broadcasts;
-pub mod callback;
 pub mod catalogue;
-pub mod commands;
 pub mod directory;
 pub mod events;
 pub mod general;
-pub mod handlers;
 pub mod listener;
 pub mod notices;
+pub mod orders;
 pub mod out;
+pub mod quotes;
 pub mod registration;
-pub mod replies;
+pub mod requests;
 pub mod shared;
 pub mod state;
 pub mod storage;
@@ -32,8 +32,6 @@ use crate::config::Config;
 use crate::i18n::Texts;
 use crate::store;
 
-use commands::Command;
-use handlers::{callbacks, orders, quote, request};
 use out::TgBot;
 use shared::codec::Pressed;
 use shared::toast::{Toast, answered};
@@ -48,19 +46,20 @@ use storage::DbStorage;
 ///       ├ message ─┬ /verifikasi ........................ admin::commands
 ///       │          ├ /cari .............................. directory::commands
 ///       │          ├ /produk, /libur .................... catalogue::commands
+///       │          ├ /minta ............................. requests::commands
+///       │          ├ /permintaan, /pesanan .............. orders::commands
 ///       │          ├ /start /daftar /bantuan /profil
 ///       │          │  /bahasa /batal .................... general::commands
 ///       │          ├ /acara ............................. events::commands
 ///       │          ├ /siaran ............................ broadcasts::commands
-///       │          ├ other commands ..................... handlers::general::command
 ///       │          ├ State::Producer ..................... registration::producer_message
 ///       │          ├ State::Staff ........................ registration::staff_message
 ///       │          ├ State::Invite ....................... admin::invite_message
 ///       │          ├ State::Product ...................... catalogue::product_message
 ///       │          ├ State::LeaveDates ................... catalogue::leave_message
 ///       │          ├ State::LinkContact .................. catalogue::contact_message
-///       │          ├ State::Request ...................... request::request_message
-///       │          ├ State::Quoting / Declining .......... quote::quoting_message / declining_message
+///       │          ├ State::Request ...................... requests::request_message
+///       │          ├ State::Quoting / Declining .......... quotes::quoting_message / declining_message
 ///       │          ├ State::CancelReason / RatingComment . orders::cancel_message / rating_message
 ///       │          ├ State::SearchPrompt ................. directory::prompt_message
 ///       │          ├ State::SearchDate ................... directory::date_message
@@ -70,25 +69,24 @@ use storage::DbStorage;
 ///       └ callback query ─┬ admin buttons ............... admin::buttons
 ///                         ├ directory buttons ........... directory::buttons
 ///                         ├ catalogue buttons ........... catalogue::buttons
+///                         ├ request buttons ............. requests::buttons
+///                         ├ quote buttons ............... quotes::buttons
+///                         ├ award and order buttons ..... orders::buttons
 ///                         ├ event buttons ............... events::buttons
 ///                         ├ broadcast buttons ........... broadcasts::buttons
 ///                         ├ registration buttons ........ registration::buttons
-///                         ├ language, mute, "Batal" ..... general::buttons
-///                         └ the rest ..................... callbacks::on_callback
+///                         └ language, mute, "Batal" ..... general::buttons
 /// ```
 pub fn schema() -> UpdateHandler<anyhow::Error> {
     let messages = Update::filter_message()
         .branch(admin::commands())
         .branch(directory::commands())
         .branch(catalogue::commands())
+        .branch(requests::commands())
+        .branch(orders::commands())
         .branch(events::commands())
         .branch(broadcasts::commands())
         .branch(general::commands())
-        .branch(
-            dptree::entry()
-                .filter_command::<Command>()
-                .endpoint(handlers::general::command),
-        )
         .branch(
             dptree::case![State::Producer {
                 step,
@@ -116,7 +114,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
             .endpoint(catalogue::product_message),
         )
         .branch(dptree::case![State::LeaveDates].endpoint(catalogue::leave_message))
-        .branch(dptree::case![State::Request { draft, asking }].endpoint(request::request_message))
+        .branch(dptree::case![State::Request { draft, asking }].endpoint(requests::request_message))
         .branch(
             dptree::case![State::Quoting {
                 request,
@@ -124,9 +122,9 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 price,
                 quantity
             }]
-            .endpoint(quote::quoting_message),
+            .endpoint(quotes::quoting_message),
         )
-        .branch(dptree::case![State::Declining { request }].endpoint(quote::declining_message))
+        .branch(dptree::case![State::Declining { request }].endpoint(quotes::declining_message))
         .branch(dptree::case![State::CancelReason { order }].endpoint(orders::cancel_message))
         .branch(
             dptree::case![State::RatingComment { order, stars }].endpoint(orders::rating_message),
@@ -148,17 +146,19 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 .branch(admin::buttons())
                 .branch(directory::buttons())
                 .branch(catalogue::buttons())
+                .branch(requests::buttons())
+                .branch(quotes::buttons())
+                .branch(orders::buttons())
                 .branch(events::buttons())
                 .branch(broadcasts::buttons())
                 .branch(registration::buttons())
-                .branch(general::buttons())
-                .branch(dptree::endpoint(callbacks::on_callback)),
+                .branch(general::buttons()),
         ));
 
     listener::track_inbox(
         dptree::entry()
-            .filter_map_async(handlers::identify)
-            .map(handlers::make_out)
+            .filter_map_async(shared::context::identify)
+            .map(shared::context::make_out)
             .enter_dialogue::<Update, DbStorage, State>()
             .branch(messages)
             .branch(callbacks),

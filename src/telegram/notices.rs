@@ -9,7 +9,7 @@
 
 use anyhow::Context;
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, InputFile, ParseMode};
+use teloxide::types::{InlineKeyboardMarkup, InputFile, ParseMode};
 use teloxide::{ApiError, RequestError};
 
 use crate::background::outbox::{Courier, Delivery};
@@ -22,11 +22,12 @@ use crate::store::orders::{Order, Side};
 use crate::store::outbox::Ready;
 
 use super::admin;
-use super::callback::Cb;
 use super::events;
-use super::handlers::{orders, quote};
+use super::orders::replies::Reply as OrderReply;
 use super::out::{App, Out};
-use super::replies::{Reply, count, date_text, rupiah};
+use super::quotes::replies::Reply as QuoteReply;
+use super::shared::format::{count, date_text, region_name, rupiah};
+use super::{orders, quotes};
 
 /// A message ready to send.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,7 +95,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             Some(target) => admin::decision_text(to, &target).await?.map(Rendered::text),
             None => None,
         },
-        Notice::RequestCard { request } => quote::card(to, *request, user)
+        Notice::RequestCard { request } => quotes::card(to, *request, user)
             .await?
             .map(|(text, markup)| Rendered::with(text, markup)),
         Notice::QuoteReceived {
@@ -108,21 +109,21 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let Some((price, quantity)) = answer.quote else {
                 return Ok(None); // withdrawn meanwhile
             };
-            let text = to.t(&Reply::StaffNewQuote {
-                id: *request,
+            let text = to.t(&QuoteReply::StaffNewQuote {
+                quote: quotes::quote_view(*request, price, quantity),
                 producer: answer.business_name,
-                price: rupiah(price),
-                quantity: count(quantity),
-                total: rupiah(price * quantity),
                 revised: *revised,
             });
-            Some(Rendered::with(text, view_request(*request)))
+            Some(Rendered::with(
+                text,
+                orders::keyboards::view_request(*request),
+            ))
         }
         Notice::QuoteDeclined { request, producer } => {
             let Some(answer) = store::requests::answer_of(pool, *request, *producer).await? else {
                 return Ok(None);
             };
-            Some(Rendered::text(to.t(&Reply::StaffDeclined {
+            Some(Rendered::text(to.t(&QuoteReply::StaffDeclined {
                 id: *request,
                 producer: answer.business_name,
                 reason: answer.decline_reason.unwrap_or_default(),
@@ -136,14 +137,14 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
                 return Ok(None); // already awarded or cancelled
             }
             let (quotes, declined, silent) = store::requests::tally(pool, *request).await?;
-            let text = to.t(&Reply::StaffQuoteDeadline {
+            let text = to.t(&QuoteReply::StaffQuoteDeadline {
                 id: r.id,
                 item: r.item.clone(),
                 quotes,
                 declined,
                 silent,
             });
-            Some(Rendered::with(text, view_request(r.id)))
+            Some(Rendered::with(text, orders::keyboards::view_request(r.id)))
         }
         Notice::Awarded { order } => {
             let Some(o) = store::orders::get(pool, *order).await? else {
@@ -152,7 +153,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             if o.status != OrderStatus::Awarded {
                 return Ok(None);
             }
-            let text = to.t(&Reply::ProducerAwarded {
+            let text = to.t(&OrderReply::ProducerAwarded {
                 order: o.id,
                 item: o.item.clone(),
                 quantity: count(o.quantity),
@@ -160,15 +161,15 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
                 price: rupiah(o.unit_price),
                 total: rupiah(o.unit_price * o.quantity),
                 date: date_text(to.lang, o.delivery_date),
-                place: super::replies::region_name(o.regency_code.as_str(), None),
+                place: region_name(o.regency_code.as_str(), None),
             });
             Some(Rendered::with(
                 text,
-                orders::order_buttons(to, &o, Side::Producer),
+                orders::keyboards::order(to, &o, Side::Producer),
             ))
         }
         Notice::NotChosen { request } => Some(Rendered::text(
-            to.t(&Reply::ProducerNotChosen { id: *request }),
+            to.t(&OrderReply::ProducerNotChosen { id: *request }),
         )),
         Notice::OrderMoved { order, status } => {
             let Some(o) = store::orders::get(pool, *order).await? else {
@@ -177,12 +178,12 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let Some(side) = side_of(user, &o) else {
                 return Ok(None);
             };
-            let head = to.t(&Reply::OrderChanged {
+            let head = to.t(&OrderReply::OrderChanged {
                 id: o.id,
                 status: *status,
             });
             let text = format!("{head}\n\n{}", orders::order_text(to, &o, side));
-            Some(Rendered::with(text, orders::order_buttons(to, &o, side)))
+            Some(Rendered::with(text, orders::keyboards::order(to, &o, side)))
         }
         Notice::OrderCancelled { order } => {
             let Some(o) = store::orders::get(pool, *order).await? else {
@@ -196,7 +197,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
                 Side::Staff => o.producer_name.clone(),
                 Side::Producer => o.office_name.clone(),
             };
-            let head = to.t(&Reply::OrderCancelledBy {
+            let head = to.t(&OrderReply::OrderCancelledBy {
                 id: o.id,
                 who,
                 reason: o.cancel_reason.clone().unwrap_or_default(),
@@ -207,7 +208,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             )))
         }
         Notice::OrderLapsed { order } => Some(Rendered::text(
-            to.t(&Reply::OrderLapsedProducer { id: *order }),
+            to.t(&OrderReply::OrderLapsedProducer { id: *order }),
         )),
         Notice::NotAccepted { order } => {
             let Some(o) = store::orders::get(pool, *order).await? else {
@@ -254,13 +255,13 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
                 return Ok(None); // confirmed, or the problem was already told
             }
             let head = match notice {
-                Notice::NoAnswer { .. } => Reply::StaffNoAnswer {
+                Notice::NoAnswer { .. } => OrderReply::StaffNoAnswer {
                     producer: o.producer_name.clone(),
                     id: o.id,
                     item: o.item.clone(),
                     date: date_text(to.lang, o.delivery_date),
                 },
-                _ => Reply::StaffReminderProblem {
+                _ => OrderReply::StaffReminderProblem {
                     producer: o.producer_name.clone(),
                     id: o.id,
                     item: o.item.clone(),
@@ -270,7 +271,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let staff = side_of(user, &o) == Some(Side::Staff);
             let mut parts = Vec::new();
             if !staff {
-                parts.push(to.t(&Reply::AdminLargeOrder {
+                parts.push(to.t(&OrderReply::AdminLargeOrder {
                     office: o.office_name.clone(),
                 }));
             }
@@ -279,11 +280,8 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             parts.push(orders::order_text(to, &o, Side::Staff));
             let text = late(to, row, parts.join("\n\n"));
             if staff {
-                let mut markup = orders::order_buttons(to, &o, Side::Staff);
-                markup = markup.append_row([InlineKeyboardButton::callback(
-                    to.t(&Reply::BtnReplace),
-                    Cb::OrderReplace(o.id).encode(),
-                )]);
+                let mut markup = orders::keyboards::order(to, &o, Side::Staff);
+                markup = markup.append_row(orders::keyboards::replace(to, o.id));
                 Some(Rendered::with(text, markup))
             } else {
                 Some(Rendered::text(text))
@@ -298,12 +296,12 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             }
             let side = side_of(user, &o);
             let head = match side {
-                Some(Side::Staff) => to.t(&Reply::OrderLateStaff {
+                Some(Side::Staff) => to.t(&OrderReply::OrderLateStaff {
                     id: o.id,
                     item: o.item.clone(),
                     producer: o.producer_name.clone(),
                 }),
-                Some(Side::Producer) => to.t(&Reply::OrderLateProducer {
+                Some(Side::Producer) => to.t(&OrderReply::OrderLateProducer {
                     id: o.id,
                     item: o.item.clone(),
                     office: o.office_name.clone(),
@@ -311,7 +309,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
                 None => return Ok(None),
             };
             let side = side.unwrap_or(Side::Staff);
-            Some(Rendered::with(head, orders::order_buttons(to, &o, side)))
+            Some(Rendered::with(head, orders::keyboards::order(to, &o, side)))
         }
         Notice::EventHeadsUp { event: id } => events::heads_up(to, *id)
             .await?
@@ -336,18 +334,11 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
     })
 }
 
-fn view_request(request: i64) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
-        format!("#{request}"),
-        Cb::ViewRequest(request).encode(),
-    )]])
-}
-
 /// A note that the message comes late (after a downtime), where it matters.
 fn late(to: &Out, row: &Ready, text: String) -> String {
     let overdue = to.clock.now() - row.due_at;
     if overdue > LATE_AFTER {
-        format!("{}\n\n{text}", to.t(&Reply::LateNote))
+        format!("{}\n\n{text}", to.t(&OrderReply::LateNote))
     } else {
         text
     }
@@ -358,11 +349,11 @@ async fn alternatives(to: &Out, order: &Order) -> anyhow::Result<String> {
     let quotes =
         store::requests::alternatives(&to.pool, order.request_id, order.producer_id, 3).await?;
     if quotes.is_empty() {
-        return Ok(to.t(&Reply::AltNone));
+        return Ok(to.t(&OrderReply::AltNone));
     }
-    let mut lines = vec![to.t(&Reply::AltHeader)];
+    let mut lines = vec![to.t(&OrderReply::AltHeader)];
     for (i, q) in quotes.iter().enumerate() {
-        lines.push(to.t(&Reply::AltLine {
+        lines.push(to.t(&OrderReply::AltLine {
             n: i + 1,
             producer: q.business_name.clone(),
             price: rupiah(q.unit_price),

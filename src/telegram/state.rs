@@ -5,8 +5,10 @@
 //! below; a state that can no longer be decoded resets to `Idle` (see
 //! `storage.rs`) instead of locking the chat out.
 
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::request::Budget;
 use crate::domain::{Category, PhoneNumber, RegionCode};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -270,41 +272,70 @@ impl RequestField {
     }
 }
 
-/// A quote request being written; every field already valid.
+/// A quote request being written; every field already valid, in its
+/// domain type. Every field may be absent from what was stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RequestDraft {
-    #[serde(default)]
     pub item: Option<String>,
-    #[serde(default)]
-    pub category: Option<crate::domain::Category>,
-    #[serde(default)]
+    pub category: Option<Category>,
     pub quantity: Option<u32>,
-    #[serde(default)]
     pub unit: Option<String>,
-    #[serde(default)]
-    pub date: Option<chrono::NaiveDate>,
-    #[serde(default)]
-    pub time: Option<String>,
-    #[serde(default)]
-    pub regency: Option<String>,
-    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// The delivery time, when the sentence named one (`"14:30:00"`; the
+    /// `"14:30"` of earlier builds reads too).
+    pub time: Option<NaiveTime>,
+    pub regency: Option<RegionCode>,
+    /// District code such as `"64.02.06"` (not a [`RegionCode`], which is
+    /// a regency's).
     pub district: Option<String>,
-    #[serde(default)]
-    pub budget_per_unit: Option<u64>,
-    #[serde(default)]
-    pub budget_total: Option<u64>,
-    #[serde(default)]
+    /// Per unit or in total, never both.
+    #[serde(flatten, with = "stored_budget")]
+    pub budget: Option<Budget>,
     pub halal: bool,
-    #[serde(default)]
     pub purpose: Option<String>,
-    #[serde(default)]
     pub raw: Option<String>,
     /// Only to this producer (from a search card's "Minta penawaran").
-    #[serde(default)]
     pub producer: Option<i64>,
     /// Made from this planned event (the nudge's "Buat permintaan").
-    #[serde(default)]
     pub event: Option<i64>,
+}
+
+/// A draft's budget is stored as `"budget": {"per_unit": 25000}`; earlier
+/// builds stored `budget_per_unit` / `budget_total`, possibly both (per
+/// unit wins, as their summary showed it).
+mod stored_budget {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::domain::Rupiah;
+    use crate::domain::request::Budget;
+
+    #[derive(Default, Serialize, Deserialize)]
+    #[serde(default)]
+    struct Stored {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        budget: Option<Budget>,
+        #[serde(skip_serializing)]
+        budget_per_unit: Option<Rupiah>,
+        #[serde(skip_serializing)]
+        budget_total: Option<Rupiah>,
+    }
+
+    pub fn serialize<S: Serializer>(budget: &Option<Budget>, s: S) -> Result<S::Ok, S::Error> {
+        Stored {
+            budget: *budget,
+            ..Stored::default()
+        }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Budget>, D::Error> {
+        let stored = Stored::deserialize(d)?;
+        Ok(stored
+            .budget
+            .or(stored.budget_per_unit.map(Budget::PerUnit))
+            .or(stored.budget_total.map(Budget::Total)))
+    }
 }
 
 /// What a planned event needs, asked in this order when missing.
@@ -407,6 +438,7 @@ pub struct StaffDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Rupiah;
 
     /// States as earlier builds stored them. Never delete a sample: add one
     /// when the state changes, and keep them all decoding.
@@ -441,6 +473,10 @@ mod tests {
         r#"{"state":"Broadcast","step":"Message"}"#,
         r#"{"state":"Broadcast","step":"Regions","draft":4}"#,
         r#"{"state":"Broadcast","step":"Preview","draft":4}"#,
+        r#"{"state":"Request","draft":{"item":"snack box","quantity":250,"unit":"kotak","date":"2026-03-26","time":"14:30","regency":"64.72","district":"64.72.01","budget_per_unit":25000,"halal":true},"asking":null}"#,
+        r#"{"state":"Request","draft":{"item":"kaos","quantity":100,"date":"2026-04-02","regency":"64.02","budget_total":5000000},"asking":"Budget"}"#,
+        r#"{"state":"Request","draft":{"item":"tumbler","quantity":50,"budget_per_unit":30000,"budget_total":1500000},"asking":"Date"}"#,
+        r#"{"state":"Request","draft":{"item":"snack box","quantity":250,"date":"2026-03-26","time":"09:15:00","regency":"64.72","budget":{"total":6250000}},"asking":null}"#,
     ];
 
     #[test]
@@ -555,6 +591,63 @@ mod tests {
     fn a_draft_with_a_malformed_region_does_not_decode() {
         let bad = r#"{"state":"Staff","step":"Summary","draft":{"regency":"Samarinda"}}"#;
         assert!(serde_json::from_str::<State>(bad).is_err());
+    }
+
+    fn stored_request(needle: &str) -> RequestDraft {
+        match stored(needle) {
+            State::Request { draft, .. } => draft,
+            other => panic!("not a request: {other:?}"),
+        }
+    }
+
+    fn rupiah(amount: u64) -> Rupiah {
+        Rupiah::new(amount).unwrap()
+    }
+
+    #[test]
+    fn stored_request_drafts_of_every_shape_decode_to_typed_values() {
+        let d = stored_request(r#""time":"14:30""#);
+        assert_eq!(d.time, NaiveTime::from_hms_opt(14, 30, 0));
+        assert_eq!(d.regency, Some(RegionCode::parse("64.72").unwrap()));
+        assert_eq!(d.district.as_deref(), Some("64.72.01"));
+        assert_eq!(d.budget, Some(Budget::PerUnit(rupiah(25_000))));
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2026, 3, 26));
+
+        let d = stored_request(r#""budget_total":5000000}"#);
+        assert_eq!(d.budget, Some(Budget::Total(rupiah(5_000_000))));
+        assert_eq!(d.time, None);
+
+        // Both set by an earlier build: per unit, as its summary showed.
+        let d = stored_request(r#""budget_total":1500000"#);
+        assert_eq!(d.budget, Some(Budget::PerUnit(rupiah(30_000))));
+
+        let d = stored_request(r#""budget":{"total""#);
+        assert_eq!(d.budget, Some(Budget::Total(rupiah(6_250_000))));
+        assert_eq!(d.time, NaiveTime::from_hms_opt(9, 15, 0));
+
+        let d = stored_request(r#""purpose":"rakor triwulan""#);
+        assert_eq!(d.event, Some(4));
+        assert_eq!(d.budget, None);
+    }
+
+    #[test]
+    fn a_request_draft_round_trips_through_json() {
+        let draft = RequestDraft {
+            item: Some("snack box".into()),
+            quantity: Some(250),
+            time: NaiveTime::from_hms_opt(14, 30, 0),
+            regency: Some(RegionCode::parse("64.72").unwrap()),
+            budget: Some(Budget::Total(rupiah(5_000_000))),
+            halal: true,
+            ..Default::default()
+        };
+        let state = State::Request {
+            draft,
+            asking: Some(RequestField::Budget),
+        };
+        let json = serde_json::to_string(&state).unwrap();
+        assert!(!json.contains("budget_per_unit"), "{json}");
+        assert_eq!(serde_json::from_str::<State>(&json).unwrap(), state);
     }
 
     #[test]

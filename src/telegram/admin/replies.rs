@@ -7,7 +7,7 @@ use teloxide::utils::html::escape;
 use crate::domain::AccountStatus;
 
 use crate::telegram::registration::replies::{ProducerView, Reply as Registration, StaffView};
-use crate::telegram::shared::replies::Common;
+use crate::telegram::shared::replies::{Common, holds_common};
 use crate::telegram::shared::text::Text;
 
 #[derive(Debug, Clone)]
@@ -49,16 +49,11 @@ pub enum Reply {
     // @variants
 }
 
-impl From<Common> for Reply {
-    fn from(c: Common) -> Reply {
-        Reply::Common(c)
-    }
-}
+holds_common!(Reply);
 
 impl Text for Reply {
     fn render(&self, l: &FluentLanguageLoader) -> String {
         match self {
-            Reply::Common(c) => c.render(l),
             Reply::AdminCardProducer(v) => fl!(l, "admin-card-producer", v.args()),
             Reply::AdminCardStaff(v) => fl!(l, "admin-card-staff", v.args()),
             Reply::BtnApprove => fl!(l, "btn-approve"),
@@ -104,6 +99,7 @@ impl Text for Reply {
             }
             Reply::DecisionApprovedStaff => fl!(l, "decision-approved-staff"),
             Reply::DecisionRejected => fl!(l, "decision-rejected"),
+            Reply::Common(c) => c.render(l),
             // @arms
         }
     }

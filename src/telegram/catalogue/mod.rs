@@ -16,11 +16,11 @@ use crate::domain::{AccountStatus, Role, leave};
 use crate::store::catalogue::{self, CatalogueError, ProductInput};
 use crate::telegram::directory::replies::ProductView;
 use crate::telegram::out::Out;
-use crate::telegram::shared::codec::{self, Button as _};
+use crate::telegram::shared::codec::Button as _;
 use crate::telegram::shared::context::{Caller, Dlg, HandlerResult, local_today};
 use crate::telegram::shared::format::date_text;
+use crate::telegram::shared::press::{self as presses, Press, Refusal};
 use crate::telegram::shared::replies::Common;
-use crate::telegram::shared::toast::Toast;
 use crate::telegram::state::{ProductDraft, ProductStep, State};
 
 use buttons::Button;
@@ -44,7 +44,7 @@ pub fn commands() -> UpdateHandler<anyhow::Error> {
 /// The catalogue's buttons (its "Batal" is the shared flow button, left to
 /// the legacy tree).
 pub fn buttons() -> UpdateHandler<anyhow::Error> {
-    dptree::entry().branch(codec::pressed::<Button>().endpoint(on_button))
+    presses::button(on_button)
 }
 
 async fn produk(out: Out, caller: Caller) -> HandlerResult {
@@ -388,17 +388,16 @@ pub async fn leave_message(out: Out, dialogue: Dlg, caller: Caller, msg: Message
 
 /// A catalogue or leave button; ownership is checked by the store. A
 /// refusal is the press's alert.
-pub async fn on_button(
-    out: Out,
-    toast: Toast,
-    caller: Caller,
-    dialogue: Dlg,
-    q: CallbackQuery,
-    state: State,
-    b: Button,
-) -> HandlerResult {
-    toast.alert_if(press(&out, &dialogue, &caller, q.regular_message(), state, b).await?);
-    Ok(())
+async fn on_button(p: Press, b: Button) -> Refusal {
+    press(
+        &p.out,
+        &p.dialogue,
+        &p.caller,
+        p.message(),
+        p.state.clone(),
+        b,
+    )
+    .await
 }
 
 async fn press(

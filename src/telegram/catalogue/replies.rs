@@ -7,7 +7,7 @@ use teloxide::utils::html::escape;
 
 use crate::domain::Role;
 use crate::telegram::directory::replies::ProductView;
-use crate::telegram::shared::replies::Common;
+use crate::telegram::shared::replies::{Common, holds_common};
 use crate::telegram::shared::text::Text;
 
 #[derive(Debug, Clone)]
@@ -90,16 +90,11 @@ pub enum Reply {
     // @variants
 }
 
-impl From<Common> for Reply {
-    fn from(c: Common) -> Reply {
-        Reply::Common(c)
-    }
-}
+holds_common!(Reply);
 
 impl Text for Reply {
     fn render(&self, l: &FluentLanguageLoader) -> String {
         match self {
-            Reply::Common(c) => c.render(l),
             Reply::FieldMinOrder => fl!(l, "field-min-order"),
             Reply::FieldLeadDays => fl!(l, "field-lead-days"),
             Reply::RoleTaken { role } => {
@@ -192,6 +187,7 @@ impl Text for Reply {
             Reply::LinkAsk => fl!(l, "link-ask"),
             Reply::LinkDone { name } => fl!(l, "link-done", name = escape(name)),
             Reply::LinkNone => fl!(l, "link-none"),
+            Reply::Common(c) => c.render(l),
             // @arms
         }
     }

@@ -15,11 +15,11 @@ use crate::domain::search::read_query;
 use crate::domain::{AccountStatus, Category, RegionCode, Regions, Role};
 use crate::store::directory::{self, Matched, Spec};
 use crate::telegram::out::Out;
-use crate::telegram::shared::codec::{self, Button as _};
+use crate::telegram::shared::codec::Button as _;
 use crate::telegram::shared::context::{Caller, Dlg, HandlerResult, local_today};
 use crate::telegram::shared::format::{date_text, region_name};
+use crate::telegram::shared::press::{self as presses, Press, Refusal};
 use crate::telegram::shared::replies::Common;
-use crate::telegram::shared::toast::Toast;
 use crate::telegram::state::State;
 
 use buttons::Button;
@@ -41,7 +41,7 @@ pub fn commands() -> UpdateHandler<anyhow::Error> {
 
 /// The directory's buttons (none of them belongs to a guided flow).
 pub fn buttons() -> UpdateHandler<anyhow::Error> {
-    dptree::entry().branch(codec::pressed::<Button>().endpoint(on_button))
+    presses::button(on_button)
 }
 
 pub const PAGE_SIZE: i64 = 5;
@@ -315,16 +315,8 @@ fn filter_summary(out: &Out, spec: &Spec) -> Option<String> {
 
 /// A directory button; what it asked for is checked against the caller and
 /// the stored search. A refusal is the press's alert.
-pub async fn on_button(
-    out: Out,
-    toast: Toast,
-    caller: Caller,
-    dialogue: Dlg,
-    q: CallbackQuery,
-    b: Button,
-) -> HandlerResult {
-    toast.alert_if(press(&out, &dialogue, &caller, q.regular_message(), b).await?);
-    Ok(())
+async fn on_button(p: Press, b: Button) -> Refusal {
+    press(&p.out, &p.dialogue, &p.caller, p.message(), b).await
 }
 
 /// What a search button asked for; `Some` text goes to the callback answer.
@@ -357,9 +349,8 @@ async fn press(
             if directory::card(&out.pool, producer).await?.is_none() {
                 return Ok(Some(out.t(&Reply::ProfileGone)));
             }
-            // The one call into a legacy handler: the request flow.
-            crate::telegram::handlers::request::start(out, dialogue, caller, "", Some(producer))
-                .await?;
+            // Into the request room, one way.
+            crate::telegram::requests::start(out, dialogue, caller, "", Some(producer)).await?;
             Ok(None)
         }
         _ => {

@@ -7,7 +7,7 @@ use teloxide::utils::html::escape;
 
 use crate::domain::Category;
 use crate::telegram::shared::format::{region_name, shorten};
-use crate::telegram::shared::replies::{Common, categories_text, products_text};
+use crate::telegram::shared::replies::{Common, categories_text, holds_common, products_text};
 use crate::telegram::shared::text::Text;
 
 #[derive(Debug, Clone)]
@@ -70,16 +70,11 @@ pub enum Reply {
     // @variants
 }
 
-impl From<Common> for Reply {
-    fn from(c: Common) -> Reply {
-        Reply::Common(c)
-    }
-}
+holds_common!(Reply);
 
 impl Text for Reply {
     fn render(&self, l: &FluentLanguageLoader) -> String {
         match self {
-            Reply::Common(c) => c.render(l),
             Reply::SearchAsk => fl!(l, "search-ask"),
             Reply::SearchStaffOnly => fl!(l, "search-staff-only"),
             Reply::SearchHeader {
@@ -214,6 +209,7 @@ impl Text for Reply {
                 )
             }
             Reply::ProfileGone => fl!(l, "profile-gone"),
+            Reply::Common(c) => c.render(l),
             // @arms
         }
     }

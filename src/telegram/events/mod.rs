@@ -22,8 +22,8 @@ use crate::store;
 use crate::store::events::{Event, EventError, NewEvent, ReadyOutcome};
 use crate::store::requests::CandidateRow;
 
-use crate::telegram::handlers::request as requests;
 use crate::telegram::out::Out;
+use crate::telegram::requests;
 use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
 use crate::telegram::shared::flow::{Flow, clear_buttons};
 use crate::telegram::shared::format::{date_text, datetime_text, region_name, zone_of};
@@ -302,7 +302,7 @@ pub async fn event_message(
         }
         EventField::Date => {
             let regency = draft.regency.as_ref().map(RegionCode::as_str);
-            match requests::read_date(&out, text, regency) {
+            match requests::read_date::<requests::replies::Reply>(&out, text, regency) {
                 Ok(d) => {
                     draft.date = Some(d);
                     Ok(())
@@ -571,7 +571,7 @@ pub fn request_draft(e: &Event) -> RequestDraft {
         quantity: u32::try_from(e.quantity).ok(),
         unit: Some(e.unit.clone()),
         date: Some(e.event_date),
-        regency: Some(e.regency_code.to_string()),
+        regency: Some(e.regency_code.clone()),
         purpose: Some(e.name.clone()),
         event: Some(e.id),
         ..Default::default()

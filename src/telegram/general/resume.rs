@@ -3,11 +3,11 @@
 //! Only the general room calls this, so no room imports it back.
 
 use crate::telegram::out::Out;
-use crate::telegram::replies::Reply;
 use crate::telegram::shared::context::HandlerResult;
-use crate::telegram::shared::replies::Common;
 use crate::telegram::state::State;
-use crate::telegram::{admin, broadcasts, catalogue, events, handlers, registration};
+use crate::telegram::{
+    admin, broadcasts, catalogue, events, orders, quotes, registration, requests,
+};
 
 pub async fn resume(out: &Out, state: State) -> HandlerResult {
     match state {
@@ -16,23 +16,13 @@ pub async fn resume(out: &Out, state: State) -> HandlerResult {
         State::Product { .. } | State::LeaveDates | State::LinkContact => {
             catalogue::resume(out, &state).await
         }
-        State::Request {
-            asking: Some(field),
-            ..
-        } => handlers::request::ask(out, field).await,
-        State::Quoting { .. } | State::Declining { .. } | State::Awarding { .. } => {
-            out.say(Common::UseButtons).await.map(|_| ())
+        State::Request { .. } => requests::resume(out, &state).await,
+        State::Quoting { .. } | State::Declining { .. } => quotes::resume(out, &state).await,
+        State::Awarding { .. } | State::CancelReason { .. } | State::RatingComment { .. } => {
+            orders::resume(out, &state).await
         }
-        State::CancelReason { order } => out
-            .say(Reply::OrderAskCancelReason { id: order })
-            .await
-            .map(|_| ()),
-        State::RatingComment { .. } => out.say(Reply::OrderAskComment).await.map(|_| ()),
         State::Event { asking, .. } => events::resume(out, asking).await,
         State::Broadcast { step, .. } => broadcasts::resume(out, step).await,
-        State::Request { asking: None, .. }
-        | State::Idle
-        | State::SearchPrompt
-        | State::SearchDate { .. } => Ok(()),
+        State::Idle | State::SearchPrompt | State::SearchDate { .. } => Ok(()),
     }
 }

@@ -1,9 +1,7 @@
-//! A room's button handler: what it is given (the [`Press`]) and the
-//! [`endpoint`] that answers the press with the handler's refusal, if any.
-//! A room's `buttons()` is `press::button(on_button)` for its own buttons
-//! (`async fn on_button(p: Press, b: Button) -> Refusal`), plus
-//! `press::flow(wanted, on_flow)` for the shared [`Flow`] buttons in its
-//! dialogue states.
+//! The opening every room's button handler shares: who pressed, in which
+//! chat and dialogue state, and the press's answer. A room's handler is
+//! `async fn(Press, Button) -> anyhow::Result<Option<String>>`; [`answer`]
+//! makes it an endpoint whose `Some(text)` is the press's alert.
 
 use std::future::Future;
 
@@ -13,43 +11,41 @@ use teloxide::prelude::*;
 use crate::telegram::out::Out;
 use crate::telegram::state::State;
 
-use super::codec;
+use super::codec::{self, Button};
 use super::context::{Caller, Dlg};
 use super::flow::Flow;
 use super::text::Text;
 use super::toast::Toast;
 
-/// What a button handler gives back: `Some(text)` refuses the press (it is
-/// answered with `text` as an alert), `None` answers it silently.
-pub type Refusal = anyhow::Result<Option<String>>;
-
-/// A button press: the reply context, the dialogue and its state, who
-/// pressed (as the database knows them), and the query itself.
+/// A button press as its handler sees it.
 #[derive(Clone)]
 pub struct Press {
     pub out: Out,
     pub dialogue: Dlg,
     pub caller: Caller,
-    pub state: State,
     pub query: CallbackQuery,
+    pub state: State,
 }
 
 impl Press {
-    /// The message the pressed button was on, when it is still accessible.
+    /// The message the button was under (none for an inaccessible one).
     pub fn message(&self) -> Option<&Message> {
         self.query.regular_message()
     }
 
-    /// Refuses the press with `reply`.
+    /// Refuses the press with `reply` (the answer [`Refusal`] for it).
     pub fn refuse(&self, reply: &impl Text) -> Refusal {
         Ok(Some(self.out.t(reply)))
     }
 }
 
-/// The endpoint for a room's decoded button `B`: `handle` gets the
-/// [`Press`] and the button; its [`Refusal`] becomes the callback answer
-/// (the `answered` wrapper around the button tree sends it).
-pub fn endpoint<B, F, Fut>(handle: F) -> UpdateHandler<anyhow::Error>
+/// What a button handler gives: `Some(text)` is a refusal, shown as the
+/// press's alert; `None` a silent answer.
+pub type Refusal = anyhow::Result<Option<String>>;
+
+/// The endpoint that runs `handler` for a press of a `B` button (decoded
+/// by the branch before it) and answers the press with its refusal.
+pub fn answer<B, F, Fut>(handler: F) -> UpdateHandler<anyhow::Error>
 where
     B: Clone + Send + Sync + 'static,
     F: Fn(Press, B) -> Fut + Clone + Send + Sync + 'static,
@@ -58,46 +54,46 @@ where
     dptree::endpoint(
         move |out: Out,
               toast: Toast,
-              dialogue: Dlg,
               caller: Caller,
-              state: State,
+              dialogue: Dlg,
               query: CallbackQuery,
+              state: State,
               b: B| {
-            let handle = handle.clone();
+            let handler = handler.clone();
             async move {
                 let press = Press {
                     out,
                     dialogue,
                     caller,
-                    state,
                     query,
+                    state,
                 };
-                toast.alert_if(handle(press, b).await?);
+                toast.alert_if(handler(press, b).await?);
                 Ok(())
             }
         },
     )
 }
 
-/// The branch for presses of a room's buttons `B`, handled by `handle`.
-pub fn button<B, F, Fut>(handle: F) -> UpdateHandler<anyhow::Error>
+/// The branch for a press of one of the room's own `B` buttons, in any
+/// state (the handler checks the state it needs).
+pub fn button<B, F, Fut>(handler: F) -> UpdateHandler<anyhow::Error>
 where
-    B: codec::Button + Clone + Send + Sync + 'static,
+    B: Button + Clone + Send + Sync + 'static,
     F: Fn(Press, B) -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Refusal> + Send + 'static,
 {
-    codec::pressed::<B>().chain(endpoint(handle))
+    codec::pressed::<B>().chain(answer(handler))
 }
 
-/// The branch for the shared [`Flow`] buttons that `wanted` takes in the
-/// current dialogue state, handled by `handle`; the others go on to the
-/// next room.
-pub fn flow<F, Fut>(wanted: fn(&Flow, &State) -> bool, handle: F) -> UpdateHandler<anyhow::Error>
+/// The branch for a shared [`Flow`] button, taken only where `takes` says
+/// the room answers it (its dialogue state, which of the buttons).
+pub fn flow<F, Fut>(takes: fn(&Flow, &State) -> bool, handler: F) -> UpdateHandler<anyhow::Error>
 where
     F: Fn(Press, Flow) -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Refusal> + Send + 'static,
 {
     codec::pressed::<Flow>()
-        .filter(move |f: Flow, s: State| wanted(&f, &s))
-        .chain(endpoint(handle))
+        .filter(move |f: Flow, s: State| takes(&f, &s))
+        .chain(answer(handler))
 }

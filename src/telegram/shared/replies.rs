@@ -139,3 +139,17 @@ pub fn products_text(l: &FluentLanguageLoader, products: &[String]) -> String {
     }
     escape(&products.join(", "))
 }
+
+/// A room's `Reply` carries the common sentences too, as its variant
+/// `Common(Common)`: this gives it `From<Common>`, so `Common::X.into()`
+/// is a reply of the room (render it with `Reply::Common(c) => c.render(l)`).
+macro_rules! holds_common {
+    ($reply:ident) => {
+        impl From<$crate::telegram::shared::replies::Common> for $reply {
+            fn from(c: $crate::telegram::shared::replies::Common) -> $reply {
+                $reply::Common(c)
+            }
+        }
+    };
+}
+pub(crate) use holds_common;

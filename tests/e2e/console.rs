@@ -1,7 +1,6 @@
 //! `pesanlokal console --demo --script`: the real binary, no token, no
 //! network, plays a whole flow between simulated people and prints the
 //! transcript.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
 use std::process::Command;
 use std::time::{Duration, Instant};

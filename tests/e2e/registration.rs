@@ -1,9 +1,6 @@
 //! Registration and verification, end to end through the fake Bot API.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
-mod support;
-
-use support::*;
+use crate::support::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_producer_registers_from_start_and_an_admin_approves() {

@@ -1,12 +1,9 @@
 //! Quote requests end to end: free text, feasibility, quotes, awards (one
 //! or several producers), orders through to a rating, the 12-hour accept
 //! timeout, forged buttons, and a restart between quote and award.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
-mod support;
-
+use crate::support::*;
 use chrono::Duration;
-use support::*;
 
 struct Cast {
     w: World,

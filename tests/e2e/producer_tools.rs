@@ -1,11 +1,8 @@
 //! A producer's own tools end to end: linking an imported business by its
 //! phone, /produk, /libur, and what staff then see in /cari.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
-mod support;
-
+use crate::support::*;
 use chrono::Duration;
-use support::*;
 
 /// Links the demo producer "Amplang Mahakam Bu Ratna" (+6281100000001).
 async fn linked_producer(w: &World, id: i64) -> FakeUser {

@@ -1,26 +1,28 @@
 //! The end-to-end harness: the real bot (same handler tree, database and
 //! listener as production) against the fake Bot API on 127.0.0.1.
-#![allow(dead_code, unused_imports)]
 
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+pub use fake_bot_api::{BotMessage, Checkpoint, FakeBotApi, FakeUser, Fault, WaitError};
 use pesanlokal::config::Config;
-pub use pesanlokal::testkit::fake_bot_api::{BotMessage, Checkpoint, FakeBotApi, FakeUser, Fault};
 use sqlx::SqlitePool;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub const TOKEN: &str = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
-pub const ADMIN: i64 = 1001;
+/// The admin of every test world: the console's admin too.
+pub const ADMIN: i64 = pesanlokal::demo_people::ADMIN_ID;
 pub const WAIT: Duration = Duration::from_secs(15);
 
 pub struct World {
     pub api: FakeBotApi,
     /// The bot's clock: `clock.advance(..)` moves the bot's time.
     pub clock: pesanlokal::clock::Clock,
-    pub dir: tempfile::TempDir,
+    /// Holds the database's directory: removed when the world is dropped.
+    #[allow(dead_code)]
+    dir: tempfile::TempDir,
     pub db_url: String,
     /// Environment set over [`env`] for this world (e.g. production rates).
     pub extra_env: Vec<(String, String)>,
@@ -45,6 +47,50 @@ pub fn env(api: &FakeBotApi, db_url: &str) -> HashMap<String, String> {
     .collect()
 }
 
+/// A fresh database in a temporary directory: the directory (removed when
+/// dropped) and the database URL.
+pub fn fresh_db() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
+    (dir, db_url)
+}
+
+/// A fake Bot API and a fresh database for the `pesanlokal` binary started
+/// as a separate process ([`spawn_binary`]: kill and signal tests); `env`
+/// points the binary at both.
+pub struct BinaryWorld {
+    pub api: FakeBotApi,
+    pub db_url: String,
+    pub env: HashMap<String, String>,
+    /// Holds the database's directory: removed when the world is dropped.
+    #[allow(dead_code)]
+    dir: tempfile::TempDir,
+}
+
+impl BinaryWorld {
+    pub async fn start() -> BinaryWorld {
+        BinaryWorld::start_with(&[]).await
+    }
+
+    /// [`BinaryWorld::start`] with some variables of [`env`] replaced.
+    pub async fn start_with(extra_env: &[(&str, &str)]) -> BinaryWorld {
+        let api = FakeBotApi::start().await.expect("fake Bot API");
+        let (dir, db_url) = fresh_db();
+        let mut env = env(&api, &db_url);
+        env.extend(
+            extra_env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string())),
+        );
+        BinaryWorld {
+            api,
+            db_url,
+            env,
+            dir,
+        }
+    }
+}
+
 impl World {
     /// A fake Bot API, a fresh database, and the bot running.
     pub async fn start() -> World {
@@ -55,8 +101,7 @@ impl World {
     pub async fn start_with(extra_env: &[(&str, &str)]) -> World {
         init_logs();
         let api = FakeBotApi::start().await.expect("fake Bot API");
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
+        let (dir, db_url) = fresh_db();
         let mut world = World {
             api,
             dir,
@@ -121,20 +166,11 @@ impl World {
 
     /// Sends text as `user` and waits for a bot message to them containing `expect`.
     pub async fn say(&self, user: &FakeUser, text: &str, expect: &str) -> BotMessage {
-        let since = self.api.checkpoint();
-        self.api.send_text(user, text);
-        self.expect_after(since, user.id, expect).await
+        say(&self.api, user, text, expect).await
     }
 
     pub async fn expect_after(&self, since: Checkpoint, chat: i64, expect: &str) -> BotMessage {
-        match self
-            .api
-            .wait_for_message_after(since, chat, |m| m.text_or_caption().contains(expect), WAIT)
-            .await
-        {
-            Ok(m) => m,
-            Err(e) => panic!("waiting for {expect:?}: {e}"),
-        }
+        expect_after(&self.api, since, chat, expect).await
     }
 
     /// Presses the inline button whose label contains `label` under `message`.
@@ -145,11 +181,7 @@ impl World {
         label: &str,
         expect: &str,
     ) -> BotMessage {
-        let data = message
-            .button_data(label)
-            .unwrap_or_else(|| panic!("no button {label:?} in {:?}", message.inline_buttons()));
-        self.press_data(user, message.message_id, &data, expect)
-            .await
+        press(&self.api, user, message, label, expect).await
     }
 
     pub async fn press_data(
@@ -159,9 +191,7 @@ impl World {
         data: &str,
         expect: &str,
     ) -> BotMessage {
-        let since = self.api.checkpoint();
-        self.api.press_button(user, message_id, data);
-        self.expect_after(since, user.id, expect).await
+        press_data(&self.api, user, message_id, data, expect).await
     }
 
     /// Presses a button and waits for the callback query to be answered.
@@ -195,22 +225,13 @@ impl World {
     /// Waits until every stored update has been handled.
     pub async fn settled(&self) {
         let pool = self.pool().await;
-        let deadline = std::time::Instant::now() + WAIT;
-        loop {
-            let open: i64 =
-                sqlx::query_scalar("SELECT count(*) FROM inbox WHERE status = 'received'")
-                    .fetch_one(&pool)
-                    .await
-                    .expect("inbox");
-            if open == 0 {
-                return;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "{open} updates still unhandled"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        until_none_left("updates still unhandled", || async {
+            sqlx::query_scalar("SELECT count(*) FROM inbox WHERE status = 'received'")
+                .fetch_one(&pool)
+                .await
+                .expect("inbox")
+        })
+        .await;
     }
 
     /// Waits until the outbox has nothing due left to send (notices go out
@@ -218,20 +239,30 @@ impl World {
     pub async fn outbox_idle(&self) {
         self.settled().await;
         let pool = self.pool().await;
-        let deadline = std::time::Instant::now() + WAIT;
-        loop {
-            let open = pesanlokal::store::outbox::due_count(&pool, self.clock.now())
+        until_none_left("outbox rows still unsent", || async {
+            pesanlokal::store::outbox::due_count(&pool, self.clock.now())
                 .await
-                .expect("outbox");
-            if open == 0 {
-                return;
-            }
-            assert!(
-                std::time::Instant::now() < deadline,
-                "{open} outbox rows still unsent"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+                .expect("outbox")
+        })
+        .await;
+    }
+
+    /// How many messages (sends, not edits) the bot sent to a chat.
+    pub fn sent_count(&self, chat: i64) -> usize {
+        self.api
+            .calls_to("sendMessage")
+            .iter()
+            .filter(|c| c.chat_id() == Some(chat))
+            .count()
+    }
+
+    /// How many of the bot's messages to `chat` (as edited) contain `needle`.
+    pub fn messages_containing(&self, chat: i64, needle: &str) -> usize {
+        self.api
+            .messages_to(chat)
+            .iter()
+            .filter(|m| m.text_or_caption().contains(needle))
+            .count()
     }
 
     pub async fn assert_every_callback_answered(&self) {
@@ -242,15 +273,87 @@ impl World {
             "unanswered callback queries: {unanswered:?}"
         );
     }
+}
 
-    /// How many messages (sends, not edits) the bot sent to a chat.
-    pub fn sent_count(&self, chat: i64) -> usize {
-        self.api
-            .calls()
-            .iter()
-            .filter(|c| c.method.eq_ignore_ascii_case("sendMessage") && c.chat_id() == Some(chat))
-            .count()
+/// Polls `count` every 20 ms until it is 0; fails with "{count} {what}"
+/// after [`WAIT`].
+async fn until_none_left<F, Fut>(what: &str, count: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = i64>,
+{
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let open = count().await;
+        if open == 0 {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "{open} {what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+// The chat, through the fake Bot API alone (for a bot run as a separate
+// process too); [`World`]'s methods of the same names use these.
+
+/// The bot's next message to `chat` after `since` whose text or caption
+/// contains `expect`, within [`WAIT`].
+pub async fn reply_after(
+    api: &FakeBotApi,
+    since: Checkpoint,
+    chat: i64,
+    expect: &str,
+) -> Result<BotMessage, WaitError> {
+    api.wait_for_message_after(since, chat, |m| m.text_or_caption().contains(expect), WAIT)
+        .await
+}
+
+/// [`reply_after`], failing the test when no such message comes.
+pub async fn expect_after(
+    api: &FakeBotApi,
+    since: Checkpoint,
+    chat: i64,
+    expect: &str,
+) -> BotMessage {
+    match reply_after(api, since, chat, expect).await {
+        Ok(m) => m,
+        Err(e) => panic!("waiting for {expect:?}: {e}"),
+    }
+}
+
+/// Sends text as `user` and waits for a bot message to them containing `expect`.
+pub async fn say(api: &FakeBotApi, user: &FakeUser, text: &str, expect: &str) -> BotMessage {
+    let since = api.checkpoint();
+    api.send_text(user, text);
+    expect_after(api, since, user.id, expect).await
+}
+
+/// Presses the inline button whose label contains `label` under `message`
+/// and waits for a bot message to `user` containing `expect`.
+pub async fn press(
+    api: &FakeBotApi,
+    user: &FakeUser,
+    message: &BotMessage,
+    label: &str,
+    expect: &str,
+) -> BotMessage {
+    let data = message
+        .button_data(label)
+        .unwrap_or_else(|| panic!("no button {label:?} in {:?}", message.inline_buttons()));
+    press_data(api, user, message.message_id, &data, expect).await
+}
+
+/// Presses a button by its callback data and waits as [`press`] does.
+pub async fn press_data(
+    api: &FakeBotApi,
+    user: &FakeUser,
+    message_id: i64,
+    data: &str,
+    expect: &str,
+) -> BotMessage {
+    let since = api.checkpoint();
+    api.press_button(user, message_id, data);
+    expect_after(api, since, user.id, expect).await
 }
 
 /// Registers a producer from /start up to the summary, answering well.
@@ -329,9 +432,17 @@ pub async fn approved_staff(w: &World, id: i64, office: &str, regency: &str) -> 
     let user = FakeUser::new(id, "Staf");
     w.say(&user, "/start", "mendaftar sebagai apa").await;
     let pool = w.pool().await;
-    pesanlokal::console::register_staff(&pool, ADMIN, id, "Staf", "Budi Santoso", office, regency)
-        .await
-        .expect("approved staff");
+    pesanlokal::demo_people::register_staff(
+        &pool,
+        ADMIN,
+        id,
+        "Staf",
+        "Budi Santoso",
+        office,
+        regency,
+    )
+    .await
+    .expect("approved staff");
     user
 }
 
@@ -349,11 +460,20 @@ pub async fn world_with_demo() -> World {
 pub async fn demo_producer(w: &World, id: i64, phone: &str, name: &str) -> FakeUser {
     let user = FakeUser::new(id, name);
     let pool = w.pool().await;
-    let linked = pesanlokal::console::link_demo_producer(&pool, id, phone, name)
+    let linked = pesanlokal::demo_people::link_demo_producer(&pool, id, phone, name)
         .await
         .expect("link");
     assert!(linked.is_some(), "no demo producer with {phone}");
     user
+}
+
+/// Whether the bot still counts `id` as reachable (not blocked).
+pub async fn reachable(pool: &SqlitePool, id: i64) -> bool {
+    sqlx::query_scalar("SELECT reachable FROM users WHERE id = ?")
+        .bind(id)
+        .fetch_one(pool)
+        .await
+        .expect("a user's reachable flag")
 }
 
 /// A date `days` from today (WITA), as staff type it: `26/03/2026`.

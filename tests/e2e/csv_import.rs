@@ -1,6 +1,5 @@
 //! Producer CSV import and export (PRODUCT.md §8), through the library and
 //! through the `pesanlokal` binary, each test on a fresh database.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

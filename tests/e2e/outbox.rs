@@ -5,17 +5,14 @@
 //!
 //! Orders are set up through the store (as the request tests do through the
 //! chat); everything the bot then says is watched at the fake Bot API.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
-mod support;
-
+use crate::support::*;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use pesanlokal::domain::registration::ProducerApplication;
 use pesanlokal::domain::{Category, PhoneNumber, Place, RegionCode};
 use pesanlokal::store;
 use pesanlokal::store::requests::NewRequest;
 use sqlx::SqlitePool;
-use support::*;
 
 const SAMARINDA: &str = "64.72"; // WITA
 const SURABAYA: &str = "35.78"; // WIB

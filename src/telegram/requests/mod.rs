@@ -1,11 +1,17 @@
-//! Staff ask for quotes (/minta), see them side by side (/permintaan) and
-//! award one or several producers (PRODUCT.md §3.3–§3.4).
+//! Staff ask for quotes (/minta, or "Minta penawaran" on a search card):
+//! the sentence is read, what is missing is asked one question at a time,
+//! and the summary says what the producers can do before it is sent
+//! (PRODUCT.md §3.3).
 
-use crate::telegram::shared::flow::Flow;
-use crate::telegram::shared::replies::Common;
+pub mod buttons;
+pub mod keyboards;
+pub mod replies;
+
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone};
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+use teloxide::utils::command::BotCommands;
 
 use crate::domain::feasibility::{self, Candidate, Need, Verdict};
 use crate::domain::money::group_thousands;
@@ -14,47 +20,84 @@ use crate::domain::search::{fts_expression, read_query};
 use crate::domain::{AccountStatus, Place, RegionCode, Regions, Role};
 use crate::store;
 use crate::store::requests::{NewRequest, RequestError};
+use crate::telegram::out::Out;
+use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
+use crate::telegram::shared::flow::{Flow, clear_buttons};
+use crate::telegram::shared::format::{date_text, datetime_text, region_name, rupiah, zone_of};
+use crate::telegram::shared::place::{PlaceAnswer, place_from_button, read_place, regions};
+use crate::telegram::shared::press::{self, Press, Refusal};
+use crate::telegram::shared::replies::Common;
+use crate::telegram::state::{RequestDraft, RequestField, State};
 
-use super::super::callback::Cb;
-use super::super::out::Out;
-use super::super::replies::{Reply, date_text, region_name};
-use super::super::state::{RequestDraft, RequestField, State};
-use super::{Caller, Dlg, HandlerResult};
-use crate::telegram::shared::place::{PlaceAnswer, read_place};
+use buttons::Button;
+use replies::Reply;
+
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum Cmd {
+    /// Ask producers for quotes.
+    Minta(String),
+}
+
+/// `/minta [sentence]`.
+pub fn commands() -> UpdateHandler<anyhow::Error> {
+    dptree::entry()
+        .filter_command::<Cmd>()
+        .branch(dptree::case![Cmd::Minta(text)].endpoint(minta))
+}
+
+/// While writing a request: "use this date", and the shared Kirim / Ubah /
+/// field / Lewati / region buttons ("Batal" is left to the legacy tree).
+pub fn buttons() -> UpdateHandler<anyhow::Error> {
+    dptree::entry()
+        .branch(press::button(on_button))
+        .branch(press::flow(
+            |f, s| *f != Flow::CancelFlow && matches!(s, State::Request { .. }),
+            on_flow,
+        ))
+}
+
+async fn minta(out: Out, dialogue: Dlg, caller: Caller, text: String) -> HandlerResult {
+    start(&out, &dialogue, &caller, &text, None).await
+}
+
+/// Asks the current question of a request again (after a restart, /start
+/// or /daftar); at the summary nothing is said.
+pub async fn resume(out: &Out, state: &State) -> HandlerResult {
+    match state {
+        State::Request {
+            asking: Some(field),
+            ..
+        } => ask(out, *field).await,
+        _ => Ok(()),
+    }
+}
 
 pub fn is_staff(caller: &Caller) -> bool {
     caller.0.role == Some(Role::Staff) && caller.0.status == AccountStatus::Approved
-}
-
-fn rupiah(amount: u64) -> String {
-    super::super::replies::rupiah(amount as i64)
-}
-
-fn ymd(d: NaiveDate) -> u32 {
-    d.format("%Y%m%d").to_string().parse().unwrap_or(0)
-}
-
-pub fn from_ymd(v: u32) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(&v.to_string(), "%Y%m%d").ok()
-}
-
-/// The zone of the delivery region (or the default).
-fn zone_of(out: &Out, regency: Option<&str>) -> chrono_tz::Tz {
-    super::super::replies::zone_of(regency, out.settings.default_zone)
 }
 
 /// A typed date, read as the date of the place (`regency`) where it is
 /// needed; a past or unreadable date is the reply to give instead.
 // The error is the reply to send, built once and returned once.
 #[allow(clippy::result_large_err)]
-pub fn read_date(out: &Out, text: &str, regency: Option<&str>) -> Result<NaiveDate, Reply> {
+pub fn read_date<R: From<Reply>>(
+    out: &Out,
+    text: &str,
+    regency: Option<&str>,
+) -> Result<NaiveDate, R> {
     match crate::domain::when::parse_date(text, out.today_in(regency)) {
         Ok(d) => Ok(d),
         Err(crate::domain::when::DateError::Past { date }) => Err(Reply::RqPastDate {
             date: date_text(out.lang, date),
-        }),
-        Err(_) => Err(Common::DateBad.into()),
+        }
+        .into()),
+        Err(_) => Err(Reply::from(Common::DateBad).into()),
     }
+}
+
+fn regency_of(d: &RequestDraft) -> Option<&str> {
+    d.regency.as_ref().map(RegionCode::as_str)
 }
 
 /// `/minta <text>`, or the search card's "Minta penawaran" (`producer`).
@@ -86,16 +129,12 @@ pub async fn start(
         draft.item = reading.item.clone();
         draft.category = reading.category;
         draft.date = reading.date;
-        draft.time = reading.time.map(|t| t.format("%H:%M").to_string());
+        draft.time = reading.time;
         if let Some(p) = &reading.place {
-            draft.regency = Some(p.regency.as_str().to_string());
+            draft.regency = Some(p.regency.clone());
             draft.district = p.district.clone();
         }
-        match reading.budget {
-            Some(Budget::PerUnit(r)) => draft.budget_per_unit = Some(r.amount()),
-            Some(Budget::Total(r)) => draft.budget_total = Some(r.amount()),
-            None => {}
-        }
+        draft.budget = reading.budget;
         draft.halal = reading.halal;
         draft.purpose = reading.purpose.clone();
         for problem in &reading.problems {
@@ -114,11 +153,7 @@ pub async fn start(
                     asking: Some(RequestField::Place),
                 })
                 .await?;
-            out.say_with(
-                Common::RegionPick,
-                crate::telegram::shared::place::regions(&places),
-            )
-            .await?;
+            out.say_with(Common::RegionPick, regions(&places)).await?;
             return Ok(());
         }
     }
@@ -132,10 +167,10 @@ pub async fn start(
     }
     if draft.regency.is_none() {
         // The office's own regency is the natural default for delivery.
-        if let Ok(Some(store::accounts::Profile::Staff(s))) =
-            store::accounts::profile(&out.pool, caller.0.id).await
+        if let Some(store::accounts::Profile::Staff(s)) =
+            store::accounts::profile(&out.pool, caller.0.id).await?
         {
-            draft.regency = Some(s.regency.as_str().to_string());
+            draft.regency = Some(s.regency);
         }
     }
     ask_next(out, dialogue, caller, draft).await
@@ -195,16 +230,12 @@ pub async fn ask(out: &Out, field: RequestField) -> HandlerResult {
         RequestField::Quantity => out.say(Reply::RqAskQuantity).await?,
         RequestField::Date => out.say(Reply::RqAskDate).await?,
         RequestField::Place => out.say(Reply::RqAskPlace).await?,
-        RequestField::Budget => out.say_with(Reply::RqAskBudget, skip(out)).await?,
+        RequestField::Budget => {
+            out.say_with(Reply::RqAskBudget, keyboards::skip(out))
+                .await?
+        }
     };
     Ok(())
-}
-
-pub fn skip(out: &Out) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
-        out.t(&Common::BtnSkip),
-        Cb::Flow(Flow::Skip).encode(),
-    )]])
 }
 
 /// A typed answer while writing a request.
@@ -253,26 +284,19 @@ pub async fn request_message(
                 Err(Common::Field(crate::domain::registration::FieldError::NotANumber).into())
             }
         },
-        RequestField::Date => read_date(&out, text, draft.regency.as_deref()).map(|d| {
+        RequestField::Date => read_date(&out, text, regency_of(&draft)).map(|d| {
             draft.date = Some(d);
         }),
         RequestField::Place => match read_place(&out, text).await? {
             PlaceAnswer::Place(p) => {
-                draft.regency = Some(p.regency.as_str().to_string());
-                draft.district = p.district;
+                set_place(&mut draft, p);
                 Ok(())
             }
             PlaceAnswer::Answered => return Ok(()),
         },
         RequestField::Budget => match reader::read_budget(text) {
-            Ok(Budget::PerUnit(r)) => {
-                draft.budget_per_unit = Some(r.amount());
-                draft.budget_total = None;
-                Ok(())
-            }
-            Ok(Budget::Total(r)) => {
-                draft.budget_total = Some(r.amount());
-                draft.budget_per_unit = None;
+            Ok(budget) => {
+                draft.budget = Some(budget);
                 Ok(())
             }
             Err(_) => Err(Reply::RqBudgetUnclear {
@@ -289,20 +313,38 @@ pub async fn request_message(
     }
 }
 
-/// The candidates and the verdict for a complete draft.
-pub async fn assess(out: &Out, draft: &RequestDraft) -> anyhow::Result<Option<(Verdict, Need)>> {
+fn set_place(draft: &mut RequestDraft, place: Place) {
+    draft.regency = Some(place.regency);
+    draft.district = place.district;
+}
+
+/// A draft with everything a request needs, and what the producers can
+/// make of it.
+pub struct Assessed<'a> {
+    pub item: &'a str,
+    pub regency: &'a RegionCode,
+    pub verdict: Verdict,
+    pub need: Need,
+}
+
+/// The candidates and the verdict for a complete draft; `None` while
+/// something is missing.
+pub async fn assess<'a>(
+    out: &Out,
+    draft: &'a RequestDraft,
+) -> anyhow::Result<Option<Assessed<'a>>> {
     let (Some(item), Some(quantity), Some(date), Some(regency)) =
         (&draft.item, draft.quantity, draft.date, &draft.regency)
     else {
         return Ok(None);
     };
     let now = out.clock.now();
-    let today = out.today_in(Some(regency));
+    let today = out.today_in(Some(regency.as_str()));
     let terms = read_query(item, Regions::embedded()).terms;
     let fts = fts_expression(&terms);
     let rows = store::requests::candidates(
         &out.pool,
-        &RegionCode::parse(regency)?,
+        regency,
         draft.category,
         fts.as_deref(),
         draft.halal,
@@ -338,24 +380,28 @@ pub async fn assess(out: &Out, draft: &RequestDraft) -> anyhow::Result<Option<(V
         delivery: date,
         today,
     };
-    Ok(Some((
-        feasibility::assess(&need, &candidates, out.settings.max_recipients),
+    Ok(Some(Assessed {
+        item,
+        regency,
+        verdict: feasibility::assess(&need, &candidates, out.settings.max_recipients),
         need,
-    )))
+    }))
 }
 
 fn unit_of(d: &RequestDraft) -> String {
     d.unit.clone().unwrap_or_else(|| "pcs".into())
 }
 
+/// When a delivery without a time is due: 08:00 local.
+const MORNING: NaiveTime = match NaiveTime::from_hms_opt(8, 0, 0) {
+    Some(t) => t,
+    None => NaiveTime::MIN,
+};
+
 /// The delivery moment in UTC: the given time, else 08:00, local.
 fn delivery_at(out: &Out, d: &RequestDraft, date: NaiveDate) -> chrono::DateTime<chrono::Utc> {
-    let time = d
-        .time
-        .as_deref()
-        .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok())
-        .unwrap_or(NaiveTime::from_hms_opt(8, 0, 0).unwrap_or_default());
-    let zone = zone_of(out, d.regency.as_deref());
+    let time = d.time.unwrap_or(MORNING);
+    let zone = zone_of(regency_of(d), out.settings.default_zone);
     zone.from_local_datetime(&date.and_time(time))
         .earliest()
         .map(|t| t.with_timezone(&chrono::Utc))
@@ -363,34 +409,65 @@ fn delivery_at(out: &Out, d: &RequestDraft, date: NaiveDate) -> chrono::DateTime
 }
 
 fn deadline_text(out: &Out, d: &RequestDraft, at: chrono::DateTime<chrono::Utc>) -> String {
-    super::super::replies::datetime_text(out.lang, at, zone_of(out, d.regency.as_deref()))
+    datetime_text(
+        out.lang,
+        at,
+        zone_of(regency_of(d), out.settings.default_zone),
+    )
+}
+
+/// A budget as shown: per unit, in total, or "–".
+pub fn budget_text(out: &Out, budget: Option<Budget>, unit: &str) -> String {
+    match budget {
+        Some(Budget::PerUnit(p)) => out.t(&Reply::RqBudgetPerUnit {
+            amount: rupiah(p.amount() as i64),
+            unit: unit.to_string(),
+        }),
+        Some(Budget::Total(t)) => out.t(&Reply::RqBudgetTotal {
+            amount: rupiah(t.amount() as i64),
+        }),
+        None => out.t(&Common::ValueNone),
+    }
+}
+
+/// "Amplang Bu Sari 150 + Kue Pak Budi 100" for a split verdict.
+async fn split_names(out: &Out, parts: &[(i64, u32)]) -> anyhow::Result<String> {
+    let ids: Vec<i64> = parts.iter().map(|(id, _)| *id).collect();
+    let cards = store::directory::cards(&out.pool, &ids).await?;
+    let names = parts
+        .iter()
+        .map(|(id, q)| {
+            let name = cards
+                .iter()
+                .find(|c| c.id == *id)
+                .map(|c| teloxide::utils::html::escape(&c.business_name))
+                .unwrap_or_default();
+            format!("{name} {}", group_thousands(u64::from(*q)))
+        })
+        .collect::<Vec<_>>();
+    Ok(names.join(" + "))
 }
 
 /// The summary of a complete draft, what will happen, and the buttons.
 pub async fn summary(out: &Out, _caller: &Caller, d: &RequestDraft) -> HandlerResult {
-    let Some((verdict, need)) = assess(out, d).await? else {
+    let Some(Assessed {
+        item,
+        regency,
+        verdict,
+        need,
+    }) = assess(out, d).await?
+    else {
         return Ok(());
     };
     let unit = unit_of(d);
-    let budget = match (d.budget_per_unit, d.budget_total) {
-        (Some(p), _) => out.t(&Reply::RqBudgetPerUnit {
-            amount: rupiah(p),
-            unit: unit.clone(),
-        }),
-        (None, Some(t)) => out.t(&Reply::RqBudgetTotal { amount: rupiah(t) }),
-        (None, None) => out.t(&Common::ValueNone),
-    };
     let date_shown = date_text(out.lang, need.delivery);
     let mut text = out.t(&Reply::RqSummary {
-        item: d.item.clone().unwrap_or_default(),
+        item: item.to_string(),
         quantity: group_thousands(u64::from(need.quantity)),
         unit: unit.clone(),
         date: date_shown.clone(),
-        place: region_name(
-            d.regency.as_deref().unwrap_or_default(),
-            d.district.as_deref(),
-        ),
-        budget,
+        place: region_name(regency.as_str(), d.district.as_deref()),
+        budget: budget_text(out, d.budget, &unit),
         halal: d.halal,
     });
     let deadline = deadline_text(
@@ -402,58 +479,24 @@ pub async fn summary(out: &Out, _caller: &Caller, d: &RequestDraft) -> HandlerRe
         ),
     );
     let mut buttons: Vec<Vec<InlineKeyboardButton>> = Vec::new();
-    let send_row = vec![
-        InlineKeyboardButton::callback(out.t(&Common::BtnSubmit), Cb::Flow(Flow::Submit).encode()),
-        InlineKeyboardButton::callback(out.t(&Common::BtnEdit), Cb::Flow(Flow::Edit).encode()),
-    ];
-    let edit_row = vec![InlineKeyboardButton::callback(
-        out.t(&Common::BtnEdit),
-        Cb::Flow(Flow::Edit).encode(),
-    )];
-    let later = |date: NaiveDate| {
-        vec![InlineKeyboardButton::callback(
-            out.t(&Reply::BtnUseDate {
-                date: date_text(out.lang, date),
-            }),
-            Cb::UseDate(ymd(date)).encode(),
-        )]
-    };
     let verdict_text = match &verdict {
         Verdict::Alone(ids) => {
-            buttons.push(send_row);
+            buttons.push(keyboards::send_row(out));
             out.t(&Reply::RqVerdictAlone {
                 count: ids.len(),
                 deadline,
             })
         }
         Verdict::Split(parts) => {
-            let ids: Vec<i64> = parts.iter().map(|(id, _)| *id).collect();
-            let cards = store::directory::cards(&out.pool, &ids).await?;
-            let names = parts
-                .iter()
-                .map(|(id, q)| {
-                    let name = cards
-                        .iter()
-                        .find(|c| c.id == *id)
-                        .map(|c| c.business_name.clone())
-                        .unwrap_or_default();
-                    format!(
-                        "{} {}",
-                        teloxide::utils::html::escape(&name),
-                        group_thousands(u64::from(*q))
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" + ");
-            buttons.push(send_row);
+            buttons.push(keyboards::send_row(out));
             out.t(&Reply::RqVerdictSplit {
-                parts: names,
+                parts: split_names(out, parts).await?,
                 deadline,
             })
         }
         Verdict::TooLate { earliest } => {
-            buttons.push(later(*earliest));
-            buttons.push(edit_row);
+            buttons.push(keyboards::use_date_row(out, *earliest));
+            buttons.push(keyboards::edit_row(out));
             out.t(&Reply::RqVerdictTooLate {
                 date: date_shown.clone(),
                 earliest: date_text(out.lang, *earliest),
@@ -470,26 +513,23 @@ pub async fn summary(out: &Out, _caller: &Caller, d: &RequestDraft) -> HandlerRe
                 t.push_str(&out.t(&Reply::RqVerdictTooBigLater {
                     earliest: date_text(out.lang, *e),
                 }));
-                buttons.push(later(*e));
+                buttons.push(keyboards::use_date_row(out, *e));
             }
-            buttons.push(edit_row);
+            buttons.push(keyboards::edit_row(out));
             t
         }
         Verdict::TooSmall { min_order } => {
-            buttons.push(edit_row);
+            buttons.push(keyboards::edit_row(out));
             out.t(&Reply::RqVerdictTooSmall { min: *min_order })
         }
         Verdict::NobodyMakesIt => {
-            buttons.push(edit_row);
+            buttons.push(keyboards::edit_row(out));
             out.t(&Reply::RqVerdictNobody)
         }
     };
     text.push_str("\n\n");
     text.push_str(&verdict_text);
-    buttons.push(vec![InlineKeyboardButton::callback(
-        out.t(&Common::BtnCancel),
-        Cb::Flow(Flow::CancelFlow).encode(),
-    )]);
+    buttons.push(keyboards::cancel_row(out));
     out.send_text(text, Some(InlineKeyboardMarkup::new(buttons).into()))
         .await?;
     Ok(())
@@ -502,7 +542,13 @@ pub async fn submit(
     caller: &Caller,
     d: RequestDraft,
 ) -> anyhow::Result<Option<String>> {
-    let Some((verdict, need)) = assess(out, &d).await? else {
+    let Some(Assessed {
+        item,
+        regency,
+        verdict,
+        need,
+    }) = assess(out, &d).await?
+    else {
         return Ok(Some(out.t(&Common::Stale)));
     };
     let (recipients, shared): (Vec<(i64, Option<u32>)>, bool) = match verdict {
@@ -517,32 +563,29 @@ pub async fn submit(
             return Ok(None);
         }
     };
-    let (Some(item), Some(regency)) = (d.item.clone(), d.regency.clone()) else {
-        return Ok(Some(out.t(&Common::Stale)));
-    };
-    let Ok(code) = RegionCode::parse(&regency) else {
-        return Ok(Some(out.t(&Common::Stale)));
-    };
     let deadline = crate::domain::deadline::quote_deadline(
         out.clock.now(),
         delivery_at(out, &d, need.delivery),
     );
     let new = NewRequest {
-        item,
+        item: item.to_string(),
         category: d.category,
         quantity: need.quantity,
         unit: unit_of(&d),
         delivery_date: need.delivery,
-        delivery_time: d
-            .time
-            .as_deref()
-            .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok()),
+        delivery_time: d.time,
         place: Place {
-            regency: code,
+            regency: regency.clone(),
             district: d.district.clone(),
         },
-        budget_per_unit: d.budget_per_unit,
-        budget_total: d.budget_total,
+        budget_per_unit: match d.budget {
+            Some(Budget::PerUnit(r)) => Some(r.amount()),
+            _ => None,
+        },
+        budget_total: match d.budget {
+            Some(Budget::Total(r)) => Some(r.amount()),
+            _ => None,
+        },
         halal: d.halal,
         purpose: d.purpose.clone(),
         raw_text: d.raw.clone(),
@@ -574,56 +617,53 @@ pub async fn submit(
     Ok(None)
 }
 
-/// Buttons while writing a request: send, change, use another date.
-pub async fn on_button(
-    out: &Out,
-    dialogue: &Dlg,
-    caller: &Caller,
-    message: Option<&Message>,
-    cb: Cb,
-    mut draft: RequestDraft,
-) -> anyhow::Result<Option<String>> {
-    match cb {
-        Cb::Flow(Flow::Submit) => {
-            crate::telegram::shared::flow::clear_buttons(out, message).await;
+/// The draft of the request being written (the branch checked the state).
+fn draft_of(p: &Press) -> Option<RequestDraft> {
+    match &p.state {
+        State::Request { draft, .. } => Some(draft.clone()),
+        _ => None,
+    }
+}
+
+/// "Pakai tanggal …" under a summary.
+async fn on_button(p: Press, b: Button) -> Refusal {
+    let (out, message) = (&p.out, p.message());
+    let Some(mut draft) = draft_of(&p) else {
+        return Ok(Some(out.t(&Common::Stale)));
+    };
+    match b {
+        Button::UseDate(date) => {
+            clear_buttons(out, message).await;
+            draft.date = Some(date);
+            ask_next(out, &p.dialogue, &p.caller, draft).await?;
+            Ok(None)
+        }
+    }
+}
+
+/// The shared flow buttons while writing a request: send, change, a field
+/// to change, skip the budget, a region.
+async fn on_flow(p: Press, flow: Flow) -> Refusal {
+    let (out, dialogue, caller, message) = (&p.out, &p.dialogue, &p.caller, p.message());
+    let Some(mut draft) = draft_of(&p) else {
+        return Ok(Some(out.t(&Common::Stale)));
+    };
+    match flow {
+        Flow::Submit => {
+            clear_buttons(out, message).await;
             submit(out, dialogue, caller, draft).await
         }
-        Cb::Flow(Flow::Edit) => {
-            let labels = [
-                (Reply::FieldItem, RequestField::Item),
-                (Reply::FieldQuantity, RequestField::Quantity),
-                (Reply::FieldDate, RequestField::Date),
-                (Reply::FieldPlace, RequestField::Place),
-                (Reply::FieldBudget, RequestField::Budget),
-            ];
-            let mut rows: Vec<Vec<InlineKeyboardButton>> = labels
-                .chunks(3)
-                .map(|row| {
-                    row.iter()
-                        .map(|(l, f)| {
-                            InlineKeyboardButton::callback(
-                                out.t(l),
-                                Cb::Flow(Flow::EditField(f.index())).encode(),
-                            )
-                        })
-                        .collect()
-                })
-                .collect();
-            rows.push(vec![InlineKeyboardButton::callback(
-                out.t(&Common::BtnCancel),
-                Cb::Flow(Flow::CancelFlow).encode(),
-            )]);
+        Flow::Edit => {
             if let Some(m) = message {
-                out.edit_buttons(m.id, InlineKeyboardMarkup::new(rows))
-                    .await?;
+                out.edit_buttons(m.id, keyboards::fields(out)).await?;
             }
             Ok(Some(out.t(&Common::EditWhich)))
         }
-        Cb::Flow(Flow::EditField(i)) => {
+        Flow::EditField(i) => {
             let Some(field) = RequestField::from_index(i) else {
                 return Ok(Some(out.t(&Common::Stale)));
             };
-            crate::telegram::shared::flow::clear_buttons(out, message).await;
+            clear_buttons(out, message).await;
             dialogue
                 .update(State::Request {
                     draft,
@@ -633,32 +673,37 @@ pub async fn on_button(
             ask(out, field).await?;
             Ok(None)
         }
-        Cb::UseDate(v) => {
-            let Some(date) = from_ymd(v) else {
+        Flow::Skip => {
+            clear_buttons(out, message).await;
+            ask_next(out, dialogue, caller, draft).await?;
+            Ok(None)
+        }
+        Flow::Region { regency, district } => {
+            let Some(place) = place_from_button(&regency, district.as_deref()) else {
                 return Ok(Some(out.t(&Common::Stale)));
             };
-            crate::telegram::shared::flow::clear_buttons(out, message).await;
-            draft.date = Some(date);
+            clear_buttons(out, message).await;
+            set_place(&mut draft, place);
             ask_next(out, dialogue, caller, draft).await?;
             Ok(None)
         }
-        Cb::Flow(Flow::Skip) => {
-            crate::telegram::shared::flow::clear_buttons(out, message).await;
-            ask_next(out, dialogue, caller, draft).await?;
-            Ok(None)
-        }
-        Cb::Flow(Flow::Region { regency, district }) => {
-            let Some(place) =
-                crate::telegram::shared::place::place_from_button(&regency, district.as_deref())
-            else {
-                return Ok(Some(out.t(&Common::Stale)));
-            };
-            crate::telegram::shared::flow::clear_buttons(out, message).await;
-            draft.regency = Some(place.regency.as_str().to_string());
-            draft.district = place.district;
-            ask_next(out, dialogue, caller, draft).await?;
-            Ok(None)
-        }
-        _ => Ok(Some(out.t(&Common::Stale))),
+        Flow::CancelFlow => Ok(Some(out.t(&Common::Stale))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minta_parses_with_its_sentence() {
+        let parsed = ["/minta 250 kotak", "/minta"].map(|t| Cmd::parse(t, "pesanlokal_bot").ok());
+        assert_eq!(
+            parsed,
+            [
+                Some(Cmd::Minta("250 kotak".into())),
+                Some(Cmd::Minta(String::new()))
+            ]
+        );
     }
 }

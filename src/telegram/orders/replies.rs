@@ -1,152 +1,20 @@
-//! The reply catalogue: everything the bot says, as typed values, mapped to
-//! Fluent message ids in one place. `fl!` checks each id against the
-//! Indonesian reference at compile time; the locale tests check English.
-//! User-supplied text is escaped for HTML here, and only here.
+//! What the orders room says: the staff's request list and the quotes side
+//! by side, awarding (one producer or several), the order card and its
+//! steps, cancelling and rating, reminders, and the order notices.
 
-use crate::telegram::shared::replies::Common;
-use crate::telegram::shared::text::Text as _;
 use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 use teloxide::utils::html::escape;
 
 use crate::domain::request_status::RequestStatus;
-
-pub use super::shared::format::{
-    count, date_text, datetime_text, region_name, rupiah, shorten, zone_of,
-};
+use crate::telegram::shared::format::shorten;
+use crate::telegram::shared::replies::{Common, holds_common};
+use crate::telegram::shared::text::Text;
 
 #[derive(Debug, Clone)]
 pub enum Reply {
     /// A reply every room uses.
     Common(Common),
-    RqAskItem,
-    RqAskQuantity,
-    RqAskDate,
-    RqAskPlace,
-    RqAskBudget,
-    RqNotUnderstood,
-    RqPastDate {
-        date: String,
-    },
-    RqInvalidDate,
-    RqZeroQuantity,
-    RqQuantityTooLarge,
-    RqBudgetUnclear {
-        text: String,
-    },
-    RqSummary {
-        item: String,
-        quantity: String,
-        unit: String,
-        date: String,
-        place: String,
-        budget: String,
-        halal: bool,
-    },
-    RqBudgetPerUnit {
-        amount: String,
-        unit: String,
-    },
-    RqBudgetTotal {
-        amount: String,
-    },
-    RqVerdictAlone {
-        count: usize,
-        deadline: String,
-    },
-    RqVerdictSplit {
-        parts: String,
-        deadline: String,
-    },
-    RqVerdictTooLate {
-        date: String,
-        earliest: String,
-    },
-    RqVerdictTooBig {
-        can_make: String,
-        unit: String,
-        date: String,
-    },
-    RqVerdictNobody,
-    RqVerdictTooSmall {
-        min: u32,
-    },
-    RqVerdictTooBigLater {
-        earliest: String,
-    },
-    BtnUseDate {
-        date: String,
-    },
-    RqSent {
-        id: i64,
-        count: usize,
-        deadline: String,
-    },
-    FieldItem,
-    FieldQuantity,
-    FieldDate,
-    FieldPlace,
-    FieldBudget,
-    RqCard {
-        id: i64,
-        office: String,
-        item: String,
-        quantity: String,
-        unit: String,
-        part: Option<String>,
-        date: String,
-        place: String,
-        budget: String,
-        halal: bool,
-        deadline: String,
-    },
-    BtnQuote,
-    BtnDecline,
-    QtAskPrice {
-        unit: String,
-    },
-    QtAskQuantity {
-        unit: String,
-        quantity: String,
-    },
-    BtnAll {
-        quantity: String,
-    },
-    QtAskNote,
-    QtSent {
-        id: i64,
-        price: String,
-        quantity: String,
-        total: String,
-    },
-    QtRevised {
-        id: i64,
-        price: String,
-        quantity: String,
-        total: String,
-    },
-    QtTooMany {
-        quantity: String,
-    },
-    QtClosed,
-    QtDeadlinePassed,
-    QtAskDeclineReason,
-    QtDeclined {
-        id: i64,
-    },
-    StaffNewQuote {
-        id: i64,
-        producer: String,
-        price: String,
-        quantity: String,
-        total: String,
-        revised: bool,
-    },
-    StaffDeclined {
-        id: i64,
-        producer: String,
-        reason: String,
-    },
     RqListNone,
     RqList,
     RqLine {
@@ -286,13 +154,6 @@ pub enum Reply {
     BtnReminderProblem,
     ReminderThanks,
     ReminderProblemNoted,
-    StaffQuoteDeadline {
-        id: i64,
-        item: String,
-        quotes: i64,
-        declined: i64,
-        silent: i64,
-    },
     AltHeader,
     AltLine {
         n: usize,
@@ -333,237 +194,14 @@ pub enum Reply {
         item: String,
         date: String,
     },
+    // @variants
 }
 
-impl Reply {
-    pub fn render(&self, l: &FluentLanguageLoader) -> String {
+holds_common!(Reply);
+
+impl Text for Reply {
+    fn render(&self, l: &FluentLanguageLoader) -> String {
         match self {
-            Reply::Common(c) => c.render(l),
-            Reply::RqAskItem => fl!(l, "rq-ask-item"),
-            Reply::RqAskQuantity => fl!(l, "rq-ask-quantity"),
-            Reply::RqAskDate => fl!(l, "rq-ask-date"),
-            Reply::RqAskPlace => fl!(l, "rq-ask-place"),
-            Reply::RqAskBudget => fl!(l, "rq-ask-budget"),
-            Reply::RqNotUnderstood => fl!(l, "rq-not-understood"),
-            Reply::RqPastDate { date } => fl!(l, "rq-past-date", date = date.clone()),
-            Reply::RqInvalidDate => fl!(l, "rq-invalid-date"),
-            Reply::RqZeroQuantity => fl!(l, "rq-zero-quantity"),
-            Reply::RqQuantityTooLarge => fl!(l, "rq-quantity-too-large"),
-            Reply::RqBudgetUnclear { text } => {
-                fl!(l, "rq-budget-unclear", text = escape(&shorten(text, 40)))
-            }
-            Reply::RqSummary {
-                item,
-                quantity,
-                unit,
-                date,
-                place,
-                budget,
-                halal,
-            } => fl!(
-                l,
-                "rq-summary",
-                item = escape(item),
-                quantity = quantity.clone(),
-                unit = escape(unit),
-                date = date.clone(),
-                place = escape(place),
-                budget = budget.clone(),
-                halal = if *halal {
-                    fl!(l, "value-yes")
-                } else {
-                    fl!(l, "rq-halal-any")
-                }
-            ),
-            Reply::RqBudgetPerUnit { amount, unit } => {
-                fl!(
-                    l,
-                    "rq-budget-per-unit",
-                    amount = amount.clone(),
-                    unit = escape(unit)
-                )
-            }
-            Reply::RqBudgetTotal { amount } => fl!(l, "rq-budget-total", amount = amount.clone()),
-            Reply::RqVerdictAlone { count, deadline } => fl!(
-                l,
-                "rq-verdict-alone",
-                count = count.to_string(),
-                deadline = deadline.clone()
-            ),
-            Reply::RqVerdictSplit { parts, deadline } => fl!(
-                l,
-                "rq-verdict-split",
-                parts = parts.clone(),
-                deadline = deadline.clone()
-            ),
-            Reply::RqVerdictTooLate { date, earliest } => fl!(
-                l,
-                "rq-verdict-too-late",
-                date = date.clone(),
-                earliest = earliest.clone()
-            ),
-            Reply::RqVerdictTooBig {
-                can_make,
-                unit,
-                date,
-            } => fl!(
-                l,
-                "rq-verdict-too-big",
-                can_make = can_make.clone(),
-                unit = escape(unit),
-                date = date.clone()
-            ),
-            Reply::RqVerdictNobody => fl!(l, "rq-verdict-nobody"),
-            Reply::RqVerdictTooSmall { min } => {
-                fl!(l, "rq-verdict-too-small", min = min.to_string())
-            }
-            Reply::RqVerdictTooBigLater { earliest } => {
-                fl!(l, "rq-verdict-too-big-later", earliest = earliest.clone())
-            }
-            Reply::BtnUseDate { date } => fl!(l, "btn-use-date", date = date.clone()),
-            Reply::RqSent {
-                id,
-                count,
-                deadline,
-            } => fl!(
-                l,
-                "rq-sent",
-                id = id.to_string(),
-                count = count.to_string(),
-                deadline = deadline.clone()
-            ),
-            Reply::FieldItem => fl!(l, "field-item"),
-            Reply::FieldQuantity => fl!(l, "field-quantity"),
-            Reply::FieldDate => fl!(l, "field-date"),
-            Reply::FieldPlace => fl!(l, "field-place"),
-            Reply::FieldBudget => fl!(l, "field-budget"),
-            Reply::RqCard {
-                id,
-                office,
-                item,
-                quantity,
-                unit,
-                part,
-                date,
-                place,
-                budget,
-                halal,
-                deadline,
-            } => {
-                let part = part
-                    .as_ref()
-                    .map(|p| {
-                        format!(
-                            " {}",
-                            fl!(l, "rq-card-part", part = p.clone(), unit = escape(unit))
-                        )
-                    })
-                    .unwrap_or_default();
-                fl!(
-                    l,
-                    "rq-card",
-                    id = id.to_string(),
-                    office = escape(office),
-                    item = escape(item),
-                    quantity = quantity.clone(),
-                    unit = escape(unit),
-                    part = part,
-                    date = date.clone(),
-                    place = escape(place),
-                    budget = budget.clone(),
-                    halal = if *halal {
-                        fl!(l, "value-yes")
-                    } else {
-                        fl!(l, "rq-halal-any")
-                    },
-                    deadline = deadline.clone()
-                )
-            }
-            Reply::BtnQuote => fl!(l, "btn-quote"),
-            Reply::BtnDecline => fl!(l, "btn-decline"),
-            Reply::QtAskPrice { unit } => fl!(l, "qt-ask-price", unit = escape(unit)),
-            Reply::QtAskQuantity { unit, quantity } => fl!(
-                l,
-                "qt-ask-quantity",
-                unit = escape(unit),
-                quantity = quantity.clone()
-            ),
-            Reply::BtnAll { quantity } => fl!(l, "btn-all", quantity = quantity.clone()),
-            Reply::QtAskNote => fl!(l, "qt-ask-note"),
-            Reply::QtSent {
-                id,
-                price,
-                quantity,
-                total,
-            } => fl!(
-                l,
-                "qt-sent",
-                id = id.to_string(),
-                price = price.clone(),
-                quantity = quantity.clone(),
-                total = total.clone()
-            ),
-            Reply::QtRevised {
-                id,
-                price,
-                quantity,
-                total,
-            } => fl!(
-                l,
-                "qt-revised",
-                id = id.to_string(),
-                price = price.clone(),
-                quantity = quantity.clone(),
-                total = total.clone()
-            ),
-            Reply::QtTooMany { quantity } => fl!(l, "qt-too-many", quantity = quantity.clone()),
-            Reply::QtClosed => fl!(l, "qt-closed"),
-            Reply::QtDeadlinePassed => fl!(l, "qt-deadline-passed"),
-            Reply::QtAskDeclineReason => fl!(l, "qt-ask-decline-reason"),
-            Reply::QtDeclined { id } => fl!(l, "qt-declined", id = id.to_string()),
-            Reply::StaffNewQuote {
-                id,
-                producer,
-                price,
-                quantity,
-                total,
-                revised,
-            } => {
-                let (id, producer) = (id.to_string(), escape(producer));
-                let (price, quantity, total) = (price.clone(), quantity.clone(), total.clone());
-                if *revised {
-                    fl!(
-                        l,
-                        "staff-revised-quote",
-                        id = id,
-                        producer = producer,
-                        price = price,
-                        quantity = quantity,
-                        total = total
-                    )
-                } else {
-                    fl!(
-                        l,
-                        "staff-new-quote",
-                        id = id,
-                        producer = producer,
-                        price = price,
-                        quantity = quantity,
-                        total = total
-                    )
-                }
-            }
-            Reply::StaffDeclined {
-                id,
-                producer,
-                reason,
-            } => fl!(
-                l,
-                "staff-declined",
-                id = id.to_string(),
-                producer = escape(producer),
-                reason = escape(reason)
-            ),
             Reply::RqListNone => fl!(l, "rq-list-none"),
             Reply::RqList => fl!(l, "rq-list"),
             Reply::RqLine {
@@ -786,6 +424,9 @@ impl Reply {
                 producer = escape(producer)
             ),
             Reply::BtnChooseOther => fl!(l, "btn-choose-other"),
+            Reply::OrderLapsedProducer { id } => {
+                fl!(l, "order-lapsed-producer", id = id.to_string())
+            }
             Reply::ReminderAsk {
                 when,
                 id,
@@ -824,29 +465,6 @@ impl Reply {
             Reply::BtnReminderProblem => fl!(l, "btn-reminder-problem"),
             Reply::ReminderThanks => fl!(l, "reminder-thanks"),
             Reply::ReminderProblemNoted => fl!(l, "reminder-problem-noted"),
-            Reply::StaffQuoteDeadline {
-                id,
-                item,
-                quotes,
-                declined,
-                silent,
-            } => {
-                let head = fl!(
-                    l,
-                    "staff-quote-deadline",
-                    id = id.to_string(),
-                    item = escape(item),
-                    quotes = quotes.to_string(),
-                    declined = declined.to_string(),
-                    silent = silent.to_string()
-                );
-                let next = if *quotes == 0 {
-                    fl!(l, "staff-quote-deadline-none")
-                } else {
-                    fl!(l, "staff-quote-deadline-choose")
-                };
-                format!("{head} {next}")
-            }
             Reply::AltHeader => fl!(l, "alt-header"),
             Reply::AltLine {
                 n,
@@ -911,21 +529,8 @@ impl Reply {
                 item = escape(item),
                 date = date.clone()
             ),
-            Reply::OrderLapsedProducer { id } => {
-                fl!(l, "order-lapsed-producer", id = id.to_string())
-            }
+            Reply::Common(c) => c.render(l),
+            // @arms
         }
-    }
-}
-
-impl super::shared::text::Text for Reply {
-    fn render(&self, l: &FluentLanguageLoader) -> String {
-        Reply::render(self, l)
-    }
-}
-
-impl From<Common> for Reply {
-    fn from(c: Common) -> Reply {
-        Reply::Common(c)
     }
 }

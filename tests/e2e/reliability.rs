@@ -1,12 +1,9 @@
 //! Nothing lost, nothing twice: duplicates, crashes, flood limits, signals,
 //! and configuration errors, through the fake Bot API.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
-
-mod support;
 
 use std::time::{Duration, Instant};
 
-use support::*;
+use crate::support::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_same_update_delivered_twice_is_handled_once() {
@@ -21,12 +18,7 @@ async fn the_same_update_delivered_twice_is_handled_once() {
     // Updates of one chat are handled in order: once the reply to a later
     // message has arrived, a duplicate would have been answered before it.
     w.say(&user, "/bantuan", "/daftar").await;
-    let greetings = w
-        .api
-        .messages_to(user.id)
-        .iter()
-        .filter(|m| m.text_or_caption().contains("mendaftar sebagai apa"))
-        .count();
+    let greetings = w.messages_containing(user.id, "mendaftar sebagai apa");
     assert_eq!(greetings, 1);
     let pool = w.pool().await;
     let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM inbox WHERE update_id = ?")
@@ -90,13 +82,11 @@ async fn a_reply_refused_with_429_is_sent_after_retry_after() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_process_killed_right_after_fetching_an_update_answers_it_after_restart() {
-    let api = FakeBotApi::start().await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
-    let env = env(&api, &db_url);
+    let bw = BinaryWorld::start().await;
+    let (api, env) = (&bw.api, &bw.env);
     let user = FakeUser::new(4004, "Kilat");
 
-    let mut first = spawn_binary(&env, &["run"]);
+    let mut first = spawn_binary(env, &["run"]);
     api.wait_for_call("getUpdates", |_| true, WAIT)
         .await
         .expect("first run polls");
@@ -124,15 +114,8 @@ async fn a_process_killed_right_after_fetching_an_update_answers_it_after_restar
     api.hang_sends_to(user.id, false);
 
     let since = api.checkpoint();
-    let mut second = spawn_binary(&env, &["run"]);
-    let reply = api
-        .wait_for_message_after(
-            since,
-            user.id,
-            |m| m.text_or_caption().contains("mendaftar sebagai apa"),
-            WAIT,
-        )
-        .await;
+    let mut second = spawn_binary(env, &["run"]);
+    let reply = reply_after(api, since, user.id, "mendaftar sebagai apa").await;
     second.kill().ok();
     second.wait().ok();
     reply.expect("the update is answered after the restart");
@@ -140,25 +123,18 @@ async fn a_process_killed_right_after_fetching_an_update_answers_it_after_restar
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_stops_the_bot_gracefully() {
-    let api = FakeBotApi::start().await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
-    let env = env(&api, &db_url);
-    let mut child = spawn_binary(&env, &["run"]);
+    let bw = BinaryWorld::start().await;
+    let (api, env) = (&bw.api, &bw.env);
+    let mut child = spawn_binary(env, &["run"]);
     api.wait_for_call("getUpdates", |_| true, WAIT)
         .await
         .expect("polls");
     let user = FakeUser::new(4005, "Pamit");
     let since = api.checkpoint();
     api.send_text(&user, "/start");
-    api.wait_for_message_after(
-        since,
-        user.id,
-        |m| m.text_or_caption().contains("mendaftar"),
-        WAIT,
-    )
-    .await
-    .expect("answered before the stop");
+    reply_after(api, since, user.id, "mendaftar")
+        .await
+        .expect("answered before the stop");
     let status = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
@@ -179,8 +155,7 @@ async fn sigterm_stops_the_bot_gracefully() {
 
 #[test]
 fn a_missing_or_malformed_token_is_a_one_line_error_without_the_token() {
-    let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
+    let (dir, db_url) = fresh_db();
     for token in ["", "secret-but-wrong-format"] {
         let output = std::process::Command::new(env!("CARGO_BIN_EXE_pesanlokal"))
             .arg("run")
@@ -201,13 +176,11 @@ fn a_missing_or_malformed_token_is_a_one_line_error_without_the_token() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_data_then_run_gives_a_bot_a_newcomer_can_use() {
-    let api = FakeBotApi::start().await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
-    let env = env(&api, &db_url);
+    let bw = BinaryWorld::start().await;
+    let (api, db_url, env) = (&bw.api, &bw.db_url, &bw.env);
     let demo = std::process::Command::new(env!("CARGO_BIN_EXE_pesanlokal"))
         .arg("demo-data")
-        .envs(&env)
+        .envs(env)
         .output()
         .unwrap();
     assert!(
@@ -217,23 +190,16 @@ async fn demo_data_then_run_gives_a_bot_a_newcomer_can_use() {
     );
     assert!(String::from_utf8_lossy(&demo.stdout).contains("demo data loaded"));
 
-    let mut child = spawn_binary(&env, &["run"]);
+    let mut child = spawn_binary(env, &["run"]);
     let newcomer = FakeUser::new(4006, "Baru");
     let since = api.checkpoint();
     api.send_text(&newcomer, "/start");
-    let greeting = api
-        .wait_for_message_after(
-            since,
-            newcomer.id,
-            |m| m.text_or_caption().contains("mendaftar sebagai apa"),
-            WAIT,
-        )
-        .await;
+    let greeting = reply_after(api, since, newcomer.id, "mendaftar sebagai apa").await;
     child.kill().ok();
     child.wait().ok();
     let greeting = greeting.expect("greeted");
     assert!(greeting.button_data("Produsen").is_some());
-    let pool = pesanlokal::store::connect(&db_url).await.unwrap();
+    let pool = pesanlokal::store::connect(db_url).await.unwrap();
     let producers: i64 = sqlx::query_scalar("SELECT count(*) FROM producers WHERE verified = 1")
         .fetch_one(&pool)
         .await
@@ -287,18 +253,11 @@ async fn a_user_who_blocked_the_bot_is_marked_and_no_longer_messaged() {
         .await;
     w.settled().await;
     let pool = w.pool().await;
-    let reachable: bool = sqlx::query_scalar("SELECT reachable FROM users WHERE id = ?")
-        .bind(ADMIN)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    assert!(!reachable, "the admin who blocked the bot is marked");
-    let tries_before = w
-        .api
-        .calls_to("sendMessage")
-        .iter()
-        .filter(|c| c.chat_id() == Some(ADMIN))
-        .count();
+    assert!(
+        !reachable(&pool, ADMIN).await,
+        "the admin who blocked the bot is marked"
+    );
+    let tries_before = w.sent_count(ADMIN);
 
     let second = FakeUser::new(4011, "Dua");
     let summary = register_producer_with_phone(&w, &second, "Usaha Dua", "0813-1111-2222").await;
@@ -310,12 +269,7 @@ async fn a_user_who_blocked_the_bot_is_marked_and_no_longer_messaged() {
     w.press(&second, &summary, "Kirim", "menunggu verifikasi")
         .await;
     w.settled().await;
-    let tries_after = w
-        .api
-        .calls_to("sendMessage")
-        .iter()
-        .filter(|c| c.chat_id() == Some(ADMIN))
-        .count();
+    let tries_after = w.sent_count(ADMIN);
     assert_eq!(
         tries_before, tries_after,
         "no new attempts to a blocked chat"

@@ -1,7 +1,6 @@
 //! Every Fluent id the code uses exists in both locales, and the two locales
 //! define the same ids. (`fl!` already refuses to compile an id missing from
 //! the Indonesian reference; this also covers English.)
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
 use std::collections::BTreeSet;
 use std::path::Path;

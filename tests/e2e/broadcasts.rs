@@ -1,18 +1,15 @@
 //! /siaran end to end: the flow, Telegram's flood limits, blocked users, a
 //! SIGKILL in the middle, quiet hours, and muting in /profil.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
-
-mod support;
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use crate::support::*;
 use chrono::{DateTime, Duration as Span, TimeZone, Timelike, Utc};
+use fake_bot_api::Limits;
 use pesanlokal::domain::Category;
 use pesanlokal::store::synthetic::{Account, insert_accounts};
-use pesanlokal::testkit::fake_bot_api::Limits;
 use sqlx::SqlitePool;
-use support::*;
 
 /// The production pace (PESANLOKAL_CHAT_RATE / PESANLOKAL_GLOBAL_RATE defaults).
 const PRODUCTION_RATES: [(&str, &str); 2] = [
@@ -22,42 +19,6 @@ const PRODUCTION_RATES: [(&str, &str); 2] = [
 
 fn admin() -> FakeUser {
     FakeUser::new(ADMIN, "Admin")
-}
-
-/// Sends text as `user` through `api` and waits for a reply containing `expect`.
-async fn say(api: &FakeBotApi, user: &FakeUser, text: &str, expect: &str) -> BotMessage {
-    let since = api.checkpoint();
-    api.send_text(user, text);
-    api.wait_for_message_after(
-        since,
-        user.id,
-        |m| m.text_or_caption().contains(expect),
-        WAIT,
-    )
-    .await
-    .unwrap_or_else(|e| panic!("waiting for {expect:?}: {e}"))
-}
-
-async fn press(
-    api: &FakeBotApi,
-    user: &FakeUser,
-    message: &BotMessage,
-    label: &str,
-    expect: &str,
-) -> BotMessage {
-    let data = message
-        .button_data(label)
-        .unwrap_or_else(|| panic!("no button {label:?} in {:?}", message.inline_buttons()));
-    let since = api.checkpoint();
-    api.press_button(user, message.message_id, &data);
-    api.wait_for_message_after(
-        since,
-        user.id,
-        |m| m.text_or_caption().contains(expect),
-        WAIT,
-    )
-    .await
-    .unwrap_or_else(|e| panic!("waiting for {expect:?}: {e}"))
 }
 
 /// The admin writes `text`, picks `audience`, sees the preview and presses
@@ -112,12 +73,17 @@ fn received(api: &FakeBotApi, chats: &std::ops::Range<i64>) -> HashMap<i64, usiz
     got
 }
 
-async fn reachable(pool: &SqlitePool, id: i64) -> bool {
-    sqlx::query_scalar("SELECT reachable FROM users WHERE id = ?")
-        .bind(id)
-        .fetch_one(pool)
-        .await
-        .unwrap()
+/// `n` verified producers with ids from `first`, in `regency`, making `category`.
+async fn add_producers(pool: &SqlitePool, first: i64, n: i64, regency: &str, category: Category) {
+    insert_accounts(
+        pool,
+        first,
+        n,
+        &Account::producer(regency, category),
+        pesanlokal::clock::Clock::system().now(),
+    )
+    .await
+    .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -127,15 +93,7 @@ async fn a_broadcast_to_2000_producers_at_telegrams_limits_gets_no_429_and_marks
     let pool = w.pool().await;
     const FIRST: i64 = 100_000;
     const N: i64 = 2_000;
-    insert_accounts(
-        &pool,
-        FIRST,
-        N,
-        &Account::producer("64.72", Category::Snack),
-        pesanlokal::clock::Clock::system().now(),
-    )
-    .await
-    .unwrap();
+    add_producers(&pool, FIRST, N, "64.72", Category::Snack).await;
     let blocked: Vec<i64> = (0..20).map(|k| FIRST + k * 97).collect();
     for b in &blocked {
         w.api.block_user(*b);
@@ -200,40 +158,27 @@ async fn a_broadcast_to_2000_producers_at_telegrams_limits_gets_no_429_and_marks
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_broadcast_killed_midway_resumes_after_restart_and_repeats_at_most_what_was_in_flight() {
-    let api = FakeBotApi::start().await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let db_url = format!("sqlite:{}", dir.path().join("bot.db").display());
-    let mut env = env(&api, &db_url);
-    for (k, v) in PRODUCTION_RATES {
-        env.insert(k.to_string(), v.to_string());
-    }
+    let bw = BinaryWorld::start_with(&PRODUCTION_RATES).await;
+    let (api, db_url, env) = (&bw.api, &bw.db_url, &bw.env);
     const FIRST: i64 = 200_000;
     const N: i64 = 500;
     let recipients = FIRST..FIRST + N;
 
-    let mut first = spawn_binary(&env, &["run"]);
+    let mut first = spawn_binary(env, &["run"]);
     api.wait_for_call("getUpdates", |_| true, WAIT)
         .await
         .expect("first run polls");
-    let pool = pesanlokal::store::connect(&db_url).await.unwrap();
-    insert_accounts(
-        &pool,
-        FIRST,
-        N,
-        &Account::producer("64.02", Category::Katering),
-        pesanlokal::clock::Clock::system().now(),
-    )
-    .await
-    .unwrap();
+    let pool = pesanlokal::store::connect(db_url).await.unwrap();
+    add_producers(&pool, FIRST, N, "64.02", Category::Katering).await;
     let blocked: Vec<i64> = (0..5).map(|k| FIRST + 3 + k * 101).collect();
     for b in &blocked {
         api.block_user(*b);
     }
-    let (id, _) = broadcast(&api, &pool, "Pameran produk lokal", "Semua", "✅ Kirim").await;
+    let (id, _) = broadcast(api, &pool, "Pameran produk lokal", "Semua", "✅ Kirim").await;
 
     // Kill it once about a third has gone out.
     let deadline = Instant::now() + Duration::from_secs(60);
-    while received(&api, &recipients).len() < 150 {
+    while received(api, &recipients).len() < 150 {
         assert!(Instant::now() < deadline, "the broadcast does not start");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -246,15 +191,15 @@ async fn a_broadcast_killed_midway_resumes_after_restart_and_repeats_at_most_wha
     .fetch_one(&pool)
     .await
     .unwrap();
-    let before = received(&api, &recipients).len();
+    let before = received(api, &recipients).len();
     assert!(before < (N as usize) - 50, "killed midway ({before} sent)");
 
-    let mut second = spawn_binary(&env, &["run"]);
+    let mut second = spawn_binary(env, &["run"]);
     wait_done(&pool, id, Duration::from_secs(120)).await;
     second.kill().ok();
     second.wait().ok();
 
-    let got = received(&api, &recipients);
+    let got = received(api, &recipients);
     let duplicates: usize = got.values().map(|n| n.saturating_sub(1)).sum();
     assert!(
         duplicates as i64 <= in_flight,
@@ -290,15 +235,7 @@ async fn a_broadcast_queued_at_22_wita_reaches_producers_after_06_unless_urgent(
     w.clock.advance(target - w.clock.now() + Span::seconds(30));
     const FIRST: i64 = 300_000;
     let producers = FIRST..FIRST + 5;
-    insert_accounts(
-        &pool,
-        FIRST,
-        5,
-        &Account::producer("64.72", Category::Snack),
-        pesanlokal::clock::Clock::system().now(),
-    )
-    .await
-    .unwrap();
+    add_producers(&pool, FIRST, 5, "64.72", Category::Snack).await;
 
     // Urgent: out at once, quiet hours or not.
     broadcast(
@@ -359,12 +296,7 @@ async fn a_broadcast_queued_at_22_wita_reaches_producers_after_06_unless_urgent(
     w.clock.advance(morning - w.clock.now() + Span::minutes(1));
     w.outbox_idle().await;
     for p in producers {
-        let copies = w
-            .api
-            .messages_to(p)
-            .iter()
-            .filter(|m| m.text_or_caption().contains("Pameran"))
-            .count();
+        let copies = w.messages_containing(p, "Pameran");
         assert_eq!(copies, 1, "{p} got it once in the morning");
     }
     wait_done(&pool, id, WAIT).await;
@@ -374,15 +306,7 @@ async fn a_broadcast_queued_at_22_wita_reaches_producers_after_06_unless_urgent(
 async fn a_producer_who_mutes_announcements_in_profil_is_left_out_of_the_next_photo_broadcast() {
     let w = World::start().await;
     let pool = w.pool().await;
-    insert_accounts(
-        &pool,
-        400_001,
-        2,
-        &Account::producer("64.72", Category::Minuman),
-        pesanlokal::clock::Clock::system().now(),
-    )
-    .await
-    .unwrap();
+    add_producers(&pool, 400_001, 2, "64.72", Category::Minuman).await;
     let quiet = FakeUser::new(400_001, "Sepi");
     let profile = w.say(&quiet, "/profil", "Pengumuman: aktif").await;
     let since = w.api.checkpoint();
@@ -391,13 +315,7 @@ async fn a_producer_who_mutes_announcements_in_profil_is_left_out_of_the_next_ph
         profile.message_id,
         &profile.button_data("Bisukan").expect("a mute button"),
     );
-    w.api
-        .wait_for_message_after(
-            since,
-            quiet.id,
-            |m| m.text_or_caption().contains("Pengumuman: dibisukan"),
-            WAIT,
-        )
+    reply_after(&w.api, since, quiet.id, "Pengumuman: dibisukan")
         .await
         .expect("the profile shows the new setting");
 

@@ -2,13 +2,10 @@
 //! producers only, "Saya siap" is recorded and shown to the staff, the
 //! nudge comes on the last safe day, and its button starts /minta
 //! prefilled from the event.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
-mod support;
-
+use crate::support::*;
 use chrono::{Duration, NaiveTime, TimeZone, Utc};
 use pesanlokal::domain::when::format_date_id;
-use support::*;
 
 struct Cast {
     w: World,
@@ -56,14 +53,6 @@ async fn cast() -> Cast {
         sasirangan,
         surabaya,
     }
-}
-
-fn messages_containing(w: &World, chat: i64, needle: &str) -> usize {
-    w.api
-        .messages_to(chat)
-        .iter()
-        .filter(|m| m.text_or_caption().contains(needle))
-        .count()
 }
 
 /// Moves the bot's clock to `at` (never backwards).
@@ -128,7 +117,7 @@ async fn a_planned_event_warns_matching_producers_records_who_is_ready_and_nudge
     let ready_data = event.expect("a Saya siap button");
     for p in [&c.sasirangan, &c.surabaya] {
         assert_eq!(
-            messages_containing(w, p.id, "kebutuhan"),
+            w.messages_containing(p.id, "kebutuhan"),
             0,
             "producer {} should not hear of the event",
             p.id
@@ -158,7 +147,7 @@ async fn a_planned_event_warns_matching_producers_records_who_is_ready_and_nudge
     move_clock_to(w, nudge_at - Duration::hours(1));
     w.outbox_idle().await;
     assert_eq!(
-        messages_containing(w, c.staff.id, "hari terakhir yang aman"),
+        w.messages_containing(c.staff.id, "hari terakhir yang aman"),
         0
     );
     // ... and comes then.

@@ -1,26 +1,161 @@
-//! Staff compare quotes and award (one producer, or several for parts);
-//! then orders move: accepted → diproses → siap → terkirim → diterima, and
-//! are rated. Every change is told to the other side with the order number.
+//! After the quotes: staff see their requests (/permintaan) and the quotes
+//! side by side, award one producer or several for parts; then orders move
+//! accepted → diproses → siap → terkirim → diterima, and are rated
+//! (/pesanan). Every change is told to the other side with the order
+//! number (through the outbox; the texts are here).
 
-use crate::telegram::shared::flow::Flow;
-use crate::telegram::shared::replies::Common;
+pub mod buttons;
+pub mod keyboards;
+pub mod replies;
+
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+use teloxide::types::InlineKeyboardMarkup;
+use teloxide::utils::command::BotCommands;
 
 use crate::domain::order::OrderStatus;
-use crate::domain::request_status::RequestStatus;
 use crate::store;
 use crate::store::orders::{Order, OrderError, Side};
-use crate::store::requests::RequestError;
+use crate::store::requests::{QuoteRow, Request, RequestError};
+use crate::telegram::out::Out;
+use crate::telegram::quotes::replies::Reply as QuoteReply;
+use crate::telegram::quotes::{deadline_text, send_card};
+use crate::telegram::requests::is_staff;
+use crate::telegram::requests::keyboards::skip;
+use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
+use crate::telegram::shared::flow::{Flow, clear_buttons, optional_answer};
+use crate::telegram::shared::format::{count, date_text, region_name, rupiah};
+use crate::telegram::shared::press::{self, Press, Refusal};
+use crate::telegram::shared::replies::Common;
+use crate::telegram::state::State;
 
-use super::super::callback::Cb;
-use super::super::out::Out;
-use super::super::replies::{Reply, count, date_text, region_name, rupiah};
-use super::super::state::State;
-use super::{Caller, Dlg, HandlerResult};
+use buttons::Button;
+use replies::Reply;
 
-fn status_index(s: OrderStatus) -> u8 {
-    OrderStatus::ALL.iter().position(|x| *x == s).unwrap_or(0) as u8
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum Cmd {
+    /// Staff: the office's requests; producers: what waits for them.
+    Permintaan,
+    /// The caller's orders.
+    Pesanan,
+}
+
+/// `/permintaan` and `/pesanan`.
+pub fn commands() -> UpdateHandler<anyhow::Error> {
+    dptree::entry()
+        .filter_command::<Cmd>()
+        .branch(dptree::case![Cmd::Permintaan].endpoint(permintaan))
+        .branch(dptree::case![Cmd::Pesanan].endpoint(pesanan))
+}
+
+/// Quotes, awards, splits, order steps, reminders (in any state), and
+/// "Lewati" for the comment of a rating.
+pub fn buttons() -> UpdateHandler<anyhow::Error> {
+    dptree::entry()
+        .branch(press::button(on_button))
+        .branch(press::flow(
+            |f, s| *f == Flow::Skip && matches!(s, State::RatingComment { .. }),
+            on_skip,
+        ))
+}
+
+async fn permintaan(out: Out, caller: Caller) -> HandlerResult {
+    requests_list(&out, &caller).await
+}
+
+async fn pesanan(out: Out, caller: Caller) -> HandlerResult {
+    list(&out, &caller).await
+}
+
+/// Asks the current question of an orders state again (after a restart,
+/// /start or /daftar).
+pub async fn resume(out: &Out, state: &State) -> HandlerResult {
+    match state {
+        State::Awarding { .. } => out.say(Common::UseButtons).await.map(|_| ()),
+        State::CancelReason { order } => out
+            .say(Reply::OrderAskCancelReason { id: *order })
+            .await
+            .map(|_| ()),
+        State::RatingComment { .. } => out.say(Reply::OrderAskComment).await.map(|_| ()),
+        _ => Ok(()),
+    }
+}
+
+/// A store refusal as `None`; a database failure stays an error.
+fn allowed<T>(found: Result<T, RequestError>) -> anyhow::Result<Option<T>> {
+    match found {
+        Ok(v) => Ok(Some(v)),
+        Err(RequestError::Db(e)) => Err(e.into()),
+        Err(_) => Ok(None),
+    }
+}
+
+/// Request #id with its quotes, if the caller's office asked for it.
+async fn quotes_of(
+    out: &Out,
+    caller: &Caller,
+    request: i64,
+) -> anyhow::Result<Option<(Request, Vec<QuoteRow>)>> {
+    allowed(store::requests::with_quotes(&out.pool, caller.0.id, request).await)
+}
+
+/// Which side of `order` the caller is on (the store let them see it).
+fn side_for(caller: &Caller, order: &Order) -> Side {
+    if order.producer_user_id == Some(caller.0.id) {
+        Side::Producer
+    } else {
+        Side::Staff
+    }
+}
+
+/// /permintaan: staff see their office's requests; producers what waits
+/// for them.
+pub async fn requests_list(out: &Out, caller: &Caller) -> HandlerResult {
+    if is_staff(caller) {
+        let Some(rows) = allowed(store::requests::of_office(&out.pool, caller.0.id, 10).await)?
+        else {
+            return out.say(Common::StaffOnly).await.map(|_| ());
+        };
+        if rows.is_empty() {
+            out.say(Reply::RqListNone).await?;
+            return Ok(());
+        }
+        let mut lines = vec![out.t(&Reply::RqList)];
+        for (r, quotes) in &rows {
+            lines.push(out.t(&Reply::RqLine {
+                id: r.id,
+                item: r.item.clone(),
+                quantity: count(r.quantity),
+                unit: r.unit.clone(),
+                date: date_text(out.lang, r.delivery_date),
+                status: out.t(&Reply::RqStatus(r.status)),
+                quotes: *quotes,
+            }));
+        }
+        out.send_text(
+            lines.join("\n"),
+            Some(keyboards::request_list(&rows).into()),
+        )
+        .await?;
+        return Ok(());
+    }
+    let open = store::requests::open_for_producer(&out.pool, caller.0.id, out.clock.now()).await;
+    match allowed(open)? {
+        Some(open) if open.is_empty() => {
+            out.say(Reply::RqProducerListNone).await?;
+        }
+        Some(open) => {
+            out.say(Reply::RqProducerList).await?;
+            for (r, _) in open.iter().take(5) {
+                send_card(out, r.id, caller.0.id).await?;
+            }
+        }
+        None => {
+            out.say(Common::ProducerOnly).await?;
+        }
+    }
+    Ok(())
 }
 
 /// The quotes of one request side by side, cheapest first, with award buttons.
@@ -30,15 +165,13 @@ pub async fn view_request(
     request: i64,
     edit: Option<&Message>,
 ) -> anyhow::Result<Option<String>> {
-    let (r, quotes) = match store::requests::with_quotes(&out.pool, caller.0.id, request).await {
-        Ok(found) => found,
-        Err(_) => return Ok(Some(out.t(&Common::NotAllowed))),
+    let Some((r, quotes)) = quotes_of(out, caller, request).await? else {
+        return Ok(Some(out.t(&Common::NotAllowed)));
     };
-    let mut buttons: Vec<Vec<InlineKeyboardButton>> = Vec::new();
     let text = if quotes.is_empty() {
         out.t(&Reply::RqQuotesNone {
             id: r.id,
-            deadline: super::quote::deadline_text(out, &r),
+            deadline: deadline_text(out, &r),
         })
     } else {
         let lines = quotes
@@ -62,26 +195,6 @@ pub async fn view_request(
                 })
             })
             .collect();
-        if r.status == RequestStatus::Open {
-            for (i, q) in quotes.iter().enumerate() {
-                if q.quantity >= r.quantity {
-                    buttons.push(vec![InlineKeyboardButton::callback(
-                        out.t(&Reply::BtnAward { n: i + 1 }),
-                        Cb::Award {
-                            request: r.id,
-                            quote: q.quote_id,
-                        }
-                        .encode(),
-                    )]);
-                }
-            }
-            if quotes.len() >= 2 {
-                buttons.push(vec![InlineKeyboardButton::callback(
-                    out.t(&Reply::BtnAwardSplit),
-                    Cb::SplitStart(r.id).encode(),
-                )]);
-            }
-        }
         out.t(&Reply::RqQuotes {
             id: r.id,
             item: r.item.clone(),
@@ -91,7 +204,7 @@ pub async fn view_request(
             lines,
         })
     };
-    let markup = InlineKeyboardMarkup::new(buttons);
+    let markup = keyboards::award(out, &r, &quotes);
     match edit {
         Some(m) => out.edit(m.id, text, Some(markup)).await?,
         None => {
@@ -101,8 +214,8 @@ pub async fn view_request(
     Ok(None)
 }
 
-/// Awards the picks, tells the chosen producers (with "Terima pesanan") and
-/// those not chosen.
+/// Awards the picks; the chosen producers (with "Terima pesanan") and those
+/// not chosen hear of it through the outbox.
 async fn award(
     out: &Out,
     dialogue: &Dlg,
@@ -121,7 +234,7 @@ async fn award(
                 })));
             }
             Err(RequestError::TooMany) => return Ok(Some(out.t(&Common::Stale))),
-            Err(RequestError::Closed) => return Ok(Some(out.t(&Reply::QtClosed))),
+            Err(RequestError::Closed) => return Ok(Some(out.t(&QuoteReply::QtClosed))),
             Err(RequestError::NotAllowed) => return Ok(Some(out.t(&Common::NotAllowed))),
             Err(e) => return Err(e.into()),
         };
@@ -136,7 +249,6 @@ async fn award(
             .join(", "),
     })
     .await?;
-    // The producers hear of it through the outbox.
     Ok(None)
 }
 
@@ -149,42 +261,10 @@ async fn split_picker(
     picks: &[(i64, u32)],
     message: &Message,
 ) -> HandlerResult {
-    let Ok((r, quotes)) = store::requests::with_quotes(&out.pool, caller.0.id, request).await
-    else {
+    let Some((r, quotes)) = quotes_of(out, caller, request).await? else {
         return Ok(());
     };
     let sum: u32 = picks.iter().map(|(_, q)| q).sum();
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = quotes
-        .iter()
-        .enumerate()
-        .map(|(i, q)| {
-            let picked = picks.iter().find(|(id, _)| *id == q.quote_id);
-            let label = match picked {
-                Some((_, n)) => format!(
-                    "✅ {}. {} ({})",
-                    i + 1,
-                    q.business_name,
-                    count(i64::from(*n))
-                ),
-                None => format!("☐ {}. {} ({})", i + 1, q.business_name, count(q.quantity)),
-            };
-            vec![InlineKeyboardButton::callback(
-                label,
-                Cb::SplitToggle {
-                    request,
-                    quote: q.quote_id,
-                }
-                .encode(),
-            )]
-        })
-        .collect();
-    rows.push(vec![InlineKeyboardButton::callback(
-        out.t(&Reply::BtnSplitDone {
-            sum: count(i64::from(sum)),
-            quantity: count(r.quantity),
-        }),
-        Cb::SplitDone(request).encode(),
-    )]);
     out.edit(
         message.id,
         out.t(&Reply::RqSplitPick {
@@ -192,64 +272,9 @@ async fn split_picker(
             quantity: count(r.quantity),
             unit: r.unit.clone(),
         }),
-        Some(InlineKeyboardMarkup::new(rows)),
+        Some(keyboards::split(out, &r, &quotes, picks, sum)),
     )
     .await
-}
-
-/// The buttons of an order for one side, by its status.
-pub fn order_buttons(out: &Out, order: &Order, side: Side) -> InlineKeyboardMarkup {
-    let status = order.status;
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = Vec::new();
-    match side {
-        Side::Producer => {
-            if let Some(next) = status.producer_next() {
-                rows.push(vec![InlineKeyboardButton::callback(
-                    out.t(&Reply::BtnOrderStep(next)),
-                    Cb::OrderStep {
-                        order: order.id,
-                        to: status_index(next),
-                    }
-                    .encode(),
-                )]);
-            }
-        }
-        Side::Staff => {
-            if status.staff_may_receive() {
-                rows.push(vec![InlineKeyboardButton::callback(
-                    out.t(&Reply::BtnOrderStep(OrderStatus::Received)),
-                    Cb::OrderStep {
-                        order: order.id,
-                        to: status_index(OrderStatus::Received),
-                    }
-                    .encode(),
-                )]);
-            }
-            if status == OrderStatus::Received && order.rating.is_none() {
-                rows.push(
-                    (1..=5u8)
-                        .map(|s| {
-                            InlineKeyboardButton::callback(
-                                "⭐".repeat(s as usize),
-                                Cb::OrderRate {
-                                    order: order.id,
-                                    stars: s,
-                                }
-                                .encode(),
-                            )
-                        })
-                        .collect(),
-                );
-            }
-        }
-    }
-    if status.may_cancel() {
-        rows.push(vec![InlineKeyboardButton::callback(
-            out.t(&Reply::BtnOrderCancel),
-            Cb::OrderCancel(order.id).encode(),
-        )]);
-    }
-    InlineKeyboardMarkup::new(rows)
 }
 
 pub fn order_text(out: &Out, order: &Order, side: Side) -> String {
@@ -282,37 +307,36 @@ pub async fn list(out: &Out, caller: &Caller) -> HandlerResult {
         return Ok(());
     }
     for order in orders {
-        let side = if order.producer_user_id == Some(caller.0.id) {
-            Side::Producer
-        } else {
-            Side::Staff
-        };
+        let side = side_for(caller, &order);
         out.send_text(
             order_text(out, &order, side),
-            Some(order_buttons(out, &order, side).into()),
+            Some(keyboards::order(out, &order, side).into()),
         )
         .await?;
     }
     Ok(())
 }
 
-/// Award, split and order buttons.
-pub async fn on_button(
-    out: &Out,
-    dialogue: &Dlg,
-    caller: &Caller,
-    message: Option<&Message>,
-    state: State,
-    cb: Cb,
-) -> anyhow::Result<Option<String>> {
-    match cb {
-        Cb::ViewRequest(id) => view_request(out, caller, id, None).await,
-        Cb::Award { request, quote } => {
-            let Ok((r, _)) = store::requests::with_quotes(&out.pool, caller.0.id, request).await
-            else {
+/// What an order action refused, as the press's alert; a database failure
+/// is an error.
+fn order_refusal(out: &Out, e: OrderError) -> Refusal {
+    match e {
+        OrderError::NotAllowed => Ok(Some(out.t(&Common::NotAllowed))),
+        OrderError::BadTransition { .. } => Ok(Some(out.t(&Reply::OrderStepRefused))),
+        OrderError::Db(e) => Err(e.into()),
+    }
+}
+
+/// Award, split, order and reminder buttons.
+async fn on_button(p: Press, b: Button) -> Refusal {
+    let (out, dialogue, caller, message) = (&p.out, &p.dialogue, &p.caller, p.message());
+    match b {
+        Button::ViewRequest(id) => view_request(out, caller, id, None).await,
+        Button::Award { request, quote } => {
+            let Some((r, _)) = quotes_of(out, caller, request).await? else {
                 return Ok(Some(out.t(&Common::NotAllowed)));
             };
-            crate::telegram::shared::flow::clear_buttons(out, message).await;
+            clear_buttons(out, message).await;
             award(
                 out,
                 dialogue,
@@ -322,14 +346,11 @@ pub async fn on_button(
             )
             .await
         }
-        Cb::SplitStart(request) => {
+        Button::SplitStart(request) => {
             let Some(m) = message else {
                 return Ok(Some(out.t(&Common::Stale)));
             };
-            if store::requests::with_quotes(&out.pool, caller.0.id, request)
-                .await
-                .is_err()
-            {
+            if quotes_of(out, caller, request).await?.is_none() {
                 return Ok(Some(out.t(&Common::NotAllowed)));
             }
             dialogue
@@ -341,23 +362,21 @@ pub async fn on_button(
             split_picker(out, caller, request, &[], m).await?;
             Ok(None)
         }
-        Cb::SplitToggle { request, quote } => {
+        Button::SplitToggle { request, quote } => {
             let (
                 State::Awarding {
                     request: current,
                     mut picks,
                 },
                 Some(m),
-            ) = (state, message)
+            ) = (p.state.clone(), message)
             else {
                 return Ok(Some(out.t(&Common::Stale)));
             };
             if current != request {
                 return Ok(Some(out.t(&Common::Stale)));
             }
-            let Ok((r, quotes)) =
-                store::requests::with_quotes(&out.pool, caller.0.id, request).await
-            else {
+            let Some((r, quotes)) = quotes_of(out, caller, request).await? else {
                 return Ok(Some(out.t(&Common::NotAllowed)));
             };
             let Some(q) = quotes.iter().find(|q| q.quote_id == quote) else {
@@ -386,11 +405,11 @@ pub async fn on_button(
             split_picker(out, caller, request, &picks, m).await?;
             Ok(None)
         }
-        Cb::SplitDone(request) => {
+        Button::SplitDone(request) => {
             let State::Awarding {
                 request: current,
                 picks,
-            } = state
+            } = p.state.clone()
             else {
                 return Ok(Some(out.t(&Common::Stale)));
             };
@@ -399,26 +418,19 @@ pub async fn on_button(
             }
             let answer = award(out, dialogue, caller, request, &picks).await?;
             if answer.is_none() {
-                crate::telegram::shared::flow::clear_buttons(out, message).await;
+                clear_buttons(out, message).await;
             }
             Ok(answer)
         }
-        Cb::OrderStep { order, to } => {
-            let Some(to) = OrderStatus::ALL.get(to as usize).copied() else {
-                return Ok(Some(out.t(&Common::Stale)));
-            };
+        Button::OrderStep { order, to } => {
             match store::orders::advance(&out.pool, caller.0.id, order, to, out.clock.now()).await {
                 Ok(updated) => {
-                    let side = if updated.producer_user_id == Some(caller.0.id) {
-                        Side::Producer
-                    } else {
-                        Side::Staff
-                    };
+                    let side = side_for(caller, &updated);
                     if let Some(m) = message {
                         out.edit(
                             m.id,
                             order_text(out, &updated, side),
-                            Some(order_buttons(out, &updated, side)),
+                            Some(keyboards::order(out, &updated, side)),
                         )
                         .await?;
                     }
@@ -427,12 +439,10 @@ pub async fn on_button(
                     }
                     Ok(None)
                 }
-                Err(OrderError::NotAllowed) => Ok(Some(out.t(&Common::NotAllowed))),
-                Err(OrderError::BadTransition { .. }) => Ok(Some(out.t(&Reply::OrderStepRefused))),
-                Err(OrderError::Db(e)) => Err(e.into()),
+                Err(e) => order_refusal(out, e),
             }
         }
-        Cb::OrderCancel(order) => {
+        Button::OrderCancel(order) => {
             match store::orders::for_user(&out.pool, caller.0.id, order).await {
                 Ok((o, _)) if o.status.may_cancel() => {
                     dialogue.update(State::CancelReason { order }).await?;
@@ -440,71 +450,59 @@ pub async fn on_button(
                     Ok(None)
                 }
                 Ok(_) => Ok(Some(out.t(&Reply::OrderStepRefused))),
-                Err(_) => Ok(Some(out.t(&Common::NotAllowed))),
+                Err(e) => order_refusal(out, e),
             }
         }
-        Cb::OrderRate { order, stars } => {
+        Button::OrderRate { order, stars } => {
             match store::orders::for_user(&out.pool, caller.0.id, order).await {
                 Ok((o, Side::Staff))
                     if o.status == OrderStatus::Received
                         && o.rating.is_none()
                         && (1..=5).contains(&stars) =>
                 {
-                    crate::telegram::shared::flow::clear_buttons(out, message).await;
+                    clear_buttons(out, message).await;
                     dialogue
                         .update(State::RatingComment { order, stars })
                         .await?;
-                    out.say_with(Reply::OrderAskComment, super::request::skip(out))
-                        .await?;
+                    out.say_with(Reply::OrderAskComment, skip(out)).await?;
                     Ok(None)
                 }
                 Ok(_) => Ok(Some(out.t(&Reply::OrderStepRefused))),
-                Err(_) => Ok(Some(out.t(&Common::NotAllowed))),
+                Err(e) => order_refusal(out, e),
             }
         }
-        Cb::Flow(Flow::Skip) => match state {
-            State::RatingComment { order, stars } => {
-                crate::telegram::shared::flow::clear_buttons(out, message).await;
-                finish_rating(out, dialogue, caller, order, stars, None).await?;
-                Ok(None)
-            }
-            _ => Ok(Some(out.t(&Common::Stale))),
-        },
-        Cb::OrderLapse(order) => {
+        Button::OrderLapse(order) => {
             match store::orders::lapse_and_reopen(&out.pool, caller.0.id, order, out.clock.now())
                 .await
             {
                 Ok(lapsed) => {
-                    crate::telegram::shared::flow::clear_buttons(out, message).await;
+                    clear_buttons(out, message).await;
                     view_request(out, caller, lapsed.request_id, None).await
                 }
-                Err(OrderError::BadTransition { .. }) => Ok(Some(out.t(&Reply::OrderStepRefused))),
-                Err(_) => Ok(Some(out.t(&Common::NotAllowed))),
+                Err(e) => order_refusal(out, e),
             }
         }
-        Cb::OrderReplace(order) => {
+        Button::OrderReplace(order) => {
             let reason = out.t(&Reply::ReplaceReason);
             match store::orders::replace(&out.pool, caller.0.id, order, &reason, out.clock.now())
                 .await
             {
                 Ok(dropped) => {
-                    crate::telegram::shared::flow::clear_buttons(out, message).await;
+                    clear_buttons(out, message).await;
                     out.say(Reply::OrderReplaced { id: order }).await?;
                     view_request(out, caller, dropped.request_id, None).await
                 }
-                Err(OrderError::BadTransition { .. }) => Ok(Some(out.t(&Reply::OrderStepRefused))),
-                Err(OrderError::NotAllowed) => Ok(Some(out.t(&Common::NotAllowed))),
-                Err(OrderError::Db(e)) => Err(e.into()),
+                Err(e) => order_refusal(out, e),
             }
         }
-        Cb::ReminderAnswer { reminder, ok } => {
+        Button::ReminderAnswer { reminder, ok } => {
             let answered =
                 store::reminders::answer(&out.pool, caller.0.id, reminder, ok, out.clock.now())
                     .await?;
             if answered.is_none() {
                 return Ok(Some(out.t(&Common::Stale)));
             }
-            crate::telegram::shared::flow::clear_buttons(out, message).await;
+            clear_buttons(out, message).await;
             // "Ada kendala" reaches the staff through the outbox.
             out.say(if ok {
                 Reply::ReminderThanks
@@ -514,8 +512,17 @@ pub async fn on_button(
             .await?;
             Ok(None)
         }
-        _ => Ok(Some(out.t(&Common::Stale))),
     }
+}
+
+/// "Lewati" for the comment of a rating.
+async fn on_skip(p: Press, _skip: Flow) -> Refusal {
+    let State::RatingComment { order, stars } = p.state else {
+        return Ok(Some(p.out.t(&Common::Stale)));
+    };
+    clear_buttons(&p.out, p.message()).await;
+    finish_rating(&p.out, &p.dialogue, &p.caller, order, stars, None).await?;
+    Ok(None)
 }
 
 /// A reminder to the producer of an order, with "Masih sanggup?" buttons
@@ -542,20 +549,6 @@ pub fn reminder_message(
         ReminderKind::H3 => "H-3",
         _ => "H-1",
     };
-    let markup = InlineKeyboardMarkup::new([[
-        InlineKeyboardButton::callback(
-            to.t(&Reply::BtnReminderOk),
-            Cb::ReminderAnswer { reminder, ok: true }.encode(),
-        ),
-        InlineKeyboardButton::callback(
-            to.t(&Reply::BtnReminderProblem),
-            Cb::ReminderAnswer {
-                reminder,
-                ok: false,
-            }
-            .encode(),
-        ),
-    ]]);
     let text = to.t(&Reply::ReminderAsk {
         when: when.to_string(),
         id: order.id,
@@ -565,7 +558,7 @@ pub fn reminder_message(
         office: order.office_name.clone(),
         date: date_text(to.lang, order.delivery_date),
     });
-    (text, Some(markup))
+    (text, Some(keyboards::reminder(to, reminder)))
 }
 
 /// The reason typed after "Batalkan".
@@ -599,10 +592,16 @@ pub async fn cancel_message(
             out.send_text(order_text(&out, &o, side), None).await?;
             Ok(())
         }
-        Err(OrderError::BadTransition { .. }) => out.say(Reply::OrderStepRefused).await.map(|_| ()),
-        Err(OrderError::NotAllowed) => out.say(Common::NotAllowed).await.map(|_| ()),
-        Err(OrderError::Db(e)) => Err(e.into()),
+        Err(e) => say_refusal(&out, e).await,
     }
+}
+
+/// Says what an order action refused; a database failure is an error.
+async fn say_refusal(out: &Out, e: OrderError) -> HandlerResult {
+    if let Some(text) = order_refusal(out, e)? {
+        out.send_text(text, None).await?;
+    }
+    Ok(())
 }
 
 /// The comment typed after the stars.
@@ -613,12 +612,7 @@ pub async fn rating_message(
     msg: Message,
     (order, stars): (i64, u8),
 ) -> HandlerResult {
-    let comment = msg.text().map(|t| {
-        crate::domain::registration::clean_text(t)
-            .chars()
-            .take(500)
-            .collect::<String>()
-    });
+    let comment = optional_answer(&msg, 500);
     finish_rating(&out, &dialogue, &caller, order, stars, comment).await
 }
 
@@ -645,6 +639,7 @@ async fn finish_rating(
             .say(Reply::OrderRated { id: order, stars })
             .await
             .map(|_| ()),
+        Err(OrderError::Db(e)) => Err(e.into()),
         Err(_) => out.say(Reply::OrderStepRefused).await.map(|_| ()),
     }
 }
@@ -652,13 +647,21 @@ async fn finish_rating(
 /// What the staff of an order not accepted in 12 hours are told, with a
 /// button to choose another quote.
 pub fn not_accepted_message(to: &Out, order: &Order) -> (String, InlineKeyboardMarkup) {
-    let markup = InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
-        to.t(&Reply::BtnChooseOther),
-        Cb::OrderLapse(order.id).encode(),
-    )]]);
     let text = to.t(&Reply::OrderNotAccepted {
         id: order.id,
         producer: order.producer_name.clone(),
     });
-    (text, markup)
+    (text, keyboards::choose_other(to, order.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_orders_commands_parse() {
+        let parsed = ["/permintaan", "/pesanan@pesanlokal_bot"]
+            .map(|t| Cmd::parse(t, "pesanlokal_bot").ok());
+        assert_eq!(parsed, [Some(Cmd::Permintaan), Some(Cmd::Pesanan)]);
+    }
 }

@@ -1,10 +1,7 @@
 //! /cari end to end: words, places, categories, paging, filters, the typo
 //! fallback, hostile input, leave days and unverified producers.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic in a test is a failed test
 
-mod support;
-
-use support::*;
+use crate::support::*;
 
 /// Adds a verified producer directly (as an import would).
 async fn producer(
