@@ -11,24 +11,11 @@ pub enum Role {
     Admin,
 }
 
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Producer => "producer",
-            Role::Staff => "staff",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "producer" => Some(Role::Producer),
-            "staff" => Some(Role::Staff),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
-    }
-}
+stored_codes!(Role {
+    Producer => "producer",
+    Staff => "staff",
+    Admin => "admin",
+});
 
 /// Accounts are pending until an admin (or an invite) approves them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,26 +27,12 @@ pub enum AccountStatus {
     Rejected,
 }
 
-impl AccountStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AccountStatus::New => "new",
-            AccountStatus::Pending => "pending",
-            AccountStatus::Approved => "approved",
-            AccountStatus::Rejected => "rejected",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<AccountStatus> {
-        match s {
-            "new" => Some(AccountStatus::New),
-            "pending" => Some(AccountStatus::Pending),
-            "approved" => Some(AccountStatus::Approved),
-            "rejected" => Some(AccountStatus::Rejected),
-            _ => None,
-        }
-    }
-}
+stored_codes!(AccountStatus {
+    New => "new",
+    Pending => "pending",
+    Approved => "approved",
+    Rejected => "rejected",
+});
 
 /// The two languages the bot speaks. Indonesian is the reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

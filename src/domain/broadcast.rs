@@ -18,25 +18,11 @@ pub enum BroadcastStatus {
     Done,
 }
 
-impl BroadcastStatus {
-    pub const ALL: [BroadcastStatus; 3] = [
-        BroadcastStatus::Draft,
-        BroadcastStatus::Queued,
-        BroadcastStatus::Done,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BroadcastStatus::Draft => "draft",
-            BroadcastStatus::Queued => "queued",
-            BroadcastStatus::Done => "done",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<BroadcastStatus> {
-        BroadcastStatus::ALL.into_iter().find(|b| b.as_str() == s)
-    }
-}
+stored_codes!(BroadcastStatus {
+    Draft => "draft",
+    Queued => "queued",
+    Done => "done",
+});
 
 /// The groups an admin picks from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

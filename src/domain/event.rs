@@ -24,25 +24,11 @@ pub enum EventStatus {
     Cancelled,
 }
 
-impl EventStatus {
-    pub const ALL: [EventStatus; 3] = [
-        EventStatus::Planned,
-        EventStatus::Requested,
-        EventStatus::Cancelled,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventStatus::Planned => "planned",
-            EventStatus::Requested => "requested",
-            EventStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<EventStatus> {
-        EventStatus::ALL.into_iter().find(|e| e.as_str() == s)
-    }
-}
+stored_codes!(EventStatus {
+    Planned => "planned",
+    Requested => "requested",
+    Cancelled => "cancelled",
+});
 
 /// The last day a quote request still leaves every matching producer its
 /// lead time (`lead_days` of the matching producers; none counts as 0).
@@ -99,14 +85,7 @@ pub fn nudge(event: NaiveDate, lead_days: &[u32], zone: Tz, now: DateTime<Utc>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
+    use crate::domain::testing::{utc, ymd as day};
 
     #[test]
     fn the_last_safe_day_is_the_event_less_the_longest_lead_time_and_two_days() {

@@ -497,10 +497,7 @@ pub fn split(need: &Need, candidates: &[Candidate]) -> Option<Vec<(i64, u32)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::domain::testing::date as d;
 
     const TODAY: &str = "2026-03-10"; // a Tuesday
 

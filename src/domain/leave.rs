@@ -78,41 +78,25 @@ pub fn read_leave(text: &str, today: NaiveDate) -> Result<(NaiveDate, NaiveDate)
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::domain::testing::date as d;
 
     const TODAY: &str = "2026-03-10"; // a Tuesday
 
     #[test]
     fn single_days_and_ranges_are_read() {
         let today = d(TODAY);
-        assert_eq!(
-            read_leave("17 Agustus", today),
-            Ok((d("2026-08-17"), d("2026-08-17")))
-        );
-        assert_eq!(
-            read_leave("20/3 - 25/3", today),
-            Ok((d("2026-03-20"), d("2026-03-25")))
-        );
-        assert_eq!(
-            read_leave("20 sampai 25 Maret", today),
-            Ok((d("2026-03-20"), d("2026-03-25")))
-        );
-        assert_eq!(
-            read_leave("20 - 25 Maret", today),
-            Ok((d("2026-03-20"), d("2026-03-25")))
-        );
-        assert_eq!(
-            read_leave("besok s/d 14/3", today),
-            Ok((d("2026-03-11"), d("2026-03-14")))
-        );
-        assert_eq!(read_leave("hari ini", today), Ok((today, today)));
-        assert_eq!(
-            read_leave("26-03-2026", today),
-            Ok((d("2026-03-26"), d("2026-03-26")))
-        );
+        let cases = [
+            ("17 Agustus", "2026-08-17", "2026-08-17"),
+            ("20/3 - 25/3", "2026-03-20", "2026-03-25"),
+            ("20 sampai 25 Maret", "2026-03-20", "2026-03-25"),
+            ("20 - 25 Maret", "2026-03-20", "2026-03-25"),
+            ("besok s/d 14/3", "2026-03-11", "2026-03-14"),
+            ("hari ini", TODAY, TODAY),
+            ("26-03-2026", "2026-03-26", "2026-03-26"),
+        ];
+        for (input, start, end) in cases {
+            assert_eq!(read_leave(input, today), Ok((d(start), d(end))), "{input}");
+        }
     }
 
     #[test]

@@ -1,6 +1,30 @@
 //! Plain types and rules. No teloxide, no sqlx, no I/O: everything here is
 //! checked by unit tests alone.
 
+/// `stored_codes!(Type { Variant => "code", … })`: a unit enum's text
+/// codes, as the database and callback data hold them: `Type::ALL` in the
+/// order given, `as_str` and `parse` (an unknown code is `None`).
+macro_rules! stored_codes {
+    ($ty:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: [$ty; [$($code),+].len()] = [$($ty::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $code,)+
+                }
+            }
+
+            pub fn parse(s: &str) -> Option<$ty> {
+                $ty::ALL.into_iter().find(|v| v.as_str() == s)
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+pub(crate) mod testing;
+
 pub mod account;
 pub mod broadcast;
 pub mod category;

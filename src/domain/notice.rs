@@ -136,30 +136,35 @@ mod tests {
     fn rows_stored_by_this_version_still_decode() {
         // Samples as the database holds them; changing the serde form
         // breaks rows still waiting in the outbox.
-        assert_eq!(
-            Notice::from_json(r#"{"k":"order_moved","order":4,"status":"in_production"}"#),
-            Some(Notice::OrderMoved {
-                order: 4,
-                status: OrderStatus::InProduction
-            })
-        );
-        assert_eq!(
-            Notice::from_json(r#"{"k":"reminder","reminder":12}"#),
-            Some(Notice::Reminder { reminder: 12 })
-        );
-        assert_eq!(
-            Notice::from_json(r#"{"k":"event_heads_up","event":5}"#),
-            Some(Notice::EventHeadsUp { event: 5 })
-        );
-        assert_eq!(
-            Notice::from_json(r#"{"k":"event_nudge","event":5}"#),
-            Some(Notice::EventNudge { event: 5 })
-        );
-        assert_eq!(
-            Notice::from_json(r#"{"k":"broadcast","broadcast":7}"#),
-            Some(Notice::Broadcast { broadcast: 7 })
-        );
-        assert_eq!(Notice::from_json(r#"{"k":"something_newer"}"#), None);
+        let samples = [
+            (
+                r#"{"k":"order_moved","order":4,"status":"in_production"}"#,
+                Some(Notice::OrderMoved {
+                    order: 4,
+                    status: OrderStatus::InProduction,
+                }),
+            ),
+            (
+                r#"{"k":"reminder","reminder":12}"#,
+                Some(Notice::Reminder { reminder: 12 }),
+            ),
+            (
+                r#"{"k":"event_heads_up","event":5}"#,
+                Some(Notice::EventHeadsUp { event: 5 }),
+            ),
+            (
+                r#"{"k":"event_nudge","event":5}"#,
+                Some(Notice::EventNudge { event: 5 }),
+            ),
+            (
+                r#"{"k":"broadcast","broadcast":7}"#,
+                Some(Notice::Broadcast { broadcast: 7 }),
+            ),
+            (r#"{"k":"something_newer"}"#, None),
+        ];
+        for (stored, want) in samples {
+            assert_eq!(Notice::from_json(stored), want, "{stored}");
+        }
     }
 
     #[test]

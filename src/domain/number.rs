@@ -177,6 +177,12 @@ fn parse_words(text: &str) -> Result<u64, NumberError> {
 mod tests {
     use super::*;
 
+    fn all_parse(cases: &[(&str, u64)]) {
+        for &(input, want) in cases {
+            assert_eq!(parse_whole(input), Ok(want), "{input}");
+        }
+    }
+
     #[test]
     fn digits_with_thousand_dots_and_units_parse() {
         let cases = [
@@ -193,9 +199,7 @@ mod tests {
             ("0", 0),
             ("7.", 7),
         ];
-        for (input, want) in cases {
-            assert_eq!(parse_whole(input), Ok(want), "{input}");
-        }
+        all_parse(&cases);
     }
 
     #[test]
@@ -212,9 +216,7 @@ mod tests {
             ("dua juta", 2_000_000),
             ("seratus kotak", 100),
         ];
-        for (input, want) in cases {
-            assert_eq!(parse_whole(input), Ok(want), "{input}");
-        }
+        all_parse(&cases);
     }
 
     #[test]

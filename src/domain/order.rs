@@ -18,35 +18,18 @@ pub enum OrderStatus {
     Lapsed,
 }
 
+stored_codes!(OrderStatus {
+    Awarded => "awarded",
+    Accepted => "accepted",
+    InProduction => "in_production",
+    Ready => "ready",
+    Delivered => "delivered",
+    Received => "received",
+    Cancelled => "cancelled",
+    Lapsed => "lapsed",
+});
+
 impl OrderStatus {
-    pub const ALL: [OrderStatus; 8] = [
-        OrderStatus::Awarded,
-        OrderStatus::Accepted,
-        OrderStatus::InProduction,
-        OrderStatus::Ready,
-        OrderStatus::Delivered,
-        OrderStatus::Received,
-        OrderStatus::Cancelled,
-        OrderStatus::Lapsed,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrderStatus::Awarded => "awarded",
-            OrderStatus::Accepted => "accepted",
-            OrderStatus::InProduction => "in_production",
-            OrderStatus::Ready => "ready",
-            OrderStatus::Delivered => "delivered",
-            OrderStatus::Received => "received",
-            OrderStatus::Cancelled => "cancelled",
-            OrderStatus::Lapsed => "lapsed",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<OrderStatus> {
-        OrderStatus::ALL.into_iter().find(|o| o.as_str() == s)
-    }
-
     /// The next step the awarded producer may take: accept → diproses →
     /// siap → terkirim.
     pub fn producer_next(self) -> Option<OrderStatus> {

@@ -215,12 +215,14 @@ fn header_positions(header: &csv::ByteRecord) -> Result<[usize; 13], FileError> 
             None => unknown.push(format!("\"{}\"", shown(&name))),
         }
     }
-    let missing: Vec<&str> = COLUMNS
-        .iter()
-        .zip(found)
-        .filter(|(_, f)| f.is_none())
-        .map(|(c, _)| *c)
-        .collect();
+    let mut positions = [0; 13];
+    let mut missing = Vec::new();
+    for (column, f) in found.into_iter().enumerate() {
+        match f {
+            Some(i) => positions[column] = i,
+            None => missing.push(COLUMNS[column]),
+        }
+    }
     let mut problems = Vec::new();
     if !missing.is_empty() {
         problems.push(format!("kolom tidak ada: {}", missing.join(", ")));
@@ -238,7 +240,7 @@ fn header_positions(header: &csv::ByteRecord) -> Result<[usize; 13], FileError> 
             COLUMNS.join(",")
         )));
     }
-    Ok(found.map(|f| f.unwrap_or_default()))
+    Ok(positions)
 }
 
 /// The cells of a row as text; `None` for a row whose cells are all empty.
@@ -304,51 +306,25 @@ fn row_record(
         registration::nib(s).map_err(|e| field_problem("nib", &e, s))
     }));
 
-    // Every cell was checked, so that the row's reason names every problem.
-    let (
-        Some(business_name),
-        Some(owner_name),
-        Some(phone),
-        Some(place),
-        Some(categories),
-        Some(products),
-        Some(daily_capacity),
-        Some(capacity_unit),
-        Some(min_lead_days),
-        Some(min_order),
-        Some(halal),
-        Some(nib),
-    ) = (
-        business_name,
-        owner_name,
-        phone,
-        place,
-        categories,
-        products,
-        daily_capacity,
-        capacity_unit,
-        min_lead_days,
-        min_order,
-        halal,
-        nib,
-    )
-    else {
-        return Err(problems);
+    // Every cell was checked, so that the row's reason names every problem;
+    // a record only when none of them failed.
+    let record = || {
+        Some(ProducerRecord {
+            business_name: business_name?,
+            owner_name: owner_name?,
+            phone: phone?,
+            place: place?,
+            categories: categories?,
+            products: products?,
+            daily_capacity: daily_capacity?,
+            capacity_unit: capacity_unit?,
+            min_lead_days: min_lead_days?,
+            min_order: min_order?,
+            halal: halal?,
+            nib: nib?,
+        })
     };
-    Ok(ProducerRecord {
-        business_name,
-        owner_name,
-        phone,
-        place,
-        categories,
-        products,
-        daily_capacity,
-        capacity_unit,
-        min_lead_days,
-        min_order,
-        halal,
-        nib,
-    })
+    record().ok_or(problems)
 }
 
 /// Collects the problems of one row while its cells are checked.

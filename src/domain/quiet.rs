@@ -74,10 +74,7 @@ pub fn wait_until(now: DateTime<Utc>, zone: Tz) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
+    use crate::domain::testing::utc;
 
     #[test]
     fn ten_at_night_in_samarinda_waits_for_six_the_next_morning() {

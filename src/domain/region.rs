@@ -309,6 +309,27 @@ fn invalid(file: &'static str, index: usize, message: String) -> RegionError {
     }
 }
 
+/// Files a code read from `file` at `index`; a code the file has already
+/// given is an error.
+fn new_code<K: std::hash::Hash + Eq>(
+    by_code: &mut HashMap<K, usize>,
+    key: K,
+    index: usize,
+    file: &'static str,
+    code: &str,
+) -> Result<(), RegionError> {
+    match by_code.entry(key) {
+        std::collections::hash_map::Entry::Occupied(_) => Err(RegionError::DuplicateCode {
+            file,
+            code: code.to_owned(),
+        }),
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            slot.insert(index);
+            Ok(())
+        }
+    }
+}
+
 fn is_digits(s: &str, len: usize) -> bool {
     s.len() == len && s.bytes().all(|b| b.is_ascii_digit())
 }
@@ -407,15 +428,13 @@ impl Regions {
                     province: row.code.clone(),
                     timezone: row.timezone.clone(),
                 })?;
-            if province_by_code
-                .insert(row.code.clone(), province_list.len())
-                .is_some()
-            {
-                return Err(RegionError::DuplicateCode {
-                    file: PF,
-                    code: row.code,
-                });
-            }
+            new_code(
+                &mut province_by_code,
+                row.code.clone(),
+                province_list.len(),
+                PF,
+                &row.code,
+            )?;
             province_list.push(Province {
                 code: row.code,
                 name: display_name(&row.name),
@@ -454,15 +473,13 @@ impl Regions {
                     format!("{:?} starts with neither KOTA nor KABUPATEN", row.name),
                 )
             })?;
-            if regency_by_code
-                .insert(code.clone(), regency_list.len())
-                .is_some()
-            {
-                return Err(RegionError::DuplicateCode {
-                    file: RF,
-                    code: row.code,
-                });
-            }
+            new_code(
+                &mut regency_by_code,
+                code.clone(),
+                regency_list.len(),
+                RF,
+                &row.code,
+            )?;
             regency_list.push(Regency {
                 code,
                 province_code: row.province_code,
@@ -503,15 +520,13 @@ impl Regions {
             if normalize_key(&row.name).is_empty() {
                 return Err(invalid(DF, i, format!("district {} has no name", row.code)));
             }
-            if district_by_code
-                .insert(row.code.clone(), district_list.len())
-                .is_some()
-            {
-                return Err(RegionError::DuplicateCode {
-                    file: DF,
-                    code: row.code,
-                });
-            }
+            new_code(
+                &mut district_by_code,
+                row.code.clone(),
+                district_list.len(),
+                DF,
+                &row.code,
+            )?;
             district_list.push(District {
                 code: row.code,
                 regency_code,

@@ -14,27 +14,14 @@ pub enum ReminderKind {
     Morning,
 }
 
+stored_codes!(ReminderKind {
+    H7 => "h7",
+    H3 => "h3",
+    H1 => "h1",
+    Morning => "morning",
+});
+
 impl ReminderKind {
-    pub const ALL: [ReminderKind; 4] = [
-        ReminderKind::H7,
-        ReminderKind::H3,
-        ReminderKind::H1,
-        ReminderKind::Morning,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReminderKind::H7 => "h7",
-            ReminderKind::H3 => "h3",
-            ReminderKind::H1 => "h1",
-            ReminderKind::Morning => "morning",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ReminderKind> {
-        ReminderKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// Days before delivery and the local time of day.
     fn offset(self) -> (i64, NaiveTime) {
         const EIGHT: NaiveTime = super::o_clock(8);
@@ -103,10 +90,7 @@ fn local(day: NaiveDate, time: NaiveTime, zone: Tz) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
+    use crate::domain::testing::utc;
 
     #[test]
     fn a_delivery_in_ten_days_gets_all_four_reminders_at_local_times() {

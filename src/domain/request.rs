@@ -134,6 +134,14 @@ const MIN_PLAIN_PER_UNIT: u64 = 1_000;
 const MAX_ITEM_CHARS: usize = 60;
 /// Purposes and venues are at most this many words.
 const MAX_PHRASE_WORDS: usize = 8;
+/// Number words that count on their own (`dua`) ...
+const DIGIT_WORDS: &[&str] = &[
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+];
+/// ... and those that carry a scale, so a run with one is plainly a number.
+const SCALE_WORDS: &[&str] = &[
+    "sepuluh", "sebelas", "belas", "puluh", "ratus", "seratus", "ribu", "seribu", "juta", "sejuta",
+];
 
 // ---------------------------------------------------------------------------
 // Types
@@ -1434,31 +1442,8 @@ impl<'a> Sentence<'a> {
     /// The run of Indonesian number words at `i` (`dua ratus lima puluh`),
     /// its end and whether it has a scale word (so it is plainly a number).
     fn number_words_at(&self, i: usize) -> Option<(usize, bool)> {
-        let is_number_word = |w: &str| {
-            matches!(
-                w,
-                "nol"
-                    | "satu"
-                    | "dua"
-                    | "tiga"
-                    | "empat"
-                    | "lima"
-                    | "enam"
-                    | "tujuh"
-                    | "delapan"
-                    | "sembilan"
-                    | "sepuluh"
-                    | "sebelas"
-                    | "belas"
-                    | "puluh"
-                    | "ratus"
-                    | "seratus"
-                    | "ribu"
-                    | "seribu"
-                    | "juta"
-                    | "sejuta"
-            )
-        };
+        let is_scale = |w: &str| SCALE_WORDS.contains(&w);
+        let is_number_word = |w: &str| DIGIT_WORDS.contains(&w) || is_scale(w);
         let first = self.free_word(i)?;
         if !is_number_word(first)
             || matches!(first, "belas" | "puluh" | "ratus" | "ribu" | "juta")
@@ -1483,19 +1468,7 @@ impl<'a> Sentence<'a> {
             if !is_number_word(w) {
                 break;
             }
-            scaled |= matches!(
-                w,
-                "sepuluh"
-                    | "sebelas"
-                    | "belas"
-                    | "puluh"
-                    | "ratus"
-                    | "seratus"
-                    | "ribu"
-                    | "seribu"
-                    | "juta"
-                    | "sejuta"
-            );
+            scaled |= is_scale(w);
             end += 1;
         }
         Some((end, scaled))
@@ -1714,18 +1687,7 @@ impl<'a> Sentence<'a> {
                 break;
             }
             match (self.word(end), self.sym(end)) {
-                (None, Some('/')) => match self.free_word(end + 1) {
-                    Some(w) if RATE_WORDS.contains(&w) => {
-                        rate = true;
-                        end += 2;
-                    }
-                    Some(_) => {
-                        per = true;
-                        end += 2;
-                    }
-                    None => break,
-                },
-                (Some("per"), _) => match self.free_word(end + 1) {
+                (None, Some('/')) | (Some("per"), _) => match self.free_word(end + 1) {
                     Some(w) if RATE_WORDS.contains(&w) => {
                         rate = true;
                         end += 2;
@@ -2398,17 +2360,20 @@ impl<'a> Sentence<'a> {
                             (Some(a), Some(b)) if category_of_pair(a, b).is_some()))
             })
         };
+        // A run before the candidate, with only fillers between
+        // ("nasi kotak sebanyak 300").
+        let filler = |k: usize| {
+            self.role[k] == Role::Other
+                || (self.free(k)
+                    && self.word(k).is_some_and(|w| FILLERS.contains(&w))
+                    && !self.is(k, PHRASE_STOPS))
+        };
         let adjacent = |q: &Candidate| {
             let after = runs.iter().find(|r| r.start == q.end);
-            let before = runs.iter().rev().find(|r| {
-                r.end <= q.start
-                    && (r.end..q.start).all(|k| {
-                        self.role[k] == Role::Other
-                            || (self.free(k)
-                                && self.word(k).is_some_and(|w| FILLERS.contains(&w))
-                                && !self.is(k, PHRASE_STOPS))
-                    })
-            });
+            let before = runs
+                .iter()
+                .rev()
+                .find(|r| r.end <= q.start && (r.end..q.start).all(filler));
             // The product, not a trailing word: "nasi kotak 100 ktk krn …".
             // "payung 50 pcs sablon logo": how it is made, after the thing.
             let process = |r: &Range<usize>| {
@@ -2422,20 +2387,7 @@ impl<'a> Sentence<'a> {
             {
                 return before.cloned();
             }
-            after
-                .or_else(|| {
-                    // Before it, with only fillers between ("nasi kotak sebanyak 300").
-                    runs.iter().rev().find(|r| {
-                        r.end <= q.start
-                            && (r.end..q.start).all(|k| {
-                                self.role[k] == Role::Other
-                                    || (self.free(k)
-                                        && self.word(k).is_some_and(|w| FILLERS.contains(&w))
-                                        && !self.is(k, PHRASE_STOPS))
-                            })
-                    })
-                })
-                .cloned()
+            after.or(before).cloned()
         };
         let product = runs.iter().find(|r| has_product(r)).cloned();
         let run = match quantity {
@@ -2529,14 +2481,7 @@ fn resolve_budget(monies: &[Money], count: Option<u32>) -> Option<Result<Budget,
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn t(h: u32, m: u32) -> NaiveTime {
-        NaiveTime::from_hms_opt(h, m, 0).unwrap()
-    }
+    use crate::domain::testing::{hm as t, ymd as d};
 
     /// Tuesday 10 March 2026.
     fn today() -> NaiveDate {

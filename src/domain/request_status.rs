@@ -9,25 +9,11 @@ pub enum RequestStatus {
     Cancelled,
 }
 
-impl RequestStatus {
-    pub const ALL: [RequestStatus; 3] = [
-        RequestStatus::Open,
-        RequestStatus::Awarded,
-        RequestStatus::Cancelled,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RequestStatus::Open => "open",
-            RequestStatus::Awarded => "awarded",
-            RequestStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RequestStatus> {
-        RequestStatus::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
+stored_codes!(RequestStatus {
+    Open => "open",
+    Awarded => "awarded",
+    Cancelled => "cancelled",
+});
 
 /// One recipient producer's answer to a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,29 +27,13 @@ pub enum RecipientStatus {
     NotChosen,
 }
 
-impl RecipientStatus {
-    pub const ALL: [RecipientStatus; 5] = [
-        RecipientStatus::Sent,
-        RecipientStatus::Quoted,
-        RecipientStatus::Declined,
-        RecipientStatus::Awarded,
-        RecipientStatus::NotChosen,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RecipientStatus::Sent => "sent",
-            RecipientStatus::Quoted => "quoted",
-            RecipientStatus::Declined => "declined",
-            RecipientStatus::Awarded => "awarded",
-            RecipientStatus::NotChosen => "not_chosen",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RecipientStatus> {
-        RecipientStatus::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
+stored_codes!(RecipientStatus {
+    Sent => "sent",
+    Quoted => "quoted",
+    Declined => "declined",
+    Awarded => "awarded",
+    NotChosen => "not_chosen",
+});
 
 #[cfg(test)]
 mod tests {

@@ -297,63 +297,100 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// How one language writes a date and a time of day.
+struct Calendar {
+    days: [&'static str; 7],
+    months: [&'static str; 12],
+    /// Between the hours and the minutes.
+    time_separator: char,
+    /// Between the date and the time.
+    at: &'static str,
+}
+
+const INDONESIAN: Calendar = Calendar {
+    days: HARI,
+    months: BULAN,
+    time_separator: '.',
+    at: "pukul",
+};
+
+const ENGLISH: Calendar = Calendar {
+    days: DAYS_EN,
+    months: MONTHS_EN,
+    time_separator: ':',
+    at: "at",
+};
+
+impl Calendar {
+    fn weekday(&self, day: Weekday) -> &'static str {
+        self.days[day.num_days_from_monday() as usize]
+    }
+
+    fn date(&self, date: NaiveDate) -> String {
+        let month = self.months[date.month0() as usize];
+        let (weekday, day, year) = (self.weekday(date.weekday()), date.day(), date.year());
+        format!("{weekday}, {day} {month} {year}")
+    }
+
+    fn time(&self, time: NaiveTime) -> String {
+        let (h, sep, m) = (time.hour(), self.time_separator, time.minute());
+        format!("{h:02}{sep}{m:02}")
+    }
+
+    /// The date and the time, then the zone unless `zone_abbrev` is empty.
+    fn datetime(&self, date: NaiveDate, time: NaiveTime, zone_abbrev: &str) -> String {
+        let text = format!("{} {} {}", self.date(date), self.at, self.time(time));
+        with_zone(text, zone_abbrev)
+    }
+}
+
 /// `Senin` … `Minggu`.
 pub fn weekday_name_id(day: Weekday) -> &'static str {
-    HARI[day.num_days_from_monday() as usize]
+    INDONESIAN.weekday(day)
 }
 
 /// `Monday` … `Sunday`.
 pub fn weekday_name_en(day: Weekday) -> &'static str {
-    DAYS_EN[day.num_days_from_monday() as usize]
+    ENGLISH.weekday(day)
 }
 
 /// "Kamis, 26 Maret 2026".
 pub fn format_date_id(date: NaiveDate) -> String {
-    format!(
-        "{}, {} {} {}",
-        weekday_name_id(date.weekday()),
-        date.day(),
-        BULAN[date.month0() as usize],
-        date.year()
-    )
+    INDONESIAN.date(date)
 }
 
 /// "09.00" (Indonesian writes a dot between hours and minutes).
 pub fn format_time_id(time: NaiveTime) -> String {
-    format!("{:02}.{:02}", time.hour(), time.minute())
+    INDONESIAN.time(time)
 }
 
 /// "Kamis, 26 Maret 2026 pukul 09.00 WITA"; without the zone when
 /// `zone_abbrev` is empty.
 pub fn format_datetime_id(date: NaiveDate, time: NaiveTime, zone_abbrev: &str) -> String {
-    with_zone(
-        format!("{} pukul {}", format_date_id(date), format_time_id(time)),
-        zone_abbrev,
-    )
+    INDONESIAN.datetime(date, time, zone_abbrev)
 }
 
 /// "Thursday, 26 March 2026".
 pub fn format_date_en(date: NaiveDate) -> String {
-    format!(
-        "{}, {} {} {}",
-        weekday_name_en(date.weekday()),
-        date.day(),
-        MONTHS_EN[date.month0() as usize],
-        date.year()
-    )
+    ENGLISH.date(date)
 }
 
 /// "09:00".
 pub fn format_time_en(time: NaiveTime) -> String {
-    format!("{:02}:{:02}", time.hour(), time.minute())
+    ENGLISH.time(time)
 }
 
 /// "Thursday, 26 March 2026 at 09:00 WITA".
 pub fn format_datetime_en(date: NaiveDate, time: NaiveTime, zone_abbrev: &str) -> String {
-    with_zone(
-        format!("{} at {}", format_date_en(date), format_time_en(time)),
-        zone_abbrev,
-    )
+    ENGLISH.datetime(date, time, zone_abbrev)
+}
+
+/// English day endings: `26th`, `1st`.
+const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+
+/// A day of the month as typed: `5`, `26`.
+fn one_or_two_digits(s: &str) -> bool {
+    (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit())
 }
 
 fn with_zone(mut text: String, zone_abbrev: &str) -> String {
@@ -1047,19 +1084,17 @@ impl Reader<'_> {
             return None;
         }
         let first = match text.split_once('-') {
-            Some((a, b)) if (1..=2).contains(&b.len()) && b.bytes().all(|c| c.is_ascii_digit()) => {
-                a
-            }
+            Some((a, b)) if one_or_two_digits(b) => a,
             Some(_) => return None,
             None => text,
         };
-        if !(1..=2).contains(&first.len()) || !first.bytes().all(|c| c.is_ascii_digit()) {
+        if !one_or_two_digits(first) {
             return None;
         }
         let day: u32 = first.parse().ok()?;
         let mut m = i + 1;
         if self.touches(i, m) {
-            if !self.is(m, &["st", "nd", "rd", "th"]) {
+            if !self.is(m, ORDINAL_SUFFIXES) {
                 return None;
             }
             m += 1;
@@ -1085,13 +1120,13 @@ impl Reader<'_> {
             return None;
         }
         let text = self.num(d)?;
-        if !(1..=2).contains(&text.len()) || !text.bytes().all(|c| c.is_ascii_digit()) {
+        if !one_or_two_digits(text) {
             return None;
         }
         let day: u32 = text.parse().ok()?;
         let mut end = d + 1;
         if self.touches(d, end) {
-            if !self.is(end, &["st", "nd", "rd", "th"]) {
+            if !self.is(end, ORDINAL_SUFFIXES) {
                 return None;
             }
             end += 1;
@@ -1346,14 +1381,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn t(h: u32, m: u32) -> NaiveTime {
-        NaiveTime::from_hms_opt(h, m, 0).unwrap()
-    }
+    use crate::domain::testing::{hm as t, ymd as d};
 
     /// Friday 20 March 2026: "today" in most tables.
     fn friday() -> NaiveDate {

@@ -5,6 +5,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 use crate::domain::notice::Notice;
 
+use super::producer_lists;
 use super::users::User;
 use crate::domain::registration::{ProducerApplication, StaffApplication};
 use crate::domain::{AccountStatus, Category, PhoneNumber, RegionCode, Role};
@@ -143,29 +144,7 @@ pub async fn submit_producer(
     .bind(&at)
     .fetch_one(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM producer_categories WHERE producer_id = ?")
-        .bind(producer_id)
-        .execute(&mut *tx)
-        .await?;
-    for c in &app.categories {
-        sqlx::query("INSERT INTO producer_categories (producer_id, category) VALUES (?, ?)")
-            .bind(producer_id)
-            .bind(c)
-            .execute(&mut *tx)
-            .await?;
-    }
-    sqlx::query("DELETE FROM products WHERE producer_id = ?")
-        .bind(producer_id)
-        .execute(&mut *tx)
-        .await?;
-    for p in &app.products {
-        sqlx::query("INSERT INTO products (producer_id, name, created_at) VALUES (?, ?, ?)")
-            .bind(producer_id)
-            .bind(p)
-            .bind(&at)
-            .execute(&mut *tx)
-            .await?;
-    }
+    producer_lists::replace(&mut tx, producer_id, &app.categories, &app.products, &at).await?;
     set_role(
         &mut tx,
         user_id,
@@ -414,25 +393,9 @@ pub async fn pending(pool: &SqlitePool, limit: i64) -> sqlx::Result<(Vec<(User, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Lang, Place};
-    use crate::store::test_support::{fresh_db, now};
-    use crate::store::users::{self, Seen};
-
-    async fn user(pool: &SqlitePool, id: i64) {
-        users::touch(
-            pool,
-            &Seen {
-                id,
-                chat_id: id,
-                first_name: "U",
-                username: None,
-                telegram_language: Lang::Id,
-            },
-            now(),
-        )
-        .await
-        .unwrap();
-    }
+    use crate::domain::Place;
+    use crate::store::test_support::{fresh_db, now, seen as user};
+    use crate::store::users;
 
     fn application(phone: &str) -> ProducerApplication {
         ProducerApplication {

@@ -2,6 +2,7 @@
 //! (one outbox row per recipient, in one transaction), and the progress
 //! bookkeeping the reporter resumes from after a restart.
 
+use super::access::{self, Check};
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
@@ -206,12 +207,7 @@ pub async fn queue(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Result<i64, QueueError>> {
     let mut tx = super::begin_write(pool).await?;
-    let admin_chat: Option<i64> = sqlx::query_scalar(
-        "SELECT chat_id FROM users WHERE id = ? AND role = 'admin' AND status = 'approved'",
-    )
-    .bind(admin)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let admin_chat = access::check(&mut tx, Check::AdminChat, admin).await?;
     let Some(admin_chat) = admin_chat else {
         return Ok(Err(QueueError::NotAdmin));
     };

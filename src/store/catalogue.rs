@@ -3,8 +3,9 @@
 //! takes the acting Telegram user and checks, in the database, that the
 //! producer is theirs.
 
+use super::access::{self, Check};
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 
 use crate::domain::{AccountStatus, PhoneNumber, Role};
 
@@ -22,13 +23,7 @@ async fn own_producer(
     tx: &mut Transaction<'_, Sqlite>,
     user_id: i64,
 ) -> Result<i64, CatalogueError> {
-    let id: Option<i64> = sqlx::query_scalar(
-        "SELECT p.id FROM producers p JOIN users u ON u.id = p.user_id
-         WHERE p.user_id = ? AND u.role = 'producer' AND u.status = 'approved'",
-    )
-    .bind(user_id)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let id = access::check(tx, Check::OwnProducer, user_id).await?;
     id.ok_or(CatalogueError::NotYours)
 }
 
@@ -45,6 +40,19 @@ pub struct ProductInput {
 
 pub use super::directory::Product;
 
+type Query<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds a product's six columns, in the order `add` and `update` name them.
+fn bind_product<'q>(query: Query<'q>, p: &'q ProductInput) -> Query<'q> {
+    query
+        .bind(&p.name)
+        .bind(&p.photo_file_id)
+        .bind(p.price_from.map(|v| v as i64))
+        .bind(&p.unit)
+        .bind(p.min_order)
+        .bind(p.lead_days)
+}
+
 pub async fn list(pool: &SqlitePool, user_id: i64) -> Result<Vec<Product>, CatalogueError> {
     let mut tx = pool.begin().await?;
     let producer = own_producer(&mut tx, user_id).await?;
@@ -60,20 +68,16 @@ pub async fn add(
 ) -> Result<i64, CatalogueError> {
     let mut tx = super::begin_write(pool).await?;
     let producer = own_producer(&mut tx, user_id).await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO products (producer_id, name, photo_file_id, price_from, unit, min_order, lead_days, created_at)
+    let insert = sqlx::query(
+        "INSERT INTO products (name, photo_file_id, price_from, unit, min_order, lead_days, producer_id, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(producer)
-    .bind(&p.name)
-    .bind(&p.photo_file_id)
-    .bind(p.price_from.map(|v| v as i64))
-    .bind(&p.unit)
-    .bind(p.min_order)
-    .bind(p.lead_days)
-    .bind(super::timestamp(now))
-    .fetch_one(&mut *tx)
-    .await?;
+    );
+    let id: i64 = bind_product(insert, p)
+        .bind(producer)
+        .bind(super::timestamp(now))
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
     tx.commit().await?;
     Ok(id)
 }
@@ -105,27 +109,11 @@ pub async fn update(
     product_id: i64,
     p: &ProductInput,
 ) -> Result<(), CatalogueError> {
-    let mut tx = super::begin_write(pool).await?;
-    let producer = own_producer(&mut tx, user_id).await?;
-    let done = sqlx::query(
+    let set = sqlx::query(
         "UPDATE products SET name = ?, photo_file_id = ?, price_from = ?, unit = ?, min_order = ?, lead_days = ?
          WHERE id = ? AND producer_id = ?",
-    )
-    .bind(&p.name)
-    .bind(&p.photo_file_id)
-    .bind(p.price_from.map(|v| v as i64))
-    .bind(&p.unit)
-    .bind(p.min_order)
-    .bind(p.lead_days)
-    .bind(product_id)
-    .bind(producer)
-    .execute(&mut *tx)
-    .await?;
-    if done.rows_affected() != 1 {
-        return Err(CatalogueError::NotYours);
-    }
-    tx.commit().await?;
-    Ok(())
+    );
+    on_own_product(pool, user_id, product_id, bind_product(set, p)).await
 }
 
 pub async fn remove(
@@ -133,9 +121,21 @@ pub async fn remove(
     user_id: i64,
     product_id: i64,
 ) -> Result<(), CatalogueError> {
+    let delete = sqlx::query("DELETE FROM products WHERE id = ? AND producer_id = ?");
+    on_own_product(pool, user_id, product_id, delete).await
+}
+
+/// Runs a statement that ends `WHERE id = ? AND producer_id = ?` on one
+/// product of this user's: `NotYours` unless it touched exactly that one.
+async fn on_own_product(
+    pool: &SqlitePool,
+    user_id: i64,
+    product_id: i64,
+    statement: Query<'_>,
+) -> Result<(), CatalogueError> {
     let mut tx = super::begin_write(pool).await?;
     let producer = own_producer(&mut tx, user_id).await?;
-    let done = sqlx::query("DELETE FROM products WHERE id = ? AND producer_id = ?")
+    let done = statement
         .bind(product_id)
         .bind(producer)
         .execute(&mut *tx)
@@ -309,25 +309,7 @@ pub async fn link_by_phone(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Lang;
-    use crate::store::test_support::{fresh_db, now};
-    use crate::store::users::{self, Seen};
-
-    async fn seen(pool: &SqlitePool, id: i64) {
-        users::touch(
-            pool,
-            &Seen {
-                id,
-                chat_id: id,
-                first_name: "U",
-                username: None,
-                telegram_language: Lang::Id,
-            },
-            now(),
-        )
-        .await
-        .unwrap();
-    }
+    use crate::store::test_support::{fresh_db, now, seen};
 
     #[tokio::test]
     async fn an_imported_producer_is_linked_by_its_phone_and_then_owns_its_catalogue() {

@@ -230,14 +230,7 @@ pub async fn load(pool: &SqlitePool, now: DateTime<Utc>) -> anyhow::Result<(usiz
             .await?;
         if known == 0 {
             for name in p.products {
-                sqlx::query(
-                    "INSERT INTO products (producer_id, name, created_at) VALUES (?, ?, ?)",
-                )
-                .bind(id)
-                .bind(name)
-                .bind(&stamp)
-                .execute(&mut *tx)
-                .await?;
+                super::producer_lists::add_product(&mut tx, id, name, &stamp).await?;
             }
         }
     }

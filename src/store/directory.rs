@@ -650,7 +650,7 @@ mod tests {
             .unwrap();
         let q = read_query("amplang", Regions::embedded());
         let on = |d: &str| Filters {
-            available_on: NaiveDate::parse_from_str(d, "%Y-%m-%d").ok(),
+            available_on: Some(crate::domain::testing::date(d)),
             ..Filters::default()
         };
         let during = search(&pool, &q.terms, &on("2026-12-02"), 0, 5)

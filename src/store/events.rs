@@ -3,6 +3,7 @@
 //! someone checks, in its transaction, that they may: staff only on events
 //! of their own office, a producer only on events it was told about.
 
+use super::access::{self, Check};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqlitePool;
 
@@ -68,13 +69,7 @@ async fn staff_office(
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
     user_id: i64,
 ) -> Result<i64, EventError> {
-    let office: Option<i64> = sqlx::query_scalar(
-        "SELECT s.office_id FROM staff s JOIN users u ON u.id = s.user_id
-         WHERE s.user_id = ? AND u.role = 'staff' AND u.status = 'approved'",
-    )
-    .bind(user_id)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let office = access::check(tx, Check::StaffOffice, user_id).await?;
     office.ok_or(EventError::NotAllowed)
 }
 

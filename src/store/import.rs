@@ -11,8 +11,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 
+use super::producer_lists::{add_category, add_product};
 use crate::domain::producer_csv::{Parsed, ProducerRecord, Rejected};
 use crate::domain::{Category, PhoneNumber, Place, RegionCode};
 
@@ -157,32 +158,42 @@ async fn upsert(
     }
 }
 
+type Query<'q> = sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds a record's eleven data columns as `?1` … `?11`, in the order
+/// `insert` and `update` number them.
+fn bind_record<'q>(query: Query<'q>, r: &'q ProducerRecord) -> Query<'q> {
+    query
+        .bind(&r.business_name)
+        .bind(&r.owner_name)
+        .bind(&r.phone)
+        .bind(&r.place.regency)
+        .bind(&r.place.district)
+        .bind(r.daily_capacity)
+        .bind(&r.capacity_unit)
+        .bind(r.min_lead_days)
+        .bind(r.min_order)
+        .bind(r.halal)
+        .bind(&r.nib)
+}
+
 async fn insert(
     tx: &mut Transaction<'_, Sqlite>,
     r: &ProducerRecord,
     now: &str,
 ) -> sqlx::Result<()> {
-    let id: i64 = sqlx::query_scalar(
+    let insert = sqlx::query(
         "INSERT INTO producers (user_id, business_name, owner_name, phone, regency_code,
                                 district_code, daily_capacity, capacity_unit, min_lead_days,
                                 min_order, halal, nib, verified, source, created_at, updated_at)
          VALUES (NULL, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, 'import', ?12, ?12)
          RETURNING id",
-    )
-    .bind(&r.business_name)
-    .bind(&r.owner_name)
-    .bind(&r.phone)
-    .bind(&r.place.regency)
-    .bind(&r.place.district)
-    .bind(r.daily_capacity)
-    .bind(&r.capacity_unit)
-    .bind(r.min_lead_days)
-    .bind(r.min_order)
-    .bind(r.halal)
-    .bind(&r.nib)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?;
+    );
+    let id: i64 = bind_record(insert, r)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("id")?;
     for c in &r.categories {
         add_category(tx, id, *c).await?;
     }
@@ -232,28 +243,18 @@ async fn update(
             .execute(&mut **tx)
             .await?;
     } else {
-        sqlx::query(
+        let set = sqlx::query(
             "UPDATE producers SET business_name = ?1, owner_name = ?2, phone = ?3,
                  regency_code = ?4, district_code = ?5, daily_capacity = ?6,
                  capacity_unit = ?7, min_lead_days = ?8, min_order = ?9, halal = ?10,
                  nib = ?11, updated_at = ?12
              WHERE id = ?13",
-        )
-        .bind(&r.business_name)
-        .bind(&r.owner_name)
-        .bind(&r.phone)
-        .bind(&r.place.regency)
-        .bind(&r.place.district)
-        .bind(r.daily_capacity)
-        .bind(&r.capacity_unit)
-        .bind(r.min_lead_days)
-        .bind(r.min_order)
-        .bind(r.halal)
-        .bind(&r.nib)
-        .bind(now)
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
+        );
+        bind_record(set, r)
+            .bind(now)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
     }
 
     for slug in categories.difference(&wanted_categories) {
@@ -299,34 +300,6 @@ async fn update(
             .await?;
     }
     Ok(true)
-}
-
-async fn add_category(
-    tx: &mut Transaction<'_, Sqlite>,
-    producer_id: i64,
-    category: Category,
-) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO producer_categories (producer_id, category) VALUES (?, ?)")
-        .bind(producer_id)
-        .bind(category)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
-}
-
-async fn add_product(
-    tx: &mut Transaction<'_, Sqlite>,
-    producer_id: i64,
-    name: &str,
-    now: &str,
-) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO products (producer_id, name, created_at) VALUES (?, ?, ?)")
-        .bind(producer_id)
-        .bind(name)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
 }
 
 /// Every producer that has a phone, in id order, as CSV records
@@ -388,11 +361,10 @@ pub async fn export_producers(pool: &SqlitePool) -> anyhow::Result<Vec<ProducerR
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Regions;
     use crate::domain::producer_csv::{self, Row};
     use crate::domain::registration::ProducerApplication;
-    use crate::domain::{Lang, Regions};
     use crate::store::test_support::{fresh_db, now};
-    use crate::store::users::{self, Seen};
 
     fn record(phone: &str, nib: Option<&str>) -> ProducerRecord {
         ProducerRecord {
@@ -560,19 +532,7 @@ mod tests {
     #[tokio::test]
     async fn a_producer_linked_to_telegram_keeps_its_account_and_verification() {
         let (pool, _dir) = fresh_db().await;
-        users::touch(
-            &pool,
-            &Seen {
-                id: 10,
-                chat_id: 10,
-                first_name: "U",
-                username: None,
-                telegram_language: Lang::Id,
-            },
-            now(),
-        )
-        .await
-        .unwrap();
+        crate::store::test_support::seen(&pool, 10).await;
         let r = record("081234567890", None);
         crate::store::accounts::submit_producer(
             &pool,

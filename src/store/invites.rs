@@ -1,5 +1,6 @@
 //! Invite deep links that pre-approve the staff of one office.
 
+use super::access::{self, Check};
 use chrono::{DateTime, Utc};
 use rand::Rng;
 use rand::distr::Alphanumeric;
@@ -35,13 +36,10 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> Result<Invite, InviteError> {
     let mut tx = super::begin_write(pool).await?;
-    let is_admin: Option<i64> = sqlx::query_scalar(
-        "SELECT 1 FROM users WHERE id = ? AND role = 'admin' AND status = 'approved'",
-    )
-    .bind(admin_id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if is_admin.is_none() {
+    if access::check(&mut tx, Check::AdminChat, admin_id)
+        .await?
+        .is_none()
+    {
         return Err(InviteError::NotAdmin);
     }
     let office_id = super::offices::find_or_create(&mut tx, office_name, regency, now).await?;

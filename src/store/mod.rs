@@ -1,6 +1,7 @@
 //! The only room that speaks SQL. Small free functions named for what they
 //! do, taking a pool (or a transaction) and plain domain values.
 
+mod access;
 pub mod accounts;
 pub mod broadcasts;
 pub mod catalogue;
@@ -16,6 +17,7 @@ pub mod offices;
 pub mod order_view;
 pub mod orders;
 pub mod outbox;
+mod producer_lists;
 pub mod regions;
 pub mod reminders;
 pub mod requests;
@@ -126,5 +128,17 @@ pub(crate) mod test_support {
         .execute(pool)
         .await
         .expect("insert user");
+    }
+
+    /// A user as the bot first sees them (`users::touch`), `chat_id = id`.
+    pub async fn seen(pool: &SqlitePool, id: i64) {
+        let who = users::Seen {
+            id,
+            chat_id: id,
+            first_name: "U",
+            username: None,
+            telegram_language: crate::domain::Lang::Id,
+        };
+        users::touch(pool, &who, now()).await.expect("touch user");
     }
 }

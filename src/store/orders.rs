@@ -2,6 +2,7 @@
 //! staff of the ordering office confirm receipt and rate; either may cancel
 //! with a reason while the rules allow. Checked here, in the transaction.
 
+use super::access::{self, Check};
 use chrono::{DateTime, Utc};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
@@ -49,14 +50,7 @@ async fn side(
     if producer_user == Some(user_id) {
         return Ok((Side::Producer, status));
     }
-    let staff_office: Option<i64> = sqlx::query_scalar(
-        "SELECT s.office_id FROM staff s JOIN users u ON u.id = s.user_id
-         WHERE s.user_id = ? AND u.status = 'approved' AND u.role = 'staff'",
-    )
-    .bind(user_id)
-    .fetch_optional(&mut **tx)
-    .await?;
-    if staff_office == Some(office) {
+    if access::check(tx, Check::StaffOffice, user_id).await? == Some(office) {
         return Ok((Side::Staff, status));
     }
     Err(OrderError::NotAllowed)
@@ -144,6 +138,19 @@ async fn cancel_with_reason(
     Ok(())
 }
 
+/// Commits a change to an order and reads the order back as it now stands.
+/// The row was just written, so not finding it is a failure (it used to
+/// answer "not allowed", which told the user something untrue).
+async fn commit_and_read(
+    tx: Transaction<'_, Sqlite>,
+    pool: &SqlitePool,
+    order_id: i64,
+) -> Result<Order, OrderError> {
+    tx.commit().await?;
+    let order = get(pool, order_id).await?;
+    Ok(order.ok_or(sqlx::Error::RowNotFound)?)
+}
+
 /// The producer moves its order one step (accept, diproses, siap, terkirim),
 /// or staff confirm receipt. Anything else is refused.
 pub async fn advance(
@@ -187,8 +194,7 @@ pub async fn advance(
             .execute(&mut *tx)
             .await?;
     }
-    tx.commit().await?;
-    get(pool, order_id).await?.ok_or(OrderError::NotAllowed)
+    commit_and_read(tx, pool, order_id).await
 }
 
 /// Either side cancels, with a reason, while the order is not yet delivered.
@@ -257,8 +263,7 @@ pub async fn rate(
     .bind(order_id)
     .execute(&mut *tx)
     .await?;
-    tx.commit().await?;
-    get(pool, order_id).await?.ok_or(OrderError::NotAllowed)
+    commit_and_read(tx, pool, order_id).await
 }
 
 /// Staff let an unaccepted order lapse so they can award the next quote:
@@ -287,8 +292,7 @@ pub async fn lapse_and_reopen(
     reopen_for_others(&mut tx, order_id, "lapsed").await?;
     let notice = Notice::OrderLapsed { order: order_id };
     tell_other_side(&mut tx, order_id, Side::Staff, notice, now).await?;
-    tx.commit().await?;
-    get(pool, order_id).await?.ok_or(OrderError::NotAllowed)
+    commit_and_read(tx, pool, order_id).await
 }
 
 /// Staff drop an order whose producer cannot deliver (it reported a problem
@@ -311,8 +315,7 @@ pub async fn replace(
     reopen_for_others(&mut tx, order_id, reason).await?;
     let notice = Notice::OrderCancelled { order: order_id };
     tell_other_side(&mut tx, order_id, Side::Staff, notice, now).await?;
-    tx.commit().await?;
-    get(pool, order_id).await?.ok_or(OrderError::NotAllowed)
+    commit_and_read(tx, pool, order_id).await
 }
 
 /// After an order was dropped: its request opens again (unless another

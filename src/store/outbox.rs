@@ -389,18 +389,8 @@ pub async fn due_count(pool: &SqlitePool, now: DateTime<Utc>) -> sqlx::Result<i6
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::test_support::fresh_db;
-
-    async fn user(pool: &SqlitePool, id: i64) {
-        sqlx::query(
-            "INSERT INTO users (id, chat_id, first_name, created_at, updated_at) VALUES (?, ?, 'u', '', '')",
-        )
-        .bind(id)
-        .bind(id)
-        .execute(pool)
-        .await
-        .unwrap();
-    }
+    use crate::domain::testing::utc as t;
+    use crate::store::test_support::{fresh_db, user};
 
     async fn put(pool: &SqlitePool, user_id: i64, request: i64, at: DateTime<Utc>) -> i64 {
         let mut tx = crate::store::begin_write(pool).await.unwrap();
@@ -411,10 +401,6 @@ mod tests {
         let id = enqueue(&mut tx, &row, at).await.unwrap();
         tx.commit().await.unwrap();
         id
-    }
-
-    fn t(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
 
     #[tokio::test]

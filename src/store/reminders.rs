@@ -22,21 +22,24 @@ pub(super) async fn schedule(
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     type Row = (NaiveDate, Option<NaiveTime>, RegionCode, i64, i64);
-    let row: Option<Row> = sqlx::query_as(
+    // The caller has just accepted this order in the same transaction: a
+    // missing row is a failure (`RowNotFound`), not an order with nothing
+    // to remind.
+    let (delivery, time, regency, quantity, price): Row = sqlx::query_as(
         "SELECT r.delivery_date, r.delivery_time, r.regency_code, o.quantity, o.unit_price
          FROM orders o JOIN requests r ON r.id = o.request_id WHERE o.id = ?",
     )
     .bind(order_id)
-    .fetch_optional(&mut **tx)
+    .fetch_one(&mut **tx)
     .await?;
-    let Some((delivery, time, regency, quantity, price)) = row else {
-        return Ok(());
-    };
     let (staff, producer) = order_view::parties(tx, order_id).await?;
-    // Every stored regency is one of the embedded ones (a foreign key).
-    let zone = Regions::embedded()
-        .timezone_of_code(regency.as_str())
-        .unwrap_or(chrono_tz::Asia::Makassar);
+    // A stored regency this build's region list does not know would put
+    // every reminder at a guessed hour: refuse instead.
+    let zone = Regions::embedded().timezone_of(&regency).ok_or_else(|| {
+        sqlx::Error::Decode(
+            format!("order {order_id}: regency {regency} is not in the region list").into(),
+        )
+    })?;
     let mut asks_h1 = false;
     for (kind, at) in reminder::schedule(delivery, zone, now) {
         let id: i64 = sqlx::query_scalar(

@@ -3,6 +3,7 @@
 //! they may: a producer only on requests sent to it, staff only on requests
 //! of their own office.
 
+use super::access::{self, Check};
 use super::outbox::{self, Enqueue};
 use crate::domain::notice::Notice;
 use crate::domain::order::ACCEPT_WITHIN;
@@ -152,25 +153,13 @@ pub async fn leave_of(
 
 /// The office of an approved staff member.
 async fn staff_office(tx: &mut Transaction<'_, Sqlite>, user_id: i64) -> Result<i64, RequestError> {
-    let office: Option<i64> = sqlx::query_scalar(
-        "SELECT s.office_id FROM staff s JOIN users u ON u.id = s.user_id
-         WHERE s.user_id = ? AND u.role = 'staff' AND u.status = 'approved'",
-    )
-    .bind(user_id)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let office = access::check(tx, Check::StaffOffice, user_id).await?;
     office.ok_or(RequestError::NotAllowed)
 }
 
 /// The producer of an approved producer account.
 async fn producer_of(tx: &mut Transaction<'_, Sqlite>, user_id: i64) -> Result<i64, RequestError> {
-    let id: Option<i64> = sqlx::query_scalar(
-        "SELECT p.id FROM producers p JOIN users u ON u.id = p.user_id
-         WHERE p.user_id = ? AND u.role = 'producer' AND u.status = 'approved' AND p.verified = 1",
-    )
-    .bind(user_id)
-    .fetch_optional(&mut **tx)
-    .await?;
+    let id = access::check(tx, Check::VerifiedProducer, user_id).await?;
     id.ok_or(RequestError::NotAllowed)
 }
 

@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::SqlitePool;
 
+use super::producer_lists;
 use crate::domain::Category;
 
 /// One producer to insert, with everything search shows or filters on.
@@ -53,19 +54,10 @@ pub async fn insert_producers(
     for p in producers {
         id += 1;
         for name in &p.products {
-            sqlx::query("INSERT INTO products (producer_id, name, created_at) VALUES (?, ?, ?)")
-                .bind(id)
-                .bind(name)
-                .bind(&now)
-                .execute(&mut *tx)
-                .await?;
+            producer_lists::add_product(&mut tx, id, name, &now).await?;
         }
         for c in &p.categories {
-            sqlx::query("INSERT INTO producer_categories (producer_id, category) VALUES (?, ?)")
-                .bind(id)
-                .bind(c)
-                .execute(&mut *tx)
-                .await?;
+            producer_lists::add_category(&mut tx, id, *c).await?;
         }
         if let Some((start, end)) = p.leave {
             sqlx::query(
@@ -198,13 +190,7 @@ pub async fn insert_accounts(
             .fetch_one(&mut *tx)
             .await?;
             if let Some(c) = account.category {
-                sqlx::query(
-                    "INSERT INTO producer_categories (producer_id, category) VALUES (?, ?)",
-                )
-                .bind(producer)
-                .bind(c)
-                .execute(&mut *tx)
-                .await?;
+                producer_lists::add_category(&mut tx, producer, c).await?;
             }
         } else if let Some(office) = office {
             sqlx::query(
