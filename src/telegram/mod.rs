@@ -336,9 +336,12 @@ mod tests {
     use crate::domain::order::OrderStatus;
     use crate::domain::{Category, Lang, Role};
 
+    /// A room's name and whether its decoder accepts some data.
+    type Taker = (&'static str, fn(&str) -> bool);
+
     /// Every room's decoder, by name: which rooms accept this data?
     fn takers(data: &str) -> Vec<&'static str> {
-        let rooms: [(&str, fn(&str) -> bool); 11] = [
+        let rooms: [Taker; 11] = [
             ("admin", |d| admin::buttons::Button::decode(d).is_some()),
             ("broadcasts", |d| {
                 broadcasts::buttons::Button::decode(d).is_some()
