@@ -365,6 +365,7 @@ rq-ask-budget = What is the budget? E.g. 25rb per box, or 5 jt in total. Press �
 rq-not-understood = Sorry, I did not understand that request. E.g. /minta 250 boxes of snacks for a coordination meeting on 26 March in Samarinda, budget 25rb per box
 rq-past-date = The date { $date } has already passed.
 rq-invalid-date = That date does not exist on the calendar.
+rq-weekday-clash = The weekday and the date do not match, so I have not used the date. Please write just the date, for example 26/3.
 rq-zero-quantity = The quantity must be more than zero.
 rq-quantity-too-large = That quantity is too large; please check it again.
 rq-budget-unclear = The budget “{ $text }” is not clear: per unit or total? E.g. 25rb per box, or 5 jt in total.

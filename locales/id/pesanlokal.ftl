@@ -365,6 +365,7 @@ rq-ask-budget = Berapa anggarannya? Contoh: 25rb per kotak, atau total 5 jt. Tek
 rq-not-understood = Maaf, permintaan itu belum saya pahami. Contoh: /minta 250 kotak snack untuk rakor tanggal 26 Maret di Samarinda, anggaran 25rb per kotak
 rq-past-date = Tanggal { $date } sudah lewat.
 rq-invalid-date = Tanggal itu tidak ada di kalender.
+rq-weekday-clash = Hari dan tanggalnya tidak cocok, jadi tanggalnya belum saya pakai. Mohon tulis tanggalnya saja, misalnya 26/3.
 rq-zero-quantity = Jumlah harus lebih dari nol.
 rq-quantity-too-large = Jumlahnya terlalu besar; mohon periksa lagi.
 rq-budget-unclear = Anggaran «{ $text }» belum jelas: per unit atau total? Contoh: 25rb per kotak, atau total 5 jt.

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Category;
+use super::{Category, RegionCode};
 
 /// Telegram's limit for a message text (characters after entity parsing).
 pub const MAX_TEXT: usize = 4096;
@@ -42,9 +42,9 @@ pub enum Group {
 pub struct Audience {
     #[serde(default)]
     pub group: Group,
-    /// Regency codes (`64.72`); empty = everywhere.
+    /// Regencies (`64.72` in JSON); empty = everywhere.
     #[serde(default)]
-    pub regencies: Vec<String>,
+    pub regencies: Vec<RegionCode>,
     /// Empty = every category.
     #[serde(default)]
     pub categories: Vec<Category>,
@@ -112,11 +112,15 @@ mod tests {
         assert!(staff.wants_staff() && !staff.wants_producers());
     }
 
+    fn code(s: &str) -> RegionCode {
+        RegionCode::parse(s).unwrap()
+    }
+
     #[test]
     fn audiences_round_trip_and_stored_ones_still_decode() {
         let a = Audience {
             group: Group::Producers,
-            regencies: vec!["64.72".into(), "64.02".into()],
+            regencies: vec![code("64.72"), code("64.02")],
             categories: vec![Category::OlehOleh],
         };
         assert_eq!(Audience::from_json(&a.to_json().unwrap()).unwrap(), a);
@@ -124,12 +128,13 @@ mod tests {
             Audience::from_json(r#"{"group":"staff","regencies":["64.72"]}"#).unwrap(),
             Audience {
                 group: Group::Staff,
-                regencies: vec!["64.72".into()],
+                regencies: vec![code("64.72")],
                 categories: vec![],
             }
         );
         assert_eq!(Audience::from_json("{}").unwrap(), Audience::default());
         assert!(Audience::from_json("{\"group\":\"aliens\"}").is_err());
+        assert!(Audience::from_json(r#"{"regencies":["Samarinda"]}"#).is_err());
     }
 
     #[test]

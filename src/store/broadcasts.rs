@@ -6,6 +6,7 @@ use super::access::{self, Check};
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 
+use crate::domain::RegionCode;
 use crate::domain::broadcast::{Audience, BroadcastStatus};
 use crate::domain::notice::Notice;
 
@@ -82,7 +83,8 @@ const AUDIENCE: &str = "
       )";
 
 fn regencies_json(a: &Audience) -> String {
-    codec::json_array(&a.regencies)
+    let codes: Vec<&str> = a.regencies.iter().map(RegionCode::as_str).collect();
+    codec::json_array(&codes)
 }
 
 fn categories_json(a: &Audience) -> String {
@@ -374,7 +376,7 @@ mod tests {
         .await;
         assert_eq!((staff.producers, staff.staff), (0, 4));
         let samarinda = count(Audience {
-            regencies: vec!["64.72".into()],
+            regencies: vec![RegionCode::parse("64.72").unwrap()],
             ..Audience::default()
         })
         .await;
@@ -428,7 +430,7 @@ mod tests {
             .await
             .unwrap();
         let nobody = Audience {
-            regencies: vec!["11.01".into()],
+            regencies: vec![RegionCode::parse("11.01").unwrap()],
             ..Audience::default()
         };
         assert!(set_audience(&pool, id, ADMIN, &nobody).await.unwrap());

@@ -252,7 +252,8 @@ pub fn track_inbox(inner: UpdateHandler<anyhow::Error>) -> UpdateHandler<anyhow:
                     _ => None,
                 };
                 if error.is_some() {
-                    super::handlers::apologize(&bot, &pool, &texts, &update, clock.now()).await;
+                    super::shared::context::apologize(&bot, &pool, &texts, &update, clock.now())
+                        .await;
                 }
                 if let Err(e) = store::inbox::finish(&pool, id, error.as_deref(), clock.now()).await
                 {

@@ -1,21 +1,21 @@
-//! The only room that imports teloxide: the handler tree, commands, dialogue
-//! state, callback codec, keyboards and the reply catalogue.
+//! The only room that imports teloxide: the handler tree and the feature
+//! rooms (each with its commands, buttons, keyboards and replies), the
+//! dialogue state, and what they share.
 
 pub mod admin;
-pub mod callback;
+pub mod broadcasts;
+#[cfg(test)]
+mod button_heads;
 pub mod catalogue;
-pub mod commands;
 pub mod directory;
+pub mod events;
 pub mod general;
-pub mod handlers;
-pub mod keyboards;
 pub mod listener;
 pub mod notices;
 pub mod orders;
 pub mod out;
 pub mod quotes;
 pub mod registration;
-pub mod replies;
 pub mod requests;
 pub mod shared;
 pub mod state;
@@ -34,8 +34,6 @@ use crate::config::Config;
 use crate::i18n::Texts;
 use crate::store;
 
-use commands::Command;
-use handlers::{broadcast, callbacks, event};
 use out::TgBot;
 use shared::codec::Pressed;
 use shared::toast::{Toast, answered};
@@ -54,7 +52,8 @@ use storage::DbStorage;
 ///       │          ├ /permintaan, /pesanan .............. orders::commands
 ///       │          ├ /start /daftar /bantuan /profil
 ///       │          │  /bahasa /batal .................... general::commands
-///       │          ├ other commands ..................... handlers::general::command
+///       │          ├ /acara ............................. events::commands
+///       │          ├ /siaran ............................ broadcasts::commands
 ///       │          ├ State::Producer ..................... registration::producer_message
 ///       │          ├ State::Staff ........................ registration::staff_message
 ///       │          ├ State::Invite ....................... admin::invite_message
@@ -66,8 +65,8 @@ use storage::DbStorage;
 ///       │          ├ State::CancelReason / RatingComment . orders::cancel_message / rating_message
 ///       │          ├ State::SearchPrompt ................. directory::prompt_message
 ///       │          ├ State::SearchDate ................... directory::date_message
-///       │          ├ State::Event ........................ event::event_message
-///       │          ├ State::Broadcast .................... broadcast::message
+///       │          ├ State::Event ........................ events::event_message
+///       │          ├ State::Broadcast .................... broadcasts::broadcast_message
 ///       │          └ State::Idle ......................... general::idle_message
 ///       └ callback query ─┬ admin buttons ............... admin::buttons
 ///                         ├ directory buttons ........... directory::buttons
@@ -75,9 +74,10 @@ use storage::DbStorage;
 ///                         ├ request buttons ............. requests::buttons
 ///                         ├ quote buttons ............... quotes::buttons
 ///                         ├ award and order buttons ..... orders::buttons
+///                         ├ event buttons ............... events::buttons
+///                         ├ broadcast buttons ........... broadcasts::buttons
 ///                         ├ registration buttons ........ registration::buttons
-///                         ├ language, mute, "Batal" ..... general::buttons
-///                         └ the rest ..................... callbacks::on_callback
+///                         └ language, mute, "Batal" ..... general::buttons
 /// ```
 pub fn schema() -> UpdateHandler<anyhow::Error> {
     let messages = Update::filter_message()
@@ -86,12 +86,9 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(catalogue::commands())
         .branch(requests::commands())
         .branch(orders::commands())
+        .branch(events::commands())
+        .branch(broadcasts::commands())
         .branch(general::commands())
-        .branch(
-            dptree::entry()
-                .filter_command::<Command>()
-                .endpoint(handlers::general::command),
-        )
         .branch(
             dptree::case![State::Producer {
                 step,
@@ -137,8 +134,10 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(dptree::case![State::LinkContact].endpoint(catalogue::contact_message))
         .branch(dptree::case![State::SearchPrompt].endpoint(directory::prompt_message))
         .branch(dptree::case![State::SearchDate { search }].endpoint(directory::date_message))
-        .branch(dptree::case![State::Event { draft, asking }].endpoint(event::event_message))
-        .branch(dptree::case![State::Broadcast { step, draft }].endpoint(broadcast::message))
+        .branch(dptree::case![State::Event { draft, asking }].endpoint(events::event_message))
+        .branch(
+            dptree::case![State::Broadcast { step, draft }].endpoint(broadcasts::broadcast_message),
+        )
         .branch(dptree::endpoint(general::idle_message));
 
     let callbacks = Update::filter_callback_query()
@@ -152,15 +151,16 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
                 .branch(requests::buttons())
                 .branch(quotes::buttons())
                 .branch(orders::buttons())
+                .branch(events::buttons())
+                .branch(broadcasts::buttons())
                 .branch(registration::buttons())
-                .branch(general::buttons())
-                .branch(dptree::endpoint(callbacks::on_callback)),
+                .branch(general::buttons()),
         ));
 
     listener::track_inbox(
         dptree::entry()
-            .filter_map_async(handlers::identify)
-            .map(handlers::make_out)
+            .filter_map_async(shared::context::identify)
+            .map(shared::context::make_out)
             .enter_dialogue::<Update, DbStorage, State>()
             .branch(messages)
             .branch(callbacks),

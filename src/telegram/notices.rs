@@ -22,11 +22,11 @@ use crate::store::orders::{Order, Side};
 use crate::store::outbox::Ready;
 
 use super::admin;
-use super::handlers::event;
+use super::events;
 use super::orders::replies::{QuoteLine, Reply as OrderReply};
 use super::out::{App, Out};
 use super::quotes::replies::Reply as QuoteReply;
-use super::replies::{Reply, count, rupiah};
+use super::shared::format::{count, rupiah};
 use super::{orders, quotes};
 
 /// A message ready to send.
@@ -287,10 +287,10 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             let side = side.unwrap_or(Side::Staff);
             Some(Rendered::with(head, orders::keyboards::order(to, &o, side)))
         }
-        Notice::EventHeadsUp { event: id } => event::heads_up(to, *id)
+        Notice::EventHeadsUp { event: id } => events::heads_up(to, *id)
             .await?
             .map(|(text, markup)| Rendered::with(text, markup)),
-        Notice::EventNudge { event: id } => event::nudge(to, *id)
+        Notice::EventNudge { event: id } => events::nudge(to, *id)
             .await?
             .map(|(text, markup)| Rendered::with(text, markup)),
         Notice::Broadcast { broadcast } => {
@@ -302,7 +302,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
                 return Ok(None);
             };
             Some(Rendered {
-                text: super::replies::announcement(&b.text),
+                text: super::broadcasts::replies::announcement(&b.text),
                 markup: None,
                 photo: b.photo,
             })
@@ -477,6 +477,7 @@ impl crate::background::broadcasts::Reporter for TgReporter {
         let to = self
             .app
             .to(ChatId(b.progress_chat_id.unwrap_or(b.admin_user_id)), lang);
+        use super::broadcasts::replies::Reply;
         let reply = if done {
             Reply::BcDone {
                 id: b.id,

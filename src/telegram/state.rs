@@ -362,8 +362,20 @@ pub struct EventDraft {
     pub unit: Option<String>,
     #[serde(default)]
     pub date: Option<chrono::NaiveDate>,
-    #[serde(default)]
-    pub regency: Option<String>,
+    /// Where it takes place (the code as a string in JSON).
+    #[serde(default, deserialize_with = "region_or_none")]
+    pub regency: Option<RegionCode>,
+}
+
+/// A stored regency code; one that does not read as a code any more is
+/// dropped (the flow asks for the place again) instead of making the whole
+/// state unreadable.
+fn region_or_none<'de, D>(d: D) -> Result<Option<RegionCode>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let code = Option::<String>::deserialize(d)?;
+    Ok(code.and_then(|c| RegionCode::parse(&c).ok()))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -456,6 +468,8 @@ mod tests {
         r#"{"state":"Event","draft":{"name":"Rakor triwulan","item":"snack box","category":"snack","quantity":300,"unit":"box","date":"2026-03-26","regency":"64.72"},"asking":null}"#,
         r#"{"state":"Event","draft":{"name":"Rakor"},"asking":"Need"}"#,
         r#"{"state":"Event","draft":{},"asking":"Name"}"#,
+        r#"{"state":"Event","draft":{"name":"Rakor","regency":"Samarinda"},"asking":"Place"}"#,
+        r#"{"state":"Event","draft":{"name":"Rakor","regency":null},"asking":"Need"}"#,
         r#"{"state":"Broadcast","step":"Message"}"#,
         r#"{"state":"Broadcast","step":"Regions","draft":4}"#,
         r#"{"state":"Broadcast","step":"Preview","draft":4}"#,
@@ -504,6 +518,43 @@ mod tests {
         assert_eq!(draft.category, Some(Category::Snack));
         assert_eq!(draft.quantity, Some(300));
         assert_eq!(draft.date, chrono::NaiveDate::from_ymd_opt(2026, 3, 26));
+        assert_eq!(draft.regency, RegionCode::parse("64.72").ok());
+        assert_eq!(draft.unit.as_deref(), Some("box"));
+    }
+
+    #[test]
+    fn a_stored_event_regency_that_is_no_code_asks_for_the_place_again() {
+        for sample in STORED.iter().filter(|s| s.contains("\"name\":\"Rakor\"")) {
+            let state: State = serde_json::from_str(sample).unwrap();
+            let State::Event { draft, .. } = state else {
+                panic!("not an event: {state:?}");
+            };
+            assert_eq!(draft.regency, None, "{sample}");
+            assert_eq!(draft.name.as_deref(), Some("Rakor"));
+        }
+        let typed = State::Event {
+            draft: EventDraft {
+                regency: RegionCode::parse("64.02").ok(),
+                ..Default::default()
+            },
+            asking: None,
+        };
+        let json = serde_json::to_string(&typed).unwrap();
+        assert!(json.contains(r#""regency":"64.02""#), "{json}");
+        assert_eq!(serde_json::from_str::<State>(&json).unwrap(), typed);
+    }
+
+    #[test]
+    fn a_stored_broadcast_keeps_its_step_and_draft() {
+        let state: State =
+            serde_json::from_str(r#"{"state":"Broadcast","step":"Regions","draft":4}"#).unwrap();
+        assert_eq!(
+            state,
+            State::Broadcast {
+                step: BroadcastStep::Regions,
+                draft: Some(4)
+            }
+        );
     }
 
     /// The stored sample that mentions `text`, decoded.

@@ -211,6 +211,31 @@ async fn a_request_too_soon_is_refused_with_the_earliest_date_that_works() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_weekday_that_disagrees_with_the_date_is_asked_about_not_guessed() {
+    use chrono::Datelike;
+    let c = cast().await;
+    let w = &c.w;
+    let (day, date) = in_days(20);
+    let names = [
+        "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+    ];
+    let wrong = names[(day.weekday().num_days_from_monday() as usize + 1) % 7];
+    w.say(
+        &c.staff,
+        &format!("/minta 100 kotak snack {wrong} ({date}) di Samarinda"),
+        "tidak cocok",
+    )
+    .await;
+    let summary = w.say(&c.staff, &date, "Akan dikirim").await;
+    let text = summary.text.unwrap_or_default();
+    assert!(
+        text.contains(&day.year().to_string()),
+        "the date written alone is taken: {text}"
+    );
+    w.assert_every_callback_answered().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn too_much_for_one_producer_is_shared_gotong_royong_and_awarded_to_three() {
     let c = cast().await;
     let w = &c.w;

@@ -3,11 +3,11 @@
 //! Only the general room calls this, so no room imports it back.
 
 use crate::telegram::out::Out;
-use crate::telegram::replies::Reply;
 use crate::telegram::shared::context::HandlerResult;
-use crate::telegram::shared::replies::Common;
-use crate::telegram::state::{BroadcastStep, State};
-use crate::telegram::{admin, catalogue, handlers, orders, quotes, registration, requests};
+use crate::telegram::state::State;
+use crate::telegram::{
+    admin, broadcasts, catalogue, events, orders, quotes, registration, requests,
+};
 
 pub async fn resume(out: &Out, state: State) -> HandlerResult {
     match state {
@@ -21,16 +21,8 @@ pub async fn resume(out: &Out, state: State) -> HandlerResult {
         State::Awarding { .. } | State::CancelReason { .. } | State::RatingComment { .. } => {
             orders::resume(out, &state).await
         }
-        State::Event {
-            asking: Some(field),
-            ..
-        } => handlers::event::ask(out, field).await,
-        State::Event { asking: None, .. } => out.say(Common::UseButtons).await.map(|_| ()),
-        State::Broadcast {
-            step: BroadcastStep::Message,
-            ..
-        } => out.say(Reply::BcAskMessage).await.map(|_| ()),
-        State::Broadcast { .. } => out.say(Common::UseButtons).await.map(|_| ()),
+        State::Event { asking, .. } => events::resume(out, asking).await,
+        State::Broadcast { step, .. } => broadcasts::resume(out, step).await,
         State::Idle | State::SearchPrompt | State::SearchDate { .. } => Ok(()),
     }
 }

@@ -182,7 +182,8 @@ pub fn problem_reply(out: &Out, problem: &Problem) -> Option<Reply> {
         Problem::PastDate(d) => Reply::RqPastDate {
             date: date_text(out.lang, *d),
         },
-        Problem::InvalidDate | Problem::DateWeekdayMismatch => Reply::RqInvalidDate,
+        Problem::InvalidDate => Reply::RqInvalidDate,
+        Problem::DateWeekdayMismatch => Reply::RqWeekdayClash,
         Problem::ZeroQuantity => Reply::RqZeroQuantity,
         Problem::QuantityTooLarge => Reply::RqQuantityTooLarge,
         Problem::BudgetUnclear(text) => Reply::RqBudgetUnclear { text: text.clone() },

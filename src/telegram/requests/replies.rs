@@ -23,6 +23,8 @@ pub enum Reply {
         date: String,
     },
     RqInvalidDate,
+    /// A weekday and a date that disagree: neither is taken as certain.
+    RqWeekdayClash,
     RqZeroQuantity,
     RqQuantityTooLarge,
     RqBudgetUnclear {
@@ -106,6 +108,7 @@ impl Text for Reply {
             Reply::RqNotUnderstood => fl!(l, "rq-not-understood"),
             Reply::RqPastDate { date } => fl!(l, "rq-past-date", date = date.clone()),
             Reply::RqInvalidDate => fl!(l, "rq-invalid-date"),
+            Reply::RqWeekdayClash => fl!(l, "rq-weekday-clash"),
             Reply::RqZeroQuantity => fl!(l, "rq-zero-quantity"),
             Reply::RqQuantityTooLarge => fl!(l, "rq-quantity-too-large"),
             Reply::RqBudgetUnclear { text } => {

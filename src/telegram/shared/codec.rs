@@ -1,7 +1,7 @@
 //! The one callback codec. Every inline button carries `head[:a[:b]]` in
 //! at most 64 bytes; each room has its own button enum implementing
-//! [`Button`] with heads of its own (`telegram::callback` checks that no
-//! two rooms claim the same data). Decoding never trusts the content:
+//! [`Button`] with heads of its own (`telegram/button_heads.rs` checks
+//! that no two rooms claim the same data). Decoding never trusts the content:
 //! handlers check what a button asks for against the dialogue state and the
 //! database.
 

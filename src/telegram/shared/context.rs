@@ -10,7 +10,7 @@ use teloxide::dispatching::dialogue::Dialogue;
 use teloxide::prelude::*;
 use teloxide::types::Update;
 
-use crate::domain::Lang;
+use crate::domain::{AccountStatus, Lang, Role};
 use crate::i18n::Texts;
 use crate::store;
 use crate::store::users::{Seen, User};
@@ -27,6 +27,13 @@ pub type HandlerResult = anyhow::Result<()>;
 /// The account behind the current update, as the database knows it.
 #[derive(Debug, Clone)]
 pub struct Caller(pub User);
+
+impl Caller {
+    /// An account of `role` that an admin approved.
+    pub fn is_approved(&self, role: Role) -> bool {
+        self.0.role == Some(role) && self.0.status == AccountStatus::Approved
+    }
+}
 
 /// Records the sender and loads their account. Only private chats are
 /// served; updates from groups and channels go no further.

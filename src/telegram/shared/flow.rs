@@ -80,3 +80,43 @@ pub fn optional_answer(msg: &Message, max: usize) -> Option<String> {
     msg.text()
         .map(|t| clean_text(t).chars().take(max).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::telegram::shared::codec::{assert_forged, assert_round_trips};
+
+    #[test]
+    fn every_flow_button_round_trips_within_64_bytes() {
+        assert_round_trips([
+            Flow::Region {
+                regency: "64.02".into(),
+                district: None,
+            },
+            Flow::Region {
+                regency: "36.03".into(),
+                district: Some("36.03.12".into()),
+            },
+            Flow::Submit,
+            Flow::Edit,
+            Flow::EditField(0),
+            Flow::EditField(255),
+            Flow::CancelFlow,
+            Flow::Skip,
+        ]);
+    }
+
+    #[test]
+    fn forged_flow_data_decodes_to_nothing() {
+        assert_forged::<Flow>(&[
+            "",
+            "g:",
+            "g:64.02;DROP",
+            "ef:-1",
+            "ef:256",
+            "ok:1",
+            "x:y",
+            "🙂",
+        ]);
+    }
+}

@@ -14,6 +14,7 @@ use crate::telegram::state::State;
 use super::codec::{self, Button};
 use super::context::{Caller, Dlg};
 use super::flow::Flow;
+use super::text::Text;
 use super::toast::Toast;
 
 /// A button press as its handler sees it.
@@ -33,6 +34,11 @@ impl Press {
     /// The message the button was under (none for an inaccessible one).
     pub fn message(&self) -> Option<&Message> {
         self.query.regular_message()
+    }
+
+    /// Refuses the press with `reply` (the answer [`Refusal`] for it).
+    pub fn refuse(&self, reply: &impl Text) -> Refusal {
+        Ok(Some(self.out.t(reply)))
     }
 }
 

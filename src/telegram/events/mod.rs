@@ -1,52 +1,101 @@
-//! Planned events (/acara, PRODUCT.md §3.6): staff put an event in weeks
-//! ahead; matching producers get a heads-up and may answer "Saya siap";
-//! staff are nudged on the last safe day, and the nudge's button starts
-//! /minta prefilled from the event.
+//! The events room: planned events (/acara, PRODUCT.md §3.6). Staff put an
+//! event in weeks ahead; matching producers get a heads-up and may answer
+//! "Saya siap"; staff are nudged on the last safe day, and the nudge's
+//! button starts the quote request prefilled from the event.
 
-use crate::telegram::shared::flow::Flow;
-use crate::telegram::shared::replies::Common;
-use chrono::Duration;
+pub mod buttons;
+pub mod keyboards;
+pub mod replies;
+
+use chrono::{Duration, NaiveDate};
+use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
+use teloxide::types::InlineKeyboardMarkup;
+use teloxide::utils::command::BotCommands;
 
-use crate::domain::event::{self as plan, EventStatus, Standing};
+use crate::domain::event::{self as plan, EventStatus, Nudge, Standing};
 use crate::domain::money::group_thousands;
 use crate::domain::request as reader;
 use crate::domain::search::{fts_expression, read_query};
-use crate::domain::{RegionCode, Regions};
+use crate::domain::{RegionCode, Regions, Role};
 use crate::store;
 use crate::store::events::{Event, EventError, NewEvent, ReadyOutcome};
 use crate::store::requests::CandidateRow;
 
-use super::super::callback::Cb;
-use super::super::out::Out;
-use super::super::replies::{Reply, date_text, datetime_text, region_name, zone_of};
-use super::super::state::{EventDraft, EventField, RequestDraft, State};
-use super::request::is_staff;
-use super::{Caller, Dlg, HandlerResult};
-use crate::telegram::shared::flow::clear_buttons;
-use crate::telegram::shared::place::{PlaceAnswer, read_place};
+use crate::telegram::out::Out;
+use crate::telegram::requests;
+use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
+use crate::telegram::shared::flow::{Flow, clear_buttons};
+use crate::telegram::shared::format::{date_text, datetime_text, region_name, zone_of};
+use crate::telegram::shared::place::{PlaceAnswer, place_from_button, read_place};
+use crate::telegram::shared::press::{self, Press, Refusal};
+use crate::telegram::shared::replies::Common;
+use crate::telegram::state::{EventDraft, EventField, RequestDraft, State};
+
+use buttons::Button;
+use replies::{EventView, Reply};
 
 /// At most this many producers get the heads-up of one event.
 pub const MAX_HEADS_UP: usize = 30;
 /// The longest event name kept.
 const MAX_NAME: usize = 100;
 
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(rename_rule = "lowercase")]
+pub enum Cmd {
+    /// Plan an event weeks ahead: producers get a heads-up.
+    Acara(String),
+}
+
+/// `/acara [text]`.
+pub fn commands() -> UpdateHandler<anyhow::Error> {
+    dptree::entry()
+        .filter_command::<Cmd>()
+        .branch(dptree::case![Cmd::Acara(text)].endpoint(acara))
+}
+
+/// "Saya siap", "Buat permintaan", "Acara baru"; and Simpan or a region
+/// suggestion while planning.
+pub fn buttons() -> UpdateHandler<anyhow::Error> {
+    dptree::entry()
+        .branch(press::button(on_button))
+        .branch(press::flow(planning, on_flow))
+}
+
+/// Simpan and region suggestions belong to a plan under way; its Batal is
+/// the general one.
+fn planning(f: &Flow, s: &State) -> bool {
+    matches!(s, State::Event { .. }) && matches!(f, Flow::Submit | Flow::Region { .. })
+}
+
+fn is_staff(caller: &Caller) -> bool {
+    caller.is_approved(Role::Staff)
+}
+
+/// Today where the event takes place (or in the default zone).
+fn today(out: &Out, d: &EventDraft) -> NaiveDate {
+    out.today_in(d.regency.as_ref().map(RegionCode::as_str))
+}
+
+/// Asks the current question of an event again (after a restart, /start
+/// or /daftar); at the summary, points to its buttons.
+pub async fn resume(out: &Out, asking: Option<EventField>) -> HandlerResult {
+    match asking {
+        Some(field) => ask(out, field).await,
+        None => out.say(Common::UseButtons).await.map(|_| ()),
+    }
+}
+
 /// `/acara <text>` plans an event; `/acara` alone lists the office's events
 /// (or asks for a new one when there are none).
-pub async fn start(out: &Out, dialogue: &Dlg, caller: &Caller, text: &str) -> HandlerResult {
-    if !is_staff(caller) {
+async fn acara(out: Out, dialogue: Dlg, caller: Caller, text: String) -> HandlerResult {
+    if !is_staff(&caller) {
         out.say(Reply::EvStaffOnly).await?;
         return Ok(());
     }
-    let mut draft = EventDraft::default();
-    if let Ok(Some(store::accounts::Profile::Staff(s))) =
-        store::accounts::profile(&out.pool, caller.0.id).await
-    {
-        draft.regency = Some(s.regency.as_str().to_string());
-    }
+    let mut draft = new_draft(&out, &caller).await?;
     if text.trim().is_empty() {
-        let today = out.today_in(draft.regency.as_deref());
+        let today = today(&out, &draft);
         let events = match store::events::of_office(&out.pool, caller.0.id, today, 10).await {
             Ok(events) => events,
             Err(EventError::NotAllowed) => {
@@ -56,12 +105,24 @@ pub async fn start(out: &Out, dialogue: &Dlg, caller: &Caller, text: &str) -> Ha
             Err(e) => return Err(e.into()),
         };
         if !events.is_empty() {
-            return list(out, &events).await;
+            return list(&out, &events).await;
         }
     } else {
-        read_into(out, text, &mut draft).await?;
+        read_into(&out, &text, &mut draft).await?;
     }
-    ask_next(out, dialogue, draft).await
+    ask_next(&out, &dialogue, draft).await
+}
+
+/// A new event, in the region of the staff member's office.
+async fn new_draft(out: &Out, caller: &Caller) -> anyhow::Result<EventDraft> {
+    let regency = match store::accounts::profile(&out.pool, caller.0.id).await? {
+        Some(store::accounts::Profile::Staff(s)) => Some(s.regency),
+        _ => None,
+    };
+    Ok(EventDraft {
+        regency,
+        ..EventDraft::default()
+    })
 }
 
 /// Reads "rakor triwulan, 300 snack box, 26 Maret, Samarinda": a first
@@ -69,7 +130,7 @@ pub async fn start(out: &Out, dialogue: &Dlg, caller: &Caller, text: &str) -> Ha
 /// request would be.
 async fn read_into(out: &Out, text: &str, draft: &mut EventDraft) -> HandlerResult {
     let text: String = text.chars().take(500).collect::<String>().replace('±', " ");
-    let today = out.today_in(draft.regency.as_deref());
+    let today = today(out, draft);
     let regions = Regions::embedded();
     let mut rest = text.as_str();
     if let Some((first, after)) = text.split_once(',') {
@@ -90,11 +151,11 @@ async fn read_into(out: &Out, text: &str, draft: &mut EventDraft) -> HandlerResu
         draft.name = reading.purpose.clone();
     }
     if let Some(p) = &reading.place {
-        draft.regency = Some(p.regency.as_str().to_string());
+        draft.regency = Some(p.regency.clone());
     }
     draft.date = reading.date.or(draft.date);
     for problem in &reading.problems {
-        if let Some(reply) = super::request::problem_reply(out, problem) {
+        if let Some(reply) = requests::problem_reply(out, problem) {
             out.say(reply).await?;
         }
     }
@@ -119,6 +180,29 @@ fn take_need(draft: &mut EventDraft, reading: &reader::RequestReading) -> bool {
     true
 }
 
+/// A draft with every answer given.
+struct Planned<'a> {
+    name: &'a str,
+    item: &'a str,
+    quantity: u32,
+    unit: String,
+    date: NaiveDate,
+    regency: &'a RegionCode,
+}
+
+impl<'a> Planned<'a> {
+    fn of(d: &'a EventDraft) -> Option<Planned<'a>> {
+        Some(Planned {
+            name: d.name.as_deref()?,
+            item: d.item.as_deref()?,
+            quantity: d.quantity?,
+            unit: d.unit.clone().unwrap_or_else(|| "pcs".into()),
+            date: d.date?,
+            regency: d.regency.as_ref()?,
+        })
+    }
+}
+
 fn first_missing(d: &EventDraft) -> Option<EventField> {
     if d.name.is_none() {
         Some(EventField::Name)
@@ -133,6 +217,7 @@ fn first_missing(d: &EventDraft) -> Option<EventField> {
     }
 }
 
+/// Asks for what is still missing, or shows the summary.
 async fn ask_next(out: &Out, dialogue: &Dlg, draft: EventDraft) -> HandlerResult {
     let asking = first_missing(&draft);
     dialogue
@@ -141,18 +226,21 @@ async fn ask_next(out: &Out, dialogue: &Dlg, draft: EventDraft) -> HandlerResult
             asking,
         })
         .await?;
-    match asking {
-        Some(field) => ask(out, field).await,
-        None => summary(out, &draft).await,
+    match (asking, Planned::of(&draft)) {
+        (Some(field), _) => ask(out, field).await,
+        (None, Some(planned)) => summary(out, &planned, draft.category).await,
+        (None, None) => Err(anyhow::anyhow!(
+            "an event draft with nothing missing is incomplete"
+        )),
     }
 }
 
-pub async fn ask(out: &Out, field: EventField) -> HandlerResult {
+async fn ask(out: &Out, field: EventField) -> HandlerResult {
     let reply = match field {
         EventField::Name => Reply::EvAskName,
         EventField::Need => Reply::EvAskNeed,
         EventField::Date => Reply::EvAskDate,
-        EventField::Place => crate::telegram::requests::replies::Reply::RqAskPlace.into(),
+        EventField::Place => Reply::EvAskPlace,
     };
     out.say(reply).await?;
     Ok(())
@@ -175,12 +263,12 @@ pub async fn event_message(
         out.say(Common::TextExpected).await?;
         return match asking {
             Some(f) => ask(&out, f).await,
-            None => summary(&out, &draft).await,
+            None => ask_next(&out, &dialogue, draft).await,
         };
     };
     let Some(field) = asking else {
         out.say(Common::UseButtons).await?;
-        return summary(&out, &draft).await;
+        return ask_next(&out, &dialogue, draft).await;
     };
     let answer: Result<(), Reply> = match field {
         EventField::Name => {
@@ -195,7 +283,7 @@ pub async fn event_message(
             }
         }
         EventField::Need => {
-            let today = out.today_in(draft.regency.as_deref());
+            let today = today(&out, &draft);
             let reading = reader::read_request(&text.replace('±', " "), today, Regions::embedded());
             if take_need(&mut draft, &reading) {
                 if draft.date.is_none() {
@@ -207,19 +295,27 @@ pub async fn event_message(
                 .iter()
                 .any(|p| matches!(p, reader::Problem::ZeroQuantity))
             {
-                Err(crate::telegram::requests::replies::Reply::RqZeroQuantity.into())
+                Err(Reply::EvZeroQuantity)
             } else {
                 Err(Reply::EvNeedUnclear)
             }
         }
         EventField::Date => {
-            super::request::read_date(&out, text, draft.regency.as_deref()).map(|d| {
-                draft.date = Some(d);
-            })
+            let regency = draft.regency.as_ref().map(RegionCode::as_str);
+            match requests::read_date::<requests::replies::Reply>(&out, text, regency) {
+                Ok(d) => {
+                    draft.date = Some(d);
+                    Ok(())
+                }
+                Err(reply) => {
+                    out.say(reply).await?;
+                    return ask(&out, field).await;
+                }
+            }
         }
         EventField::Place => match read_place(&out, text).await? {
             PlaceAnswer::Place(p) => {
-                draft.regency = Some(p.regency.as_str().to_string());
+                draft.regency = Some(p.regency);
                 Ok(())
             }
             PlaceAnswer::Answered => return Ok(()),
@@ -237,16 +333,17 @@ pub async fn event_message(
 /// The producers who would get the heads-up: those the request flow would
 /// consider (verified, reachable, in the province, making the category or
 /// the item), nearest and best-matching first, at most [`MAX_HEADS_UP`].
-async fn matching(out: &Out, d: &EventDraft) -> anyhow::Result<Vec<CandidateRow>> {
-    let (Some(item), Some(regency)) = (&d.item, &d.regency) else {
-        return Ok(Vec::new());
-    };
-    let terms = read_query(item, Regions::embedded()).terms;
+async fn matching(
+    out: &Out,
+    p: &Planned<'_>,
+    category: Option<crate::domain::Category>,
+) -> anyhow::Result<Vec<CandidateRow>> {
+    let terms = read_query(p.item, Regions::embedded()).terms;
     let fts = fts_expression(&terms);
     let mut rows = store::requests::candidates(
         &out.pool,
-        &RegionCode::parse(regency)?,
-        d.category,
+        p.regency,
+        category,
         fts.as_deref(),
         false,
         out.clock.now() - Duration::days(30),
@@ -257,11 +354,15 @@ async fn matching(out: &Out, d: &EventDraft) -> anyhow::Result<Vec<CandidateRow>
     Ok(rows)
 }
 
-fn nudge_of(out: &Out, d: &EventDraft, rows: &[CandidateRow]) -> Option<plan::Nudge> {
-    let date = d.date?;
+/// When the staff are nudged: the last day the slowest of `rows` can
+/// still make it.
+fn nudge_of(out: &Out, p: &Planned<'_>, rows: &[CandidateRow]) -> Nudge {
     let leads: Vec<u32> = rows.iter().map(|r| r.min_lead_days.max(0) as u32).collect();
-    let zone = zone_of(d.regency.as_deref(), out.settings.default_zone);
-    Some(plan::nudge(date, &leads, zone, out.clock.now()))
+    plan::nudge(p.date, &leads, zone(out, p.regency), out.clock.now())
+}
+
+fn zone(out: &Out, regency: &RegionCode) -> chrono_tz::Tz {
+    zone_of(Some(regency.as_str()), out.settings.default_zone)
 }
 
 /// "300 snack box", "300 kotak nasi kuning": the unit is left out when the
@@ -278,24 +379,21 @@ pub fn need_text(quantity: i64, unit: &str, item: &str) -> String {
     }
 }
 
-fn unit_of(d: &EventDraft) -> String {
-    d.unit.clone().unwrap_or_else(|| "pcs".into())
-}
-
-async fn summary(out: &Out, d: &EventDraft) -> HandlerResult {
-    let rows = matching(out, d).await?;
-    let (Some(nudge), Some(date)) = (nudge_of(out, d, &rows), d.date) else {
-        return Ok(());
+async fn summary(
+    out: &Out,
+    p: &Planned<'_>,
+    category: Option<crate::domain::Category>,
+) -> HandlerResult {
+    let rows = matching(out, p, category).await?;
+    let nudge = nudge_of(out, p, &rows);
+    let event = EventView {
+        name: p.name.to_string(),
+        need: need_text(i64::from(p.quantity), &p.unit, p.item),
+        date: date_text(out.lang, p.date),
+        place: region_name(p.regency.as_str(), None),
     };
     let mut text = out.t(&Reply::EvSummary {
-        name: d.name.clone().unwrap_or_default(),
-        need: need_text(
-            i64::from(d.quantity.unwrap_or_default()),
-            &unit_of(d),
-            d.item.as_deref().unwrap_or_default(),
-        ),
-        date: date_text(out.lang, date),
-        place: region_name(d.regency.as_deref().unwrap_or_default(), None),
+        event,
         count: rows.len(),
     });
     let last = date_text(out.lang, nudge.last_safe_day);
@@ -306,42 +404,26 @@ async fn summary(out: &Out, d: &EventDraft) -> HandlerResult {
     };
     text.push_str("\n\n");
     text.push_str(&out.t(&when));
-    let buttons = InlineKeyboardMarkup::new([[
-        InlineKeyboardButton::callback(out.t(&Reply::BtnSave), Cb::Flow(Flow::Submit).encode()),
-        InlineKeyboardButton::callback(
-            out.t(&Common::BtnCancel),
-            Cb::Flow(Flow::CancelFlow).encode(),
-        ),
-    ]]);
-    out.send_text(text, Some(buttons.into())).await?;
+    out.send_text(text, Some(keyboards::summary(out).into()))
+        .await?;
     Ok(())
 }
 
 /// "Simpan": stores the event with its heads-ups and the nudge.
-async fn save(out: &Out, dialogue: &Dlg, caller: &Caller, d: EventDraft) -> anyhow::Result<()> {
-    let rows = matching(out, &d).await?;
-    let nudge = nudge_of(out, &d, &rows);
-    let (Some(nudge), Some(name), Some(item), Some(quantity), Some(date), Some(regency)) = (
-        nudge,
-        d.name.clone(),
-        d.item.clone(),
-        d.quantity,
-        d.date,
-        d.regency.clone(),
-    ) else {
+async fn save(out: &Out, dialogue: &Dlg, caller: &Caller, d: EventDraft) -> HandlerResult {
+    let Some(p) = Planned::of(&d) else {
         return ask_next(out, dialogue, d).await;
     };
-    if RegionCode::parse(&regency).is_err() {
-        return ask_next(out, dialogue, EventDraft { regency: None, ..d }).await;
-    }
+    let rows = matching(out, &p, d.category).await?;
+    let nudge = nudge_of(out, &p, &rows);
     let new = NewEvent {
-        name,
-        event_date: date,
-        regency: RegionCode::parse(&regency)?,
+        name: p.name.to_string(),
+        event_date: p.date,
+        regency: p.regency.clone(),
         category: d.category,
-        item,
-        quantity,
-        unit: unit_of(&d),
+        item: p.item.to_string(),
+        quantity: p.quantity,
+        unit: p.unit.clone(),
         last_safe_day: nudge.last_safe_day,
         nudge_at: nudge.at,
     };
@@ -360,11 +442,7 @@ async fn save(out: &Out, dialogue: &Dlg, caller: &Caller, d: EventDraft) -> anyh
     let reply = match nudge.standing {
         Standing::Ahead => Reply::EvSaved {
             count: told,
-            nudge: datetime_text(
-                out.lang,
-                nudge.at,
-                zone_of(Some(&regency), out.settings.default_zone),
-            ),
+            nudge: datetime_text(out.lang, nudge.at, zone(out, p.regency)),
         },
         Standing::Today | Standing::Past => Reply::EvSavedNow { count: told },
     };
@@ -372,18 +450,25 @@ async fn save(out: &Out, dialogue: &Dlg, caller: &Caller, d: EventDraft) -> anyh
     Ok(())
 }
 
+/// A stored event as its messages name it.
+fn view(out: &Out, e: &Event) -> EventView {
+    EventView {
+        name: e.name.clone(),
+        need: need_text(e.quantity, &e.unit, &e.item),
+        date: date_text(out.lang, e.event_date),
+        place: region_name(e.regency_code.as_str(), None),
+    }
+}
+
 /// The office's upcoming events, with who is ready and a button each.
 async fn list(out: &Out, events: &[Event]) -> HandlerResult {
     let mut parts = vec![out.t(&Reply::EvListHeader)];
-    let mut rows: Vec<Vec<InlineKeyboardButton>> = Vec::new();
+    let mut rows = Vec::new();
     for e in events {
         let names = store::events::ready_names(&out.pool, e.id).await?;
         let told = store::events::told_count(&out.pool, e.id).await?;
         let mut text = out.t(&Reply::EvListItem {
-            name: e.name.clone(),
-            date: date_text(out.lang, e.event_date),
-            need: need_text(e.quantity, &e.unit, &e.item),
-            place: region_name(e.regency_code.as_str(), None),
+            event: view(out, e),
             last: date_text(out.lang, e.last_safe_day),
             told,
             ready: names.len(),
@@ -398,20 +483,12 @@ async fn list(out: &Out, events: &[Event]) -> HandlerResult {
                 text.push('\n');
                 text.push_str(&out.t(&Reply::EvListRequested { id }));
             }
-            None if e.planned() => rows.push(vec![InlineKeyboardButton::callback(
-                out.t(&Reply::BtnRequestFor {
-                    name: e.name.clone(),
-                }),
-                Cb::EventRequest(e.id).encode(),
-            )]),
+            None if e.planned() => rows.push(keyboards::request_for(out, e)),
             None => {}
         }
         parts.push(text);
     }
-    rows.push(vec![InlineKeyboardButton::callback(
-        out.t(&Reply::BtnNewEvent),
-        Cb::EventNew.encode(),
-    )]);
+    rows.push(keyboards::new_event(out));
     out.send_text(
         parts.join("\n\n"),
         Some(InlineKeyboardMarkup::new(rows).into()),
@@ -420,74 +497,69 @@ async fn list(out: &Out, events: &[Event]) -> HandlerResult {
     Ok(())
 }
 
-/// Buttons of the event flow, the heads-up and the nudge.
-pub async fn on_button(
-    out: &Out,
-    dialogue: &Dlg,
-    caller: &Caller,
-    message: Option<&Message>,
-    state: State,
-    cb: Cb,
-) -> anyhow::Result<Option<String>> {
-    match (cb, state) {
-        (Cb::Flow(Flow::Submit), State::Event { draft, .. }) => {
-            clear_buttons(out, message).await;
-            save(out, dialogue, caller, draft).await?;
-            Ok(None)
-        }
-        (Cb::Flow(Flow::Region { regency, district }), State::Event { mut draft, .. }) => {
-            let Some(place) =
-                crate::telegram::shared::place::place_from_button(&regency, district.as_deref())
-            else {
-                return Ok(Some(out.t(&Common::Stale)));
-            };
-            clear_buttons(out, message).await;
-            draft.regency = Some(place.regency.as_str().to_string());
-            ask_next(out, dialogue, draft).await?;
-            Ok(None)
-        }
-        (Cb::EventNew, _) => {
+/// "Acara baru", "Saya siap" and "Buat permintaan". Who may do what is
+/// checked by the store against the database.
+async fn on_button(p: Press, b: Button) -> Refusal {
+    let (out, caller) = (&p.out, &p.caller);
+    match b {
+        Button::New => {
             if !is_staff(caller) {
-                return Ok(Some(out.t(&Reply::EvStaffOnly)));
+                return p.refuse(&Reply::EvStaffOnly);
             }
-            clear_buttons(out, message).await;
-            let mut draft = EventDraft::default();
-            if let Ok(Some(store::accounts::Profile::Staff(s))) =
-                store::accounts::profile(&out.pool, caller.0.id).await
-            {
-                draft.regency = Some(s.regency.as_str().to_string());
-            }
-            ask_next(out, dialogue, draft).await?;
+            clear_buttons(out, p.message()).await;
+            ask_next(out, &p.dialogue, new_draft(out, caller).await?).await?;
             Ok(None)
         }
-        (Cb::EventReady(id), _) => {
+        Button::Ready(id) => {
             match store::events::ready(&out.pool, caller.0.id, id, out.clock.now()).await {
                 Ok((event, ReadyOutcome::New)) => {
-                    clear_buttons(out, message).await;
+                    clear_buttons(out, p.message()).await;
                     out.say(Reply::EvReadyNoted { name: event.name }).await?;
                     Ok(None)
                 }
-                Ok((_, ReadyOutcome::Already)) => Ok(Some(out.t(&Reply::EvReadyAlready))),
-                Err(EventError::NotAllowed) => Ok(Some(out.t(&Common::NotAllowed))),
-                Err(EventError::Closed) => Ok(Some(out.t(&Common::Stale))),
+                Ok((_, ReadyOutcome::Already)) => p.refuse(&Reply::EvReadyAlready),
+                Err(EventError::NotAllowed) => p.refuse(&Common::NotAllowed),
+                Err(EventError::Closed) => p.refuse(&Common::Stale),
                 Err(e) => Err(e.into()),
             }
         }
-        (Cb::EventRequest(id), _) => {
+        Button::Request(id) => {
             let event = match store::events::for_staff(&out.pool, caller.0.id, id).await {
                 Ok(e) => e,
-                Err(EventError::NotAllowed) => return Ok(Some(out.t(&Common::NotAllowed))),
-                Err(EventError::Closed) => return Ok(Some(out.t(&Common::Stale))),
+                Err(EventError::NotAllowed) => return p.refuse(&Common::NotAllowed),
+                Err(EventError::Closed) => return p.refuse(&Common::Stale),
                 Err(e) => return Err(e.into()),
             };
             if !event.planned() {
-                return Ok(Some(out.t(&Reply::EvAlreadyRequested)));
+                return p.refuse(&Reply::EvAlreadyRequested);
             }
-            let draft = request_draft(&event);
-            super::request::ask_next(out, dialogue, caller, draft).await?;
+            requests::ask_next(out, &p.dialogue, caller, request_draft(&event)).await?;
             Ok(None)
         }
-        _ => Ok(Some(out.t(&Common::Stale))),
+    }
+}
+
+/// Simpan under the summary, or a region suggestion for the place.
+async fn on_flow(p: Press, flow: Flow) -> Refusal {
+    let State::Event { mut draft, .. } = p.state.clone() else {
+        return p.refuse(&Common::Stale);
+    };
+    match flow {
+        Flow::Submit => {
+            clear_buttons(&p.out, p.message()).await;
+            save(&p.out, &p.dialogue, &p.caller, draft).await?;
+            Ok(None)
+        }
+        Flow::Region { regency, district } => {
+            let Some(place) = place_from_button(&regency, district.as_deref()) else {
+                return p.refuse(&Common::Stale);
+            };
+            clear_buttons(&p.out, p.message()).await;
+            draft.regency = Some(place.regency);
+            ask_next(&p.out, &p.dialogue, draft).await?;
+            Ok(None)
+        }
+        _ => p.refuse(&Common::Stale),
     }
 }
 
@@ -506,31 +578,26 @@ pub fn request_draft(e: &Event) -> RequestDraft {
     }
 }
 
+/// Event `id` while its day is still to come (today counts) and `wanted`
+/// holds.
+async fn ahead(to: &Out, id: i64, wanted: fn(&Event) -> bool) -> anyhow::Result<Option<Event>> {
+    let event = store::events::get(&to.pool, id).await?;
+    Ok(event.filter(|e| wanted(e) && e.event_date >= to.today_in(Some(e.regency_code.as_str()))))
+}
+
 /// The heads-up to a producer, or `None` once it no longer matters.
 pub async fn heads_up(
     to: &Out,
     event_id: i64,
 ) -> anyhow::Result<Option<(String, InlineKeyboardMarkup)>> {
-    let Some(e) = store::events::get(&to.pool, event_id).await? else {
+    let Some(e) = ahead(to, event_id, |e| e.status != EventStatus::Cancelled).await? else {
         return Ok(None);
     };
-    if e.status == EventStatus::Cancelled
-        || e.event_date < to.today_in(Some(e.regency_code.as_str()))
-    {
-        return Ok(None);
-    }
     let text = to.t(&Reply::EvHeadsUp {
+        event: view(to, &e),
         office: e.office_name.clone(),
-        name: e.name.clone(),
-        need: need_text(e.quantity, &e.unit, &e.item),
-        place: region_name(e.regency_code.as_str(), None),
-        date: date_text(to.lang, e.event_date),
     });
-    let markup = InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
-        to.t(&Reply::BtnReady),
-        Cb::EventReady(e.id).encode(),
-    )]]);
-    Ok(Some((text, markup)))
+    Ok(Some((text, keyboards::ready(to, e.id))))
 }
 
 /// The last-safe-day nudge to the staff, or `None` when a request was
@@ -539,25 +606,15 @@ pub async fn nudge(
     to: &Out,
     event_id: i64,
 ) -> anyhow::Result<Option<(String, InlineKeyboardMarkup)>> {
-    let Some(e) = store::events::get(&to.pool, event_id).await? else {
+    let Some(e) = ahead(to, event_id, Event::planned).await? else {
         return Ok(None);
     };
-    if !e.planned() || e.event_date < to.today_in(Some(e.regency_code.as_str())) {
-        return Ok(None);
-    }
     let ready = store::events::ready_names(&to.pool, e.id).await?.len();
     let text = to.t(&Reply::EvNudge {
-        name: e.name.clone(),
-        date: date_text(to.lang, e.event_date),
-        need: need_text(e.quantity, &e.unit, &e.item),
-        place: region_name(e.regency_code.as_str(), None),
+        event: view(to, &e),
         ready,
     });
-    let markup = InlineKeyboardMarkup::new([[InlineKeyboardButton::callback(
-        to.t(&Reply::BtnMakeRequest),
-        Cb::EventRequest(e.id).encode(),
-    )]]);
-    Ok(Some((text, markup)))
+    Ok(Some((text, keyboards::make_request(to, e.id))))
 }
 
 #[cfg(test)]
@@ -572,5 +629,34 @@ mod tests {
             "1.500 kotak nasi kuning"
         );
         assert_eq!(need_text(20, "", "banner"), "20 banner");
+    }
+
+    #[test]
+    fn acara_parses_with_and_without_text() {
+        assert_eq!(
+            Cmd::parse("/acara rakor, 300 snack box", "pesanlokal_bot").unwrap(),
+            Cmd::Acara("rakor, 300 snack box".into())
+        );
+        assert_eq!(
+            Cmd::parse("/acara", "pesanlokal_bot").unwrap(),
+            Cmd::Acara(String::new())
+        );
+    }
+
+    #[test]
+    fn a_draft_is_planned_only_with_every_answer() {
+        let mut d = EventDraft {
+            name: Some("Rakor".into()),
+            item: Some("snack box".into()),
+            quantity: Some(300),
+            date: NaiveDate::from_ymd_opt(2026, 3, 26),
+            ..EventDraft::default()
+        };
+        assert!(Planned::of(&d).is_none());
+        assert_eq!(first_missing(&d), Some(EventField::Place));
+        d.regency = RegionCode::parse("64.72").ok();
+        let planned = Planned::of(&d).expect("planned");
+        assert_eq!(planned.unit, "pcs");
+        assert_eq!(first_missing(&d), None);
     }
 }
