@@ -23,10 +23,10 @@ use crate::store::outbox::Ready;
 
 use super::admin;
 use super::events;
-use super::orders::replies::Reply as OrderReply;
+use super::orders::replies::{QuoteLine, Reply as OrderReply};
 use super::out::{App, Out};
 use super::quotes::replies::Reply as QuoteReply;
-use super::shared::format::{count, date_text, region_name, rupiah};
+use super::shared::format::{count, rupiah};
 use super::{orders, quotes};
 
 /// A message ready to send.
@@ -153,16 +153,7 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             if o.status != OrderStatus::Awarded {
                 return Ok(None);
             }
-            let text = to.t(&OrderReply::ProducerAwarded {
-                order: o.id,
-                item: o.item.clone(),
-                quantity: count(o.quantity),
-                unit: o.unit.clone(),
-                price: rupiah(o.unit_price),
-                total: rupiah(o.unit_price * o.quantity),
-                date: date_text(to.lang, o.delivery_date),
-                place: region_name(o.regency_code.as_str(), None),
-            });
+            let text = to.t(&OrderReply::ProducerAwarded(orders::order_view(to, &o)));
             Some(Rendered::with(
                 text,
                 orders::keyboards::order(to, &o, Side::Producer),
@@ -254,19 +245,10 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             {
                 return Ok(None); // confirmed, or the problem was already told
             }
+            let view = orders::order_view(to, &o);
             let head = match notice {
-                Notice::NoAnswer { .. } => OrderReply::StaffNoAnswer {
-                    producer: o.producer_name.clone(),
-                    id: o.id,
-                    item: o.item.clone(),
-                    date: date_text(to.lang, o.delivery_date),
-                },
-                _ => OrderReply::StaffReminderProblem {
-                    producer: o.producer_name.clone(),
-                    id: o.id,
-                    item: o.item.clone(),
-                    date: date_text(to.lang, o.delivery_date),
-                },
+                Notice::NoAnswer { .. } => OrderReply::StaffNoAnswer(view),
+                _ => OrderReply::StaffReminderProblem(view),
             };
             let staff = side_of(user, &o) == Some(Side::Staff);
             let mut parts = Vec::new();
@@ -296,16 +278,10 @@ pub async fn render(to: &Out, row: &Ready, notice: &Notice) -> anyhow::Result<Op
             }
             let side = side_of(user, &o);
             let head = match side {
-                Some(Side::Staff) => to.t(&OrderReply::OrderLateStaff {
-                    id: o.id,
-                    item: o.item.clone(),
-                    producer: o.producer_name.clone(),
-                }),
-                Some(Side::Producer) => to.t(&OrderReply::OrderLateProducer {
-                    id: o.id,
-                    item: o.item.clone(),
-                    office: o.office_name.clone(),
-                }),
+                Some(Side::Staff) => to.t(&OrderReply::OrderLateStaff(orders::order_view(to, &o))),
+                Some(Side::Producer) => {
+                    to.t(&OrderReply::OrderLateProducer(orders::order_view(to, &o)))
+                }
                 None => return Ok(None),
             };
             let side = side.unwrap_or(Side::Staff);
@@ -354,10 +330,12 @@ async fn alternatives(to: &Out, order: &Order) -> anyhow::Result<String> {
     let mut lines = vec![to.t(&OrderReply::AltHeader)];
     for (i, q) in quotes.iter().enumerate() {
         lines.push(to.t(&OrderReply::AltLine {
-            n: i + 1,
-            producer: q.business_name.clone(),
-            price: rupiah(q.unit_price),
-            quantity: count(q.quantity),
+            quote: QuoteLine {
+                n: i + 1,
+                producer: q.business_name.clone(),
+                price: rupiah(q.unit_price),
+                quantity: count(q.quantity),
+            },
             unit: order.unit.clone(),
         }));
     }

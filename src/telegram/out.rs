@@ -229,20 +229,15 @@ impl Out {
         if let Some(markup) = markup {
             request = request.reply_markup(markup);
         }
-        match request.await {
-            Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => {}
-            Err(e) => return Err(e).context("editing a message"),
-        }
-        store::inbox::log_outgoing(
-            &self.pool,
-            self.chat.0,
-            Some(i64::from(message.0)),
+        let edit = request.await.map(|_| ());
+        self.edited(
+            edit,
+            "editing a message",
+            message,
             "editMessageText",
             Some(&text),
-            self.clock.now(),
         )
-        .await?;
-        Ok(())
+        .await
     }
 
     /// Replaces only the buttons of one of the bot's messages.
@@ -251,21 +246,43 @@ impl Out {
         message: MessageId,
         markup: teloxide::types::InlineKeyboardMarkup,
     ) -> anyhow::Result<()> {
-        match self
+        let edit = self
             .bot
             .edit_message_reply_markup(self.chat, message)
             .reply_markup(markup)
             .await
-        {
-            Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => {}
-            Err(e) => return Err(e).context("editing buttons"),
+            .map(|_| ());
+        self.edited(
+            edit,
+            "editing buttons",
+            message,
+            "editMessageReplyMarkup",
+            None,
+        )
+        .await
+    }
+
+    /// After an edit of one of the bot's messages: an unchanged message is
+    /// no failure (Telegram's "not modified" to a repeated press), another
+    /// error fails `what`; the edit is logged as `method`.
+    async fn edited(
+        &self,
+        edit: Result<(), RequestError>,
+        what: &'static str,
+        message: MessageId,
+        method: &str,
+        text: Option<&str>,
+    ) -> anyhow::Result<()> {
+        match edit {
+            Ok(()) | Err(RequestError::Api(ApiError::MessageNotModified)) => {}
+            Err(e) => return Err(e).context(what),
         }
         store::inbox::log_outgoing(
             &self.pool,
             self.chat.0,
             Some(i64::from(message.0)),
-            "editMessageReplyMarkup",
-            None,
+            method,
+            text,
             self.clock.now(),
         )
         .await?;

@@ -23,6 +23,7 @@ use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
 use crate::telegram::shared::flow::{Flow, clear_buttons};
 use crate::telegram::shared::format::region_name;
 use crate::telegram::shared::place::{PlaceAnswer, place_from_button, read_place};
+use crate::telegram::shared::press::{self, Press, Refusal};
 use crate::telegram::shared::replies::Common;
 use crate::telegram::shared::toast::Toast;
 use crate::telegram::state::{InviteStep, State};
@@ -47,32 +48,22 @@ pub fn commands() -> UpdateHandler<anyhow::Error> {
 /// Setujui / Tolak, "Buat tautan undangan", and a region button while
 /// creating an invite.
 pub fn buttons() -> UpdateHandler<anyhow::Error> {
-    dptree::entry()
-        .branch(codec::pressed::<Button>().endpoint(on_button))
-        .branch(
-            codec::pressed::<Flow>()
-                .branch(dptree::case![State::Invite { step, office }].endpoint(on_invite_region)),
-        )
+    dptree::entry().branch(press::button(on_button)).branch(
+        codec::pressed::<Flow>()
+            .branch(dptree::case![State::Invite { step, office }].endpoint(on_invite_region)),
+    )
 }
 
-async fn on_button(
-    out: Out,
-    toast: Toast,
-    dialogue: Dlg,
-    caller: Caller,
-    q: CallbackQuery,
-    state: State,
-    b: Button,
-) -> HandlerResult {
-    let refusal = match b {
+async fn on_button(p: Press, b: Button) -> Refusal {
+    match b {
         Button::Decide { user_id, approve } => {
-            decide(&out, &caller, q.regular_message(), user_id, approve).await?
+            decide(&p.out, &p.caller, p.message(), user_id, approve).await
         }
-        Button::NewInvite if state == State::Idle => begin_invite(&out, &dialogue, &caller).await?,
-        Button::NewInvite => Some(out.t(&Common::Stale)),
-    };
-    toast.alert_if(refusal);
-    Ok(())
+        Button::NewInvite if p.state == State::Idle => {
+            begin_invite(&p.out, &p.dialogue, &p.caller).await
+        }
+        Button::NewInvite => Ok(Some(p.out.t(&Common::Stale))),
+    }
 }
 
 /// A region suggestion pressed at the invite's region question.

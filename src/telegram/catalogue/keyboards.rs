@@ -3,7 +3,7 @@
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup};
 
 use crate::telegram::out::Out;
-use crate::telegram::shared::codec::{Button as _, button};
+use crate::telegram::shared::codec::button;
 use crate::telegram::shared::flow::Flow;
 use crate::telegram::shared::replies::Common;
 use crate::telegram::state::ProductStep;
@@ -57,6 +57,6 @@ pub fn confirm_remove(out: &Out, id: i64) -> InlineKeyboardMarkup {
             out.t(&Reply::BtnRemoveYes),
             &Button::ProductRemoveConfirmed(id),
         ),
-        InlineKeyboardButton::callback(out.t(&Common::BtnCancel), Flow::CancelFlow.encode()),
+        button(out.t(&Common::BtnCancel), &Flow::CancelFlow),
     ]])
 }

@@ -16,7 +16,7 @@ use crate::domain::{AccountStatus, Role, leave};
 use crate::store::catalogue::{self, CatalogueError, ProductInput};
 use crate::telegram::directory::replies::ProductView;
 use crate::telegram::out::Out;
-use crate::telegram::shared::codec::Button as _;
+use crate::telegram::shared::codec::button;
 use crate::telegram::shared::context::{Caller, Dlg, HandlerResult, local_today};
 use crate::telegram::shared::format::date_text;
 use crate::telegram::shared::press::{self as presses, Press, Refusal};
@@ -105,21 +105,21 @@ pub async fn show_catalogue(out: &Out, caller: &Caller) -> HandlerResult {
         for (i, p) in products.iter().enumerate() {
             let n = i + 1;
             rows.push(vec![
-                InlineKeyboardButton::callback(
+                button(
                     out.t(&Reply::BtnProductEdit { n }),
-                    Button::ProductEdit(p.id).encode(),
+                    &Button::ProductEdit(p.id),
                 ),
-                InlineKeyboardButton::callback(
+                button(
                     out.t(&Reply::BtnProductRemove { n }),
-                    Button::ProductRemove(p.id).encode(),
+                    &Button::ProductRemove(p.id),
                 ),
             ]);
         }
         out.t(&Reply::CatalogueList(lines))
     };
-    rows.push(vec![InlineKeyboardButton::callback(
+    rows.push(vec![button(
         out.t(&Reply::BtnProductAdd),
-        Button::ProductAdd.encode(),
+        &Button::ProductAdd,
     )]);
     out.send_text(text, Some(InlineKeyboardMarkup::new(rows).into()))
         .await?;
@@ -328,17 +328,14 @@ pub async fn show_leave(out: &Out, caller: &Caller) -> HandlerResult {
             })
             .collect();
         for (i, p) in periods.iter().enumerate() {
-            rows.push(vec![InlineKeyboardButton::callback(
+            rows.push(vec![button(
                 out.t(&Reply::BtnLeaveEnd { n: i + 1 }),
-                Button::LeaveEnd(p.id).encode(),
+                &Button::LeaveEnd(p.id),
             )]);
         }
         out.t(&Reply::LeaveList(lines))
     };
-    rows.push(vec![InlineKeyboardButton::callback(
-        out.t(&Reply::BtnLeaveAdd),
-        Button::LeaveAdd.encode(),
-    )]);
+    rows.push(vec![button(out.t(&Reply::BtnLeaveAdd), &Button::LeaveAdd)]);
     out.send_text(text, Some(InlineKeyboardMarkup::new(rows).into()))
         .await?;
     Ok(())

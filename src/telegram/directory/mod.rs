@@ -15,7 +15,7 @@ use crate::domain::search::read_query;
 use crate::domain::{AccountStatus, Category, RegionCode, Regions, Role};
 use crate::store::directory::{self, Matched, Spec};
 use crate::telegram::out::Out;
-use crate::telegram::shared::codec::Button as _;
+use crate::telegram::shared::codec::button;
 use crate::telegram::shared::context::{Caller, Dlg, HandlerResult, local_today};
 use crate::telegram::shared::format::{date_text, region_name};
 use crate::telegram::shared::press::{self as presses, Press, Refusal};
@@ -186,13 +186,12 @@ pub async fn results(
                 region: region_name(regency, None),
             }));
             for (code, n) in nearby {
-                rows.push(vec![InlineKeyboardButton::callback(
+                rows.push(vec![button(
                     regency_label(&code, Some(n)),
-                    Button::SearchSetRegion {
+                    &Button::SearchSetRegion {
                         search: id,
                         regency: Some(code),
-                    }
-                    .encode(),
+                    },
                 )]);
             }
         } else {
@@ -227,35 +226,27 @@ pub async fn results(
                 card,
             ))));
             rows.push(vec![
-                InlineKeyboardButton::callback(
-                    out.t(&Reply::BtnProfile { n }),
-                    Button::Profile(card.id).encode(),
-                ),
-                InlineKeyboardButton::callback(
-                    out.t(&Reply::BtnAskQuote { n }),
-                    Button::Quote(card.id).encode(),
-                ),
+                button(out.t(&Reply::BtnProfile { n }), &Button::Profile(card.id)),
+                button(out.t(&Reply::BtnAskQuote { n }), &Button::Quote(card.id)),
             ]);
         }
         let mut nav = Vec::new();
         if page > 0 {
-            nav.push(InlineKeyboardButton::callback(
+            nav.push(button(
                 out.t(&Reply::BtnPrev),
-                Button::SearchPage {
+                &Button::SearchPage {
                     search: id,
                     page: (page - 1) as u32,
-                }
-                .encode(),
+                },
             ));
         }
         if page + 1 < pages {
-            nav.push(InlineKeyboardButton::callback(
+            nav.push(button(
                 out.t(&Reply::BtnNext),
-                Button::SearchPage {
+                &Button::SearchPage {
                     search: id,
                     page: (page + 1) as u32,
-                }
-                .encode(),
+                },
             ));
         }
         if !nav.is_empty() {
@@ -263,26 +254,23 @@ pub async fn results(
         }
     }
     rows.push(vec![
-        InlineKeyboardButton::callback(
+        button(
             out.t(&Reply::BtnFilterRegion),
-            Button::SearchRegionMenu(id).encode(),
+            &Button::SearchRegionMenu(id),
         ),
-        InlineKeyboardButton::callback(
+        button(
             out.t(&Reply::BtnFilterCategory),
-            Button::SearchCategoryMenu(id).encode(),
+            &Button::SearchCategoryMenu(id),
         ),
     ]);
     rows.push(vec![
-        InlineKeyboardButton::callback(
+        button(
             out.t(&Reply::BtnFilterHalal {
                 on: spec.halal_only,
             }),
-            Button::SearchToggleHalal(id).encode(),
+            &Button::SearchToggleHalal(id),
         ),
-        InlineKeyboardButton::callback(
-            out.t(&Reply::BtnFilterDate),
-            Button::SearchDate(id).encode(),
-        ),
+        button(out.t(&Reply::BtnFilterDate), &Button::SearchDate(id)),
     ]);
     Ok((parts.join("\n\n"), InlineKeyboardMarkup::new(rows)))
 }
@@ -378,13 +366,12 @@ async fn press(
                     let rows: Vec<Vec<InlineKeyboardButton>> = counts
                         .into_iter()
                         .map(|(code, n)| {
-                            vec![InlineKeyboardButton::callback(
+                            vec![button(
                                 regency_label(&code, Some(n)),
-                                Button::SearchSetRegion {
+                                &Button::SearchSetRegion {
                                     search: id,
                                     regency: Some(code),
-                                }
-                                .encode(),
+                                },
                             )]
                         })
                         .collect();

@@ -8,7 +8,7 @@ use teloxide::utils::html::escape;
 use crate::domain::Category;
 use crate::telegram::shared::format::{region_name, shorten};
 use crate::telegram::shared::replies::{Common, categories_text, holds_common, products_text};
-use crate::telegram::shared::text::Text;
+use crate::telegram::shared::text::{Args, Text, args};
 
 #[derive(Debug, Clone)]
 pub enum Reply {
@@ -117,22 +117,7 @@ impl Text for Reply {
                 region = escape(region)
             ),
             Reply::SearchNoneCategories => fl!(l, "search-none-categories"),
-            Reply::SearchCard(c) => fl!(
-                l,
-                "search-card",
-                n = c.n.to_string(),
-                name = c.name.clone(),
-                badges = c.badges.clone(),
-                region = c.region.clone(),
-                categories = c.categories.clone(),
-                products = c.products.clone(),
-                lead = c.lead.clone(),
-                capacity = c.capacity.clone(),
-                unit = c.unit.clone(),
-                min_order = c.min_order.clone(),
-                rating = c.rating.clone(),
-                finished = c.finished.clone()
-            ),
+            Reply::SearchCard(c) => fl!(l, "search-card", c.args()),
             Reply::FilterRegion { region } => {
                 fl!(l, "search-filter-region", region = escape(region))
             }
@@ -192,21 +177,10 @@ impl Text for Reply {
                     })
                     .collect::<Vec<_>>()
                     .join("\n");
-                fl!(
-                    l,
-                    "profile-full",
-                    name = c.name.clone(),
-                    badges = c.badges.clone(),
-                    region = c.region.clone(),
-                    categories = c.categories.clone(),
-                    lead = c.lead.clone(),
-                    capacity = c.capacity.clone(),
-                    unit = c.unit.clone(),
-                    min_order = c.min_order.clone(),
-                    rating = c.rating.clone(),
-                    finished = c.finished.clone(),
-                    products = lines
-                )
+                // The profile lists the products one a line, with prices.
+                let mut a = c.args();
+                a.insert("products", lines);
+                fl!(l, "profile-full", a)
             }
             Reply::ProfileGone => fl!(l, "profile-gone"),
             Reply::Common(c) => c.render(l),
@@ -240,6 +214,26 @@ pub struct ProductView {
 }
 
 impl CardView {
+    /// Fluent arguments: the card's fields by their names, for the result
+    /// card and the full profile alike.
+    fn args(&self) -> Args {
+        let mut a = args(&[
+            ("name", &self.name),
+            ("badges", &self.badges),
+            ("region", &self.region),
+            ("categories", &self.categories),
+            ("products", &self.products),
+            ("lead", &self.lead),
+            ("capacity", &self.capacity),
+            ("unit", &self.unit),
+            ("min_order", &self.min_order),
+            ("rating", &self.rating),
+            ("finished", &self.finished),
+        ]);
+        a.insert("n", self.n.to_string());
+        a
+    }
+
     pub fn from_card(
         l: &FluentLanguageLoader,
         n: usize,

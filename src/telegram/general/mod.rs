@@ -19,12 +19,11 @@ use crate::store;
 use crate::store::accounts::Profile;
 use crate::telegram::out::Out;
 use crate::telegram::registration::{self, replies::ProducerView, replies::StaffView};
-use crate::telegram::shared::codec;
 use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
 use crate::telegram::shared::flow::{Flow, clear_buttons};
 use crate::telegram::shared::menu::refresh_menu;
+use crate::telegram::shared::press::{self, Press, Refusal};
 use crate::telegram::shared::replies::Common;
-use crate::telegram::shared::toast::Toast;
 use crate::telegram::state::State;
 
 use buttons::Button;
@@ -60,12 +59,8 @@ pub fn commands() -> UpdateHandler<anyhow::Error> {
 /// The language and mute buttons, and "Batal" wherever no room took it.
 pub fn buttons() -> UpdateHandler<anyhow::Error> {
     dptree::entry()
-        .branch(codec::pressed::<Button>().endpoint(on_button))
-        .branch(
-            codec::pressed::<Flow>()
-                .filter(|f: Flow| f == Flow::CancelFlow)
-                .endpoint(on_cancel),
-        )
+        .branch(press::button(on_button))
+        .branch(press::flow(|f, _| *f == Flow::CancelFlow, on_cancel))
 }
 
 async fn start(
@@ -175,14 +170,9 @@ async fn cancel(out: Out, dialogue: Dlg, state: State) -> HandlerResult {
     Ok(())
 }
 
-async fn on_button(
-    out: Out,
-    toast: Toast,
-    caller: Caller,
-    q: CallbackQuery,
-    b: Button,
-) -> HandlerResult {
-    let message = q.regular_message();
+async fn on_button(p: Press, b: Button) -> Refusal {
+    let (out, caller) = (&p.out, &p.caller);
+    let message = p.message();
     match b {
         Button::Language(lang) => {
             store::users::set_language(&out.pool, caller.0.id, lang, out.clock.now()).await?;
@@ -194,30 +184,31 @@ async fn on_button(
         Button::Mute(muted) => {
             store::users::set_muted(&out.pool, caller.0.id, muted, out.clock.now()).await?;
             if let Some(m) = message {
-                match profile_text(&out, &caller).await? {
+                match profile_text(out, caller).await? {
                     Some((text, _)) => {
-                        out.edit(m.id, text, Some(keyboards::mute(&out, muted)))
+                        out.edit(m.id, text, Some(keyboards::mute(out, muted)))
                             .await?
                     }
-                    None => clear_buttons(&out, message).await,
+                    None => clear_buttons(out, message).await,
                 }
             }
-            toast.toast(out.t(&Reply::MuteChanged(muted)));
+            p.toast.toast(out.t(&Reply::MuteChanged(muted)));
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// "Batal" under a question no room answers itself (e.g. under "remove
 /// this product?").
-async fn on_cancel(out: Out, dialogue: Dlg, q: CallbackQuery, state: State) -> HandlerResult {
-    clear_buttons(&out, q.regular_message()).await;
-    if state != State::Idle {
-        dialogue.exit().await?;
+async fn on_cancel(p: Press, _cancel: Flow) -> Refusal {
+    clear_buttons(&p.out, p.message()).await;
+    if p.state != State::Idle {
+        p.dialogue.exit().await?;
     }
-    out.say_with(Common::CancelDone, KeyboardRemove::new())
+    p.out
+        .say_with(Common::CancelDone, KeyboardRemove::new())
         .await?;
-    Ok(())
+    Ok(None)
 }
 
 /// A message in a chat with no guided flow running.

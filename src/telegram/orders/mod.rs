@@ -8,6 +8,7 @@ pub mod buttons;
 pub mod keyboards;
 pub mod replies;
 
+use chrono::NaiveDate;
 use teloxide::dispatching::UpdateHandler;
 use teloxide::prelude::*;
 use teloxide::types::InlineKeyboardMarkup;
@@ -30,7 +31,7 @@ use crate::telegram::shared::replies::Common;
 use crate::telegram::state::State;
 
 use buttons::Button;
-use replies::Reply;
+use replies::{ItemView, OrderView, QuoteLine, Reply};
 
 #[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
 #[command(rename_rule = "lowercase")]
@@ -124,11 +125,7 @@ pub async fn requests_list(out: &Out, caller: &Caller) -> HandlerResult {
         let mut lines = vec![out.t(&Reply::RqList)];
         for (r, quotes) in &rows {
             lines.push(out.t(&Reply::RqLine {
-                id: r.id,
-                item: r.item.clone(),
-                quantity: count(r.quantity),
-                unit: r.unit.clone(),
-                date: date_text(out.lang, r.delivery_date),
+                request: request_view(out, r),
                 status: out.t(&Reply::RqStatus(r.status)),
                 quotes: *quotes,
             }));
@@ -179,10 +176,12 @@ pub async fn view_request(
             .enumerate()
             .map(|(i, q)| {
                 out.t(&Reply::RqQuoteLine {
-                    n: i + 1,
-                    producer: q.business_name.clone(),
-                    price: rupiah(q.unit_price),
-                    quantity: count(q.quantity),
+                    quote: QuoteLine {
+                        n: i + 1,
+                        producer: q.business_name.clone(),
+                        price: rupiah(q.unit_price),
+                        quantity: count(q.quantity),
+                    },
                     total: rupiah(q.unit_price * q.quantity),
                     rating: if q.rating_count > 0 {
                         format!("{:.1}", q.rating_sum as f64 / q.rating_count as f64)
@@ -196,11 +195,7 @@ pub async fn view_request(
             })
             .collect();
         out.t(&Reply::RqQuotes {
-            id: r.id,
-            item: r.item.clone(),
-            quantity: count(r.quantity),
-            unit: r.unit.clone(),
-            date: date_text(out.lang, r.delivery_date),
+            request: request_view(out, &r),
             lines,
         })
     };
@@ -277,25 +272,51 @@ async fn split_picker(
     .await
 }
 
+/// A request or an order formatted for `out`'s language.
+fn item_view(
+    out: &Out,
+    id: i64,
+    item: &str,
+    quantity: i64,
+    unit: &str,
+    date: NaiveDate,
+) -> ItemView {
+    ItemView {
+        id,
+        item: item.to_string(),
+        quantity: count(quantity),
+        unit: unit.to_string(),
+        date: date_text(out.lang, date),
+    }
+}
+
+fn request_view(out: &Out, r: &Request) -> ItemView {
+    item_view(out, r.id, &r.item, r.quantity, &r.unit, r.delivery_date)
+}
+
+/// An order formatted for `out`'s language: what its card, its reminders
+/// and its notices show.
+pub fn order_view(out: &Out, o: &Order) -> OrderView {
+    OrderView {
+        item: item_view(out, o.id, &o.item, o.quantity, &o.unit, o.delivery_date),
+        price: rupiah(o.unit_price),
+        total: rupiah(o.unit_price * o.quantity),
+        place: region_name(o.regency_code.as_str(), None),
+        producer: o.producer_name.clone(),
+        office: o.office_name.clone(),
+    }
+}
+
 pub fn order_text(out: &Out, order: &Order, side: Side) -> String {
     out.t(&Reply::OrderCard {
-        id: order.id,
+        order: order_view(out, order),
         status: out.t(&Reply::OrderStatus(order.status)),
-        item: order.item.clone(),
-        quantity: count(order.quantity),
-        unit: order.unit.clone(),
-        price: rupiah(order.unit_price),
-        total: rupiah(order.unit_price * order.quantity),
-        date: date_text(out.lang, order.delivery_date),
-        place: region_name(order.regency_code.as_str(), None),
-        producer: order.producer_name.clone(),
         // The producer's phone is shown to staff once an order exists.
         phone: if side == Side::Staff {
             order.producer_phone.clone()
         } else {
             None
         },
-        office: order.office_name.clone(),
     })
 }
 
@@ -535,13 +556,7 @@ pub fn reminder_message(
 ) -> (String, Option<InlineKeyboardMarkup>) {
     use crate::domain::reminder::ReminderKind;
     if !kind.asks_confirmation() {
-        let text = to.t(&Reply::ReminderMorning {
-            id: order.id,
-            item: order.item.clone(),
-            quantity: count(order.quantity),
-            unit: order.unit.clone(),
-            office: order.office_name.clone(),
-        });
+        let text = to.t(&Reply::ReminderMorning(order_view(to, order)));
         return (text, None);
     }
     let when = match kind {
@@ -551,12 +566,7 @@ pub fn reminder_message(
     };
     let text = to.t(&Reply::ReminderAsk {
         when: when.to_string(),
-        id: order.id,
-        item: order.item.clone(),
-        quantity: count(order.quantity),
-        unit: order.unit.clone(),
-        office: order.office_name.clone(),
-        date: date_text(to.lang, order.delivery_date),
+        order: order_view(to, order),
     });
     (text, Some(keyboards::reminder(to, reminder)))
 }

@@ -9,7 +9,81 @@ use teloxide::utils::html::escape;
 use crate::domain::request_status::RequestStatus;
 use crate::telegram::shared::format::shorten;
 use crate::telegram::shared::replies::{Common, holds_common};
-use crate::telegram::shared::text::Text;
+use crate::telegram::shared::text::{Args, Text};
+
+/// What a request or an order is about, formatted once: its number, the
+/// item, how many and for when (Fluent arguments `id`, `item`, `quantity`,
+/// `unit`, `date`).
+#[derive(Debug, Clone)]
+pub struct ItemView {
+    pub id: i64,
+    pub item: String,
+    pub quantity: String,
+    pub unit: String,
+    pub date: String,
+}
+
+impl ItemView {
+    fn args(&self) -> Args {
+        Args::from([
+            ("id", self.id.to_string()),
+            ("item", escape(&self.item)),
+            ("quantity", self.quantity.clone()),
+            ("unit", escape(&self.unit)),
+            ("date", self.date.clone()),
+        ])
+    }
+}
+
+/// A quote in a numbered list (the request's quotes, the alternatives):
+/// its number there, who, the price each and how many.
+#[derive(Debug, Clone)]
+pub struct QuoteLine {
+    pub n: usize,
+    pub producer: String,
+    pub price: String,
+    pub quantity: String,
+}
+
+impl QuoteLine {
+    fn args(&self) -> Args {
+        Args::from([
+            ("n", self.n.to_string()),
+            ("producer", escape(&self.producer)),
+            ("price", self.price.clone()),
+            ("quantity", self.quantity.clone()),
+        ])
+    }
+}
+
+/// An order as its card, its reminders and its notices show it: every
+/// sentence about an order takes the same arguments.
+#[derive(Debug, Clone)]
+pub struct OrderView {
+    pub item: ItemView,
+    pub price: String,
+    pub total: String,
+    pub place: String,
+    pub producer: String,
+    pub office: String,
+}
+
+impl OrderView {
+    /// Fluent arguments: the item's, `order` (its number again), `price`,
+    /// `total`, `place`, `producer`, `office` (user text escaped).
+    fn args(&self) -> Args {
+        let mut a = self.item.args();
+        a.insert("order", self.item.id.to_string());
+        a.extend([
+            ("price", self.price.clone()),
+            ("total", self.total.clone()),
+            ("place", escape(&self.place)),
+            ("producer", escape(&self.producer)),
+            ("office", escape(&self.office)),
+        ]);
+        a
+    }
+}
 
 #[derive(Debug, Clone)]
 pub enum Reply {
@@ -18,11 +92,7 @@ pub enum Reply {
     RqListNone,
     RqList,
     RqLine {
-        id: i64,
-        item: String,
-        quantity: String,
-        unit: String,
-        date: String,
+        request: ItemView,
         status: String,
         quotes: i64,
     },
@@ -30,11 +100,7 @@ pub enum Reply {
     RqProducerList,
     RqProducerListNone,
     RqQuotes {
-        id: i64,
-        item: String,
-        quantity: String,
-        unit: String,
-        date: String,
+        request: ItemView,
         lines: Vec<String>,
     },
     RqQuotesNone {
@@ -42,10 +108,7 @@ pub enum Reply {
         deadline: String,
     },
     RqQuoteLine {
-        n: usize,
-        producer: String,
-        price: String,
-        quantity: String,
+        quote: QuoteLine,
         total: String,
         rating: String,
         finished: i64,
@@ -74,33 +137,15 @@ pub enum Reply {
     RqAwarded {
         orders: String,
     },
-    ProducerAwarded {
-        order: i64,
-        item: String,
-        quantity: String,
-        unit: String,
-        price: String,
-        total: String,
-        date: String,
-        place: String,
-    },
+    ProducerAwarded(OrderView),
     ProducerNotChosen {
         id: i64,
     },
     OrderListNone,
     OrderCard {
-        id: i64,
+        order: OrderView,
         status: String,
-        item: String,
-        quantity: String,
-        unit: String,
-        price: String,
-        total: String,
-        date: String,
-        place: String,
-        producer: String,
         phone: Option<String>,
-        office: String,
     },
     OrderStatus(crate::domain::order::OrderStatus),
     BtnOrderStep(crate::domain::order::OrderStatus),
@@ -136,49 +181,22 @@ pub enum Reply {
     },
     ReminderAsk {
         when: String,
-        id: i64,
-        item: String,
-        quantity: String,
-        unit: String,
-        office: String,
-        date: String,
+        order: OrderView,
     },
-    ReminderMorning {
-        id: i64,
-        item: String,
-        quantity: String,
-        unit: String,
-        office: String,
-    },
+    ReminderMorning(OrderView),
     BtnReminderOk,
     BtnReminderProblem,
     ReminderThanks,
     ReminderProblemNoted,
     AltHeader,
     AltLine {
-        n: usize,
-        producer: String,
-        price: String,
-        quantity: String,
+        quote: QuoteLine,
         unit: String,
     },
     AltNone,
-    StaffNoAnswer {
-        producer: String,
-        id: i64,
-        item: String,
-        date: String,
-    },
-    OrderLateStaff {
-        id: i64,
-        item: String,
-        producer: String,
-    },
-    OrderLateProducer {
-        id: i64,
-        item: String,
-        office: String,
-    },
+    StaffNoAnswer(OrderView),
+    OrderLateStaff(OrderView),
+    OrderLateProducer(OrderView),
     LateNote,
     AdminLargeOrder {
         office: String,
@@ -188,12 +206,7 @@ pub enum Reply {
     OrderReplaced {
         id: i64,
     },
-    StaffReminderProblem {
-        producer: String,
-        id: i64,
-        item: String,
-        date: String,
-    },
+    StaffReminderProblem(OrderView),
     // @variants
 }
 
@@ -205,24 +218,15 @@ impl Text for Reply {
             Reply::RqListNone => fl!(l, "rq-list-none"),
             Reply::RqList => fl!(l, "rq-list"),
             Reply::RqLine {
-                id,
-                item,
-                quantity,
-                unit,
-                date,
+                request,
                 status,
                 quotes,
-            } => fl!(
-                l,
-                "rq-line",
-                id = id.to_string(),
-                item = escape(item),
-                quantity = quantity.clone(),
-                unit = escape(unit),
-                date = date.clone(),
-                status = status.clone(),
-                quotes = quotes.to_string()
-            ),
+            } => {
+                let mut a = request.args();
+                a.insert("status", status.clone());
+                a.insert("quotes", quotes.to_string());
+                fl!(l, "rq-line", a)
+            }
             Reply::RqStatus(s) => match s {
                 RequestStatus::Open => fl!(l, "rq-status-open"),
                 RequestStatus::Awarded => fl!(l, "rq-status-awarded"),
@@ -230,23 +234,11 @@ impl Text for Reply {
             },
             Reply::RqProducerList => fl!(l, "rq-producer-list"),
             Reply::RqProducerListNone => fl!(l, "rq-producer-list-none"),
-            Reply::RqQuotes {
-                id,
-                item,
-                quantity,
-                unit,
-                date,
-                lines,
-            } => fl!(
-                l,
-                "rq-quotes",
-                id = id.to_string(),
-                item = escape(item),
-                quantity = quantity.clone(),
-                unit = escape(unit),
-                date = date.clone(),
-                lines = lines.join("\n")
-            ),
+            Reply::RqQuotes { request, lines } => {
+                let mut a = request.args();
+                a.insert("lines", lines.join("\n"));
+                fl!(l, "rq-quotes", a)
+            }
             Reply::RqQuotesNone { id, deadline } => fl!(
                 l,
                 "rq-quotes-none",
@@ -254,29 +246,21 @@ impl Text for Reply {
                 deadline = deadline.clone()
             ),
             Reply::RqQuoteLine {
-                n,
-                producer,
-                price,
-                quantity,
+                quote,
                 total,
                 rating,
                 finished,
                 note,
-            } => fl!(
-                l,
-                "rq-quote-line",
-                n = n.to_string(),
-                producer = escape(producer),
-                price = price.clone(),
-                quantity = quantity.clone(),
-                total = total.clone(),
-                rating = rating.clone(),
-                finished = finished.to_string(),
-                note = note
-                    .as_ref()
-                    .map(|n| format!(" · «{}»", escape(&shorten(n, 80))))
-                    .unwrap_or_default()
-            ),
+            } => {
+                let mut a = quote.args();
+                a.insert("total", total.clone());
+                a.insert("rating", rating.clone());
+                a.insert("finished", finished.to_string());
+                let note = note.as_ref();
+                let note = note.map(|n| format!(" · «{}»", escape(&shorten(n, 80))));
+                a.insert("note", note.unwrap_or_default());
+                fl!(l, "rq-quote-line", a)
+            }
             Reply::BtnAward { n } => fl!(l, "btn-award", n = n.to_string()),
             Reply::BtnAwardSplit => fl!(l, "btn-award-split"),
             Reply::RqSplitPick {
@@ -310,63 +294,22 @@ impl Text for Reply {
                 fl!(l, "rq-quote-too-small", quantity = quantity.clone())
             }
             Reply::RqAwarded { orders } => fl!(l, "rq-awarded", orders = orders.clone()),
-            Reply::ProducerAwarded {
-                order,
-                item,
-                quantity,
-                unit,
-                price,
-                total,
-                date,
-                place,
-            } => fl!(
-                l,
-                "producer-awarded",
-                order = order.to_string(),
-                item = escape(item),
-                quantity = quantity.clone(),
-                unit = escape(unit),
-                price = price.clone(),
-                total = total.clone(),
-                date = date.clone(),
-                place = escape(place)
-            ),
+            Reply::ProducerAwarded(o) => fl!(l, "producer-awarded", o.args()),
             Reply::ProducerNotChosen { id } => fl!(l, "producer-not-chosen", id = id.to_string()),
             Reply::OrderListNone => fl!(l, "order-list-none"),
             Reply::OrderCard {
-                id,
+                order,
                 status,
-                item,
-                quantity,
-                unit,
-                price,
-                total,
-                date,
-                place,
-                producer,
                 phone,
-                office,
             } => {
                 let phone = phone
                     .as_ref()
                     .map(|p| format!(" {}", fl!(l, "order-phone", phone = escape(p))))
                     .unwrap_or_default();
-                fl!(
-                    l,
-                    "order-card",
-                    id = id.to_string(),
-                    status = status.clone(),
-                    item = escape(item),
-                    quantity = quantity.clone(),
-                    unit = escape(unit),
-                    price = price.clone(),
-                    total = total.clone(),
-                    date = date.clone(),
-                    place = escape(place),
-                    producer = escape(producer),
-                    phone = phone,
-                    office = escape(office)
-                )
+                let mut a = order.args();
+                a.insert("status", status.clone());
+                a.insert("phone", phone);
+                fl!(l, "order-card", a)
             }
             Reply::OrderStatus(s) => {
                 use crate::domain::order::OrderStatus as O;
@@ -427,88 +370,26 @@ impl Text for Reply {
             Reply::OrderLapsedProducer { id } => {
                 fl!(l, "order-lapsed-producer", id = id.to_string())
             }
-            Reply::ReminderAsk {
-                when,
-                id,
-                item,
-                quantity,
-                unit,
-                office,
-                date,
-            } => fl!(
-                l,
-                "reminder-ask",
-                when = when.clone(),
-                id = id.to_string(),
-                item = escape(item),
-                quantity = quantity.clone(),
-                unit = escape(unit),
-                office = escape(office),
-                date = date.clone()
-            ),
-            Reply::ReminderMorning {
-                id,
-                item,
-                quantity,
-                unit,
-                office,
-            } => fl!(
-                l,
-                "reminder-morning",
-                id = id.to_string(),
-                item = escape(item),
-                quantity = quantity.clone(),
-                unit = escape(unit),
-                office = escape(office)
-            ),
+            Reply::ReminderAsk { when, order } => {
+                let mut a = order.args();
+                a.insert("when", when.clone());
+                fl!(l, "reminder-ask", a)
+            }
+            Reply::ReminderMorning(o) => fl!(l, "reminder-morning", o.args()),
             Reply::BtnReminderOk => fl!(l, "btn-reminder-ok"),
             Reply::BtnReminderProblem => fl!(l, "btn-reminder-problem"),
             Reply::ReminderThanks => fl!(l, "reminder-thanks"),
             Reply::ReminderProblemNoted => fl!(l, "reminder-problem-noted"),
             Reply::AltHeader => fl!(l, "alt-header"),
-            Reply::AltLine {
-                n,
-                producer,
-                price,
-                quantity,
-                unit,
-            } => fl!(
-                l,
-                "alt-line",
-                n = n.to_string(),
-                producer = escape(producer),
-                price = price.clone(),
-                quantity = quantity.clone(),
-                unit = escape(unit)
-            ),
+            Reply::AltLine { quote, unit } => {
+                let mut a = quote.args();
+                a.insert("unit", escape(unit));
+                fl!(l, "alt-line", a)
+            }
             Reply::AltNone => fl!(l, "alt-none"),
-            Reply::StaffNoAnswer {
-                producer,
-                id,
-                item,
-                date,
-            } => fl!(
-                l,
-                "staff-no-answer",
-                producer = escape(producer),
-                id = id.to_string(),
-                item = escape(item),
-                date = date.clone()
-            ),
-            Reply::OrderLateStaff { id, item, producer } => fl!(
-                l,
-                "order-late-staff",
-                id = id.to_string(),
-                item = escape(item),
-                producer = escape(producer)
-            ),
-            Reply::OrderLateProducer { id, item, office } => fl!(
-                l,
-                "order-late-producer",
-                id = id.to_string(),
-                item = escape(item),
-                office = escape(office)
-            ),
+            Reply::StaffNoAnswer(o) => fl!(l, "staff-no-answer", o.args()),
+            Reply::OrderLateStaff(o) => fl!(l, "order-late-staff", o.args()),
+            Reply::OrderLateProducer(o) => fl!(l, "order-late-producer", o.args()),
             Reply::LateNote => fl!(l, "late-note"),
             Reply::AdminLargeOrder { office } => {
                 fl!(l, "admin-large-order", office = escape(office))
@@ -516,19 +397,7 @@ impl Text for Reply {
             Reply::BtnReplace => fl!(l, "btn-replace"),
             Reply::ReplaceReason => fl!(l, "replace-reason"),
             Reply::OrderReplaced { id } => fl!(l, "order-replaced", id = id.to_string()),
-            Reply::StaffReminderProblem {
-                producer,
-                id,
-                item,
-                date,
-            } => fl!(
-                l,
-                "staff-reminder-problem",
-                producer = escape(producer),
-                id = id.to_string(),
-                item = escape(item),
-                date = date.clone()
-            ),
+            Reply::StaffReminderProblem(o) => fl!(l, "staff-reminder-problem", o.args()),
             Reply::Common(c) => c.render(l),
             // @arms
         }

@@ -17,13 +17,13 @@ use crate::store;
 use crate::store::accounts::SubmitError;
 use crate::store::catalogue::LinkError;
 use crate::telegram::out::Out;
-use crate::telegram::shared::codec;
 use crate::telegram::shared::contact::{own_phone, share_contact};
 use crate::telegram::shared::context::{Caller, Dlg, HandlerResult};
 use crate::telegram::shared::flow::{Flow, clear_buttons};
 use crate::telegram::shared::format::region_name;
 use crate::telegram::shared::menu::refresh_menu;
 use crate::telegram::shared::place::{PlaceAnswer, place_from_button, read_place};
+use crate::telegram::shared::press::{self, Press, Refusal};
 use crate::telegram::shared::replies::Common;
 use crate::telegram::shared::toast::Toast;
 use crate::telegram::state::{ProducerDraft, ProducerStep, StaffDraft, StaffStep, State};
@@ -36,12 +36,11 @@ use replies::{ProducerView, Reply, StaffView};
 /// while registering.
 pub fn buttons() -> UpdateHandler<anyhow::Error> {
     dptree::entry()
-        .branch(codec::pressed::<Button>().endpoint(on_button))
-        .branch(
-            codec::pressed::<Flow>()
-                .filter(|s: State| matches!(s, State::Producer { .. } | State::Staff { .. }))
-                .endpoint(on_flow),
-        )
+        .branch(press::button(on_button))
+        .branch(press::flow(
+            |_, s| matches!(s, State::Producer { .. } | State::Staff { .. }),
+            on_flow,
+        ))
 }
 
 /// Asks the current question of a registration again (after a restart,
@@ -93,50 +92,42 @@ async fn may_start(out: &Out, caller: &Caller) -> anyhow::Result<bool> {
 
 // ---- buttons ---------------------------------------------------------------
 
-fn stale(out: &Out, toast: &Toast) -> HandlerResult {
-    toast.alert(out.t(&Common::Stale));
-    Ok(())
+fn stale(out: &Out) -> Refusal {
+    Ok(Some(out.t(&Common::Stale)))
 }
 
-async fn on_button(
-    out: Out,
-    toast: Toast,
-    dialogue: Dlg,
-    caller: Caller,
-    q: CallbackQuery,
-    state: State,
-    b: Button,
-) -> HandlerResult {
-    let message = q.regular_message();
+async fn on_button(p: Press, b: Button) -> Refusal {
+    let (out, dialogue) = (&p.out, &p.dialogue);
+    let message = p.message();
     let State::Producer {
         step,
         mut draft,
         review,
-    } = state
+    } = p.state.clone()
     else {
-        return match (b, state) {
+        return match (b, &p.state) {
             (Button::Role(role), State::Idle) => {
-                clear_buttons(&out, message).await;
-                begin(&out, &dialogue, &caller, role).await
+                clear_buttons(out, message).await;
+                begin(out, dialogue, &p.caller, role).await?;
+                Ok(None)
             }
-            _ => stale(&out, &toast),
+            _ => stale(out),
         };
     };
     let answered = match (b, step) {
         (Button::Category(c), ProducerStep::Categories) => {
             toggle(&mut draft.categories, c);
-            let chosen = keyboards::categories(&out, &draft.categories);
+            let chosen = keyboards::categories(out, &draft.categories);
             dialogue
                 .update(Form::Producer(step, draft).state(review))
                 .await?;
             if let Some(m) = message {
                 out.edit_buttons(m.id, chosen).await?;
             }
-            return Ok(());
+            return Ok(None);
         }
         (Button::CategoriesDone, ProducerStep::Categories) if draft.categories.is_empty() => {
-            toast.alert(out.t(&Reply::CategoriesNone));
-            return Ok(());
+            return Ok(Some(out.t(&Reply::CategoriesNone)));
         }
         (Button::CategoriesDone, ProducerStep::Categories) => draft,
         (Button::Halal(h), ProducerStep::Halal) => ProducerDraft {
@@ -148,10 +139,11 @@ async fn on_button(
             nib_answered: true,
             ..draft
         },
-        _ => return stale(&out, &toast),
+        _ => return stale(out),
     };
     let form = Form::Producer(step, answered);
-    answered_by_button(&out, &dialogue, message, form, review).await
+    answered_by_button(out, dialogue, message, form, review).await?;
+    Ok(None)
 }
 
 /// A button answered the current question: its buttons go,
@@ -191,72 +183,58 @@ async fn cancel(out: &Out, dialogue: &Dlg, message: Option<&Message>) -> Handler
 }
 
 /// A shared flow button while registering.
-// Handler parameters are its dependencies (dptree injects them).
-#[allow(clippy::too_many_arguments)]
-async fn on_flow(
-    out: Out,
-    toast: Toast,
-    dialogue: Dlg,
-    caller: Caller,
-    q: CallbackQuery,
-    flow: Flow,
-    state: State,
-) -> HandlerResult {
-    let message = q.regular_message();
-    let Some((form, review)) = Form::of(state) else {
-        return stale(&out, &toast);
+async fn on_flow(p: Press, flow: Flow) -> Refusal {
+    let (out, dialogue, caller) = (&p.out, &p.dialogue, &p.caller);
+    let message = p.message();
+    let Some((form, review)) = Form::of(p.state.clone()) else {
+        return stale(out);
     };
     match (flow, form) {
-        (Flow::CancelFlow, _) => cancel(&out, &dialogue, message).await,
+        (Flow::CancelFlow, _) => cancel(out, dialogue, message).await?,
         (
             Flow::Region { regency, district },
             Form::Producer(step @ ProducerStep::Region, mut draft),
         ) => {
             let Some(place) = place_from_button(&regency, district.as_deref()) else {
-                return stale(&out, &toast);
+                return stale(out);
             };
             draft.regency = Some(place.regency);
             draft.district = place.district;
-            answered_by_button(
-                &out,
-                &dialogue,
-                message,
-                Form::Producer(step, draft),
-                review,
-            )
-            .await
+            let form = Form::Producer(step, draft);
+            answered_by_button(out, dialogue, message, form, review).await?
         }
         (Flow::Region { regency, .. }, Form::Staff(step @ StaffStep::Region, mut draft)) => {
             let Some(place) = place_from_button(&regency, None) else {
-                return stale(&out, &toast);
+                return stale(out);
             };
             draft.regency = Some(place.regency);
-            answered_by_button(&out, &dialogue, message, Form::Staff(step, draft), review).await
+            answered_by_button(out, dialogue, message, Form::Staff(step, draft), review).await?
         }
         (Flow::Submit, Form::Producer(ProducerStep::Summary, draft)) => {
-            clear_buttons(&out, message).await;
-            submit_producer(&out, &dialogue, &caller, draft).await
+            clear_buttons(out, message).await;
+            submit_producer(out, dialogue, caller, draft).await?
         }
         (Flow::Submit, Form::Staff(StaffStep::Summary, draft)) => {
-            clear_buttons(&out, message).await;
-            submit_staff(&out, &dialogue, &caller, draft).await
+            clear_buttons(out, message).await;
+            submit_staff(out, dialogue, caller, draft).await?
         }
         (Flow::Edit, Form::Producer(ProducerStep::Summary, _)) => {
-            show_fields(&out, &toast, message, keyboards::producer_fields(&out)).await
+            show_fields(out, &p.toast, message, keyboards::producer_fields(out)).await?
         }
         (Flow::Edit, Form::Staff(StaffStep::Summary, draft)) => {
-            let fields = keyboards::staff_fields(&out, draft.invite.is_some());
-            show_fields(&out, &toast, message, fields).await
+            let fields = keyboards::staff_fields(out, draft.invite.is_some());
+            show_fields(out, &p.toast, message, fields).await?
         }
         (Flow::EditField(i), form) if form.at_summary() => match form.at(i) {
             Some(form) => {
-                clear_buttons(&out, message).await;
-                goto(&out, &dialogue, form, true).await
+                clear_buttons(out, message).await;
+                goto(out, dialogue, form, true).await?
             }
-            None => stale(&out, &toast),
+            None => return stale(out),
         },
-        _ => stale(&out, &toast),
+        _ => return stale(out),
     }
+    Ok(None)
 }
 
 fn toggle(list: &mut Vec<Category>, c: Category) {

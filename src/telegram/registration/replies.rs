@@ -11,7 +11,7 @@ use crate::domain::{AccountStatus, Role};
 use crate::store::accounts::{ProducerProfile, StaffProfile};
 use crate::telegram::shared::format::region_name;
 use crate::telegram::shared::replies::{Common, categories_text, products_text};
-use crate::telegram::shared::text::Text;
+use crate::telegram::shared::text::{Args, Text, args};
 use crate::telegram::state::{ProducerDraft, ProducerStep, StaffDraft, StaffStep};
 
 #[derive(Debug, Clone)]
@@ -266,11 +266,4 @@ impl StaffView {
             ("region", &self.region),
         ])
     }
-}
-
-/// Fluent arguments by name.
-pub type Args = std::collections::HashMap<&'static str, String>;
-
-fn args(pairs: &[(&'static str, &String)]) -> Args {
-    pairs.iter().map(|(k, v)| (*k, (*v).clone())).collect()
 }

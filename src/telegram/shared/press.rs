@@ -25,6 +25,9 @@ pub struct Press {
     pub caller: Caller,
     pub query: CallbackQuery,
     pub state: State,
+    /// The press's answer, for a handler that answers with a short note
+    /// rather than a refusal.
+    pub toast: Toast,
 }
 
 impl Press {
@@ -67,6 +70,7 @@ where
                     caller,
                     query,
                     state,
+                    toast: toast.clone(),
                 };
                 toast.alert_if(handler(press, b).await?);
                 Ok(())

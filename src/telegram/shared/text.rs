@@ -9,3 +9,12 @@ use i18n_embed::fluent::FluentLanguageLoader;
 pub trait Text {
     fn render(&self, l: &FluentLanguageLoader) -> String;
 }
+
+/// Fluent arguments by name, for a view that several sentences show alike
+/// (a map given to `fl!` in place of named arguments).
+pub type Args = std::collections::HashMap<&'static str, String>;
+
+/// Arguments from already formatted (and escaped) values.
+pub fn args(pairs: &[(&'static str, &String)]) -> Args {
+    pairs.iter().map(|(k, v)| (*k, (*v).clone())).collect()
+}
