@@ -549,7 +549,7 @@ pub async fn contact_message(
         }
         Err(catalogue::LinkError::RoleTaken) => {
             let role = caller.0.role.unwrap_or(Role::Staff);
-            out.say_with(Reply::RoleTaken { role }, KeyboardRemove::new())
+            out.say_with(Common::RoleTaken { role }, KeyboardRemove::new())
                 .await?;
         }
         Err(catalogue::LinkError::Db(e)) => return Err(e.into()),

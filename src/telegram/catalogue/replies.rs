@@ -5,7 +5,6 @@ use i18n_embed::fluent::FluentLanguageLoader;
 use i18n_embed_fl::fl;
 use teloxide::utils::html::escape;
 
-use crate::domain::Role;
 use crate::telegram::directory::replies::ProductView;
 use crate::telegram::shared::replies::{Common, holds_common};
 use crate::telegram::shared::text::Text;
@@ -17,11 +16,6 @@ pub enum Reply {
     FieldMinOrder,
     /// The "lead days" field label (same text as registration's).
     FieldLeadDays,
-    /// Linking refused: the account already has another role (same text as
-    /// registration's).
-    RoleTaken {
-        role: Role,
-    },
     CatalogueEmpty,
     CatalogueList(Vec<String>),
     CatalogueLine {
@@ -97,13 +91,6 @@ impl Text for Reply {
         match self {
             Reply::FieldMinOrder => fl!(l, "field-min-order"),
             Reply::FieldLeadDays => fl!(l, "field-lead-days"),
-            Reply::RoleTaken { role } => {
-                fl!(
-                    l,
-                    "err-role-taken",
-                    role = Common::RoleName(*role).render(l)
-                )
-            }
             Reply::CatalogueEmpty => fl!(l, "catalogue-empty"),
             Reply::CatalogueList(lines) => fl!(l, "catalogue-list", list = lines.join("\n")),
             Reply::CatalogueLine {

@@ -762,6 +762,6 @@ async fn submit_staff(
 /// The account took another role meanwhile: this registration ends.
 async fn role_taken(out: &Out, dialogue: &Dlg, role: Role) -> HandlerResult {
     dialogue.exit().await?;
-    out.say(Reply::RoleTaken { role }).await?;
+    out.say(Common::RoleTaken { role }).await?;
     Ok(())
 }

@@ -61,9 +61,6 @@ pub enum Reply {
     AdminNoRegister,
     PhoneTaken,
     NibTaken,
-    RoleTaken {
-        role: Role,
-    },
     /// An account's status as a word (new, pending, approved, rejected).
     Status(AccountStatus),
     // @variants
@@ -134,13 +131,6 @@ impl Text for Reply {
             Reply::AdminNoRegister => fl!(l, "reg-admin-no-register"),
             Reply::PhoneTaken => fl!(l, "err-phone-taken"),
             Reply::NibTaken => fl!(l, "err-nib-taken"),
-            Reply::RoleTaken { role } => {
-                fl!(
-                    l,
-                    "err-role-taken",
-                    role = Common::RoleName(*role).render(l)
-                )
-            }
             Reply::Status(s) => match s {
                 AccountStatus::New => fl!(l, "status-new"),
                 AccountStatus::Pending => fl!(l, "status-pending"),

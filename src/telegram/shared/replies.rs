@@ -20,8 +20,12 @@ pub enum Common {
     DateBad,
     DatePast,
     RegionPick,
-    RegionNotFound { input: String },
-    RegionSuggest { input: String },
+    RegionNotFound {
+        input: String,
+    },
+    RegionSuggest {
+        input: String,
+    },
     UseButtons,
     BtnDone,
     BtnYes,
@@ -45,6 +49,11 @@ pub enum Common {
     PhoneNotOwn,
     PhoneNotMobile,
     BtnShareContact,
+    /// The account already has another role (registering, or linking an
+    /// imported business).
+    RoleTaken {
+        role: Role,
+    },
     // @variants
 }
 
@@ -52,6 +61,11 @@ impl Text for Common {
     fn render(&self, l: &FluentLanguageLoader) -> String {
         match self {
             Common::ValueNone => fl!(l, "value-none"),
+            Common::RoleTaken { role } => fl!(
+                l,
+                "err-role-taken",
+                role = Common::RoleName(*role).render(l)
+            ),
             Common::StaffOnly => fl!(l, "rq-staff-only"),
             Common::ProducerOnly => fl!(l, "producer-only"),
             Common::ErrPrice => fl!(l, "err-price"),
