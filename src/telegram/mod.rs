@@ -141,7 +141,7 @@ pub fn schema() -> UpdateHandler<anyhow::Error> {
         .branch(dptree::endpoint(general::idle_message));
 
     let callbacks = Update::filter_callback_query()
-        .map(|q: CallbackQuery| Pressed(q.data.unwrap_or_default()))
+        .map(Pressed::of)
         .map(Toast::new)
         .chain(answered(
             dptree::entry()

@@ -23,9 +23,11 @@ pub trait Button: Sized {
 pub struct Pressed(pub String);
 
 impl Pressed {
-    /// The pressed data of a callback query; `None` when it carries none.
-    pub fn of(q: CallbackQuery) -> Option<Pressed> {
-        q.data.map(Pressed)
+    /// The pressed data of a callback query. A press without data (a game
+    /// button) is empty data, which no room decodes, so `answered` answers
+    /// it as a stale button rather than leaving it unanswered.
+    pub fn of(q: CallbackQuery) -> Pressed {
+        Pressed(q.data.unwrap_or_default())
     }
 }
 
